@@ -1,0 +1,40 @@
+// SQS consumers: Powertools batch processing reports each failed message back to Lambda
+// (batchItemFailures) so that only it is retried and, after maxReceiveCount, lands in the
+// queue's DLQ. A message that does not match its schema fails the same way: it is a poison
+// message and must not block its batch.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type * as z from 'zod';
+import type { QueueDef } from '../manifest.ts';
+import { logger } from './logger.ts';
+
+export class PoisonMessage extends Error {}
+
+export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output<Q['message']>, record: SQSRecord) => Promise<void>) {
+  const processor = new BatchProcessor(EventType.SQS);
+  const recordHandler = async (record: SQSRecord) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(record.body);
+    } catch {
+      throw new PoisonMessage(`message ${record.messageId} on ${queue.name} is not JSON`);
+    }
+    const parsed = queue.message.safeParse(json);
+    if (!parsed.success) {
+      throw new PoisonMessage(`message ${record.messageId} on ${queue.name} does not match its schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    }
+    await fn(parsed.data as z.output<Q['message']>, record);
+  };
+  return middy<SQSEvent, SQSBatchResponse, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event, context) => {
+      logger.appendKeys({ queue: queue.name });
+      const response = await processPartialResponse(event, recordHandler, processor, { context });
+      if (response.batchItemFailures.length > 0) {
+        logger.warn('batch had failures', { failed: response.batchItemFailures.length, of: event.Records.length });
+      }
+      return response;
+    });
+}

@@ -1,0 +1,205 @@
+// The one middleware stack every HTTP handler is wrapped in. Handlers are plain async
+// functions: typed input and a principal in, data out or a typed DomainError thrown.
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { BadRequest, DomainError, Forbidden, NotFound, Unauthorized, type ErrorBody, type FieldIssue } from '../../shared/errors.ts';
+import { inScope, type Ancestry, type Principal } from '../../shared/access.ts';
+import type { RouteDef } from '../manifest.ts';
+import { logger } from './logger.ts';
+import { principalFromEvent } from './principal.ts';
+import { communityAncestry, compoundAncestry } from './ancestry.ts';
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+
+export class HttpResult {
+  constructor(
+    readonly statusCode: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+/** A non-JSON response such as a CSV download. */
+export class RawResult {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+    readonly fileName?: string,
+  ) {}
+}
+
+type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+
+export interface HandlerContext {
+  principal: Principal;
+  correlationId: string;
+  /** Set for routes whose scope rule is 'compound' and whose compound exists. */
+  ancestry: Ancestry | null;
+}
+
+export type RouteHandler<R extends RouteDef> = (
+  input: { params: Infer<R['params']>; query: Infer<R['query']>; body: Infer<R['body']> },
+  ctx: HandlerContext,
+) => Promise<unknown>;
+
+interface State {
+  principal: Principal;
+  correlationId: string;
+  input: { params: unknown; query: unknown; body: unknown };
+  ancestry: Ancestry | null;
+}
+
+type Request = middy.Request<APIGatewayProxyEventV2 & { body?: unknown }, APIGatewayProxyStructuredResultV2, Error, Context> & {
+  internal: Record<string, unknown>;
+};
+
+function zodFields(error: z.ZodError, prefix: string): FieldIssue[] {
+  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), reason: i.message }));
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string, fields: FieldIssue[]): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    fields.push(...zodFields(result.error, prefix));
+    return undefined;
+  }
+  return result.data;
+}
+
+const CORRELATION = /^[A-Za-z0-9._-]{6,64}$/;
+
+function correlationIdOf(event: APIGatewayProxyEventV2): string {
+  const given = event.headers?.['x-correlation-id'];
+  return given && CORRELATION.test(given) ? given : (event.requestContext?.requestId ?? 'local');
+}
+
+function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  let status = 500;
+  let body: ErrorBody['error'] = { code: 'internal', message: 'Internal error', fields: [], correlationId };
+  if (err instanceof DomainError) {
+    status = err.status;
+    body = { code: err.code, message: err.message, fields: err.fields, correlationId };
+  } else if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
+    // middy's own http errors: 415 from the JSON parser stays 415; its 422 for malformed
+    // JSON is a bad request like any other.
+    const code = err.statusCode;
+    if (code === 415) {
+      status = 415;
+      body = { code: 'unsupported_media_type', message: 'Send application/json', fields: [{ path: 'headers.content-type', reason: 'must be application/json' }], correlationId };
+    } else {
+      status = 400;
+      body = { code: 'malformed_json', message: 'The body is not valid JSON', fields: [{ path: 'body', reason: 'not valid JSON' }], correlationId };
+    }
+  }
+  if (status >= 500) logger.error('unhandled error', { error: err as Error, correlationId });
+  else logger.info('request refused', { status, code: body.code, correlationId });
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify({ error: body } satisfies ErrorBody),
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type MW = middy.MiddlewareObj<any, any, any, any>;
+
+const states = new WeakMap<object, State>();
+
+function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function toResponse(result: unknown): APIGatewayProxyStructuredResultV2 {
+  if (result instanceof RawResult) {
+    const headers: Record<string, string> = { 'content-type': result.contentType, 'cache-control': 'no-store' };
+    if (result.fileName) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(result.fileName)}`;
+    return { statusCode: 200, headers, body: result.body };
+  }
+  if (result instanceof HttpResult) return jsonResponse(result.statusCode, result.body, result.headers);
+  return jsonResponse(200, result ?? {});
+}
+
+export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
+  const maxBody = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const stateOf = (request: Request) => states.get(request.context)!;
+
+  const errors = {
+    before: (request: Request) => {
+      const correlationId = correlationIdOf(request.event);
+      logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
+      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null });
+    },
+    onError: (request: Request) => {
+      request.response = errorResponse(request.error, states.get(request.context)?.correlationId ?? correlationIdOf(request.event));
+    },
+  };
+
+  const limitAndAuthenticate = {
+    before: (request: Request) => {
+      const state = stateOf(request);
+      const raw = request.event.body;
+      const size = typeof raw === 'string' ? Buffer.byteLength(raw, request.event.isBase64Encoded ? 'base64' : 'utf8') : 0;
+      if (size > maxBody) {
+        throw new DomainError(413, 'body_too_large', `Body larger than ${maxBody} bytes`, [{ path: 'body', reason: `at most ${maxBody} bytes` }]);
+      }
+      state.principal = principalFromEvent(request.event as never);
+      if ('public' in route.access) return;
+      if (state.principal.kind !== 'staff') throw new Unauthorized();
+      if (!route.access.roles.includes(state.principal.role)) throw new Forbidden();
+      if (!route.body && typeof raw === 'string' && raw.length > 0) {
+        throw new BadRequest('This route takes no body', [{ path: 'body', reason: 'must be empty' }]);
+      }
+    },
+  };
+
+  const validateAndScope = {
+    before: async (request: Request) => {
+      const state = stateOf(request);
+      const fields: FieldIssue[] = [];
+      const params = parsePart(route.params, request.event.pathParameters, 'params', fields);
+      const query = parsePart(route.query, request.event.queryStringParameters, 'query', fields);
+      const body = parsePart(route.body, request.event.body, 'body', fields);
+      if (fields.length > 0) throw new BadRequest('The request is not valid', fields, 'validation_failed');
+      state.input = { params, query, body };
+      if ('public' in route.access || route.access.scope !== 'compound') return;
+      const principal = state.principal as Extract<Principal, { kind: 'staff' }>;
+      const { compoundId } = params as { compoundId: string };
+      let ancestry = await compoundAncestry(compoundId);
+      state.ancestry = ancestry;
+      // A compound that does not exist yet is judged by the community it is being put in.
+      if (!ancestry && body && typeof body === 'object' && 'communityId' in body) {
+        const community = await communityAncestry(String(body.communityId));
+        if (!community) throw new BadRequest('Unknown community', [{ path: 'body.communityId', reason: 'no such community' }]);
+        ancestry = { ...community, compoundId };
+      }
+      if (!ancestry) throw new NotFound('Compound');
+      if (!inScope(principal, ancestry)) throw new Forbidden('This compound is outside your scope');
+    },
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }) as MW)
+    .use(httpSecurityHeaders({ contentSecurityPolicy: { 'default-src': "'none'", 'frame-ancestors': "'none'" } } as never) as MW)
+    // Used after the security headers so that its onError (run in reverse order) shapes the
+    // response first and the headers are then added to errors too.
+    .use(errors as MW)
+    .use(httpHeaderNormalizer() as MW)
+    .use(limitAndAuthenticate as MW)
+    .use((route.body ? httpJsonBodyParser() : { before: () => undefined }) as MW)
+    .use(validateAndScope as MW)
+    .handler(async (_event, context) => {
+      const state = states.get(context)!;
+      const result = await fn(state.input as never, { principal: state.principal, correlationId: state.correlationId, ancestry: state.ancestry });
+      return toResponse(result);
+    });
+}

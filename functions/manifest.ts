@@ -1,0 +1,125 @@
+// The one place where the system is wired. The CDK stack (infra/) and the local district
+// (infra/local/) are both generated from this file: every HTTP route and every queue.
+import * as z from 'zod';
+import type { Access } from '../shared/access.ts';
+import { AuditQuery, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
+import { RegisterCommitted } from '../shared/events.ts';
+
+export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** Module under functions/, without extension; it exports `handler`. */
+  handler: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Largest accepted body in bytes (before JSON parsing). */
+  maxBodyBytes?: number;
+  access: Access;
+  /** Staff writes are recorded in the audit trail by the handler's transaction. */
+  writes?: boolean;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export interface QueueDef {
+  name: string;
+  fifo: boolean;
+  /** Module under functions/ that exports `handler` for SQS batches. */
+  consumer: string;
+  message: z.ZodType;
+  batchSize: number;
+  maxReceiveCount: number;
+  visibilityTimeoutSeconds: number;
+}
+
+const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(r: RouteDef<P, Q, B>) => r;
+
+const staff = ['district_admin', 'street_staff', 'community_staff'] as const;
+const compoundReaders = [...staff, 'committee'] as const;
+
+export const routes = {
+  publicDistrict: route({
+    method: 'GET',
+    path: '/api/public/district',
+    handler: 'registry/public-district',
+    access: { public: true },
+  }),
+  registryTree: route({
+    method: 'GET',
+    path: '/api/registry/tree',
+    handler: 'registry/get-tree',
+    access: { roles: compoundReaders, scope: 'own' },
+  }),
+  compoundGet: route({
+    method: 'GET',
+    path: '/api/registry/compounds/{compoundId}',
+    handler: 'registry/get-compound',
+    params: CompoundParams,
+    access: { roles: compoundReaders, scope: 'compound' },
+  }),
+  compoundPut: route({
+    method: 'PUT',
+    path: '/api/registry/compounds/{compoundId}',
+    handler: 'registry/put-compound',
+    params: CompoundParams,
+    body: CompoundBody,
+    access: { roles: staff, scope: 'compound' },
+    writes: true,
+  }),
+  registerImport: route({
+    method: 'POST',
+    path: '/api/registry/compounds/{compoundId}/register/imports',
+    handler: 'registry/import-register',
+    params: CompoundParams,
+    body: RegisterImportBody,
+    maxBodyBytes: 4_300_000,
+    access: { roles: staff, scope: 'compound' },
+    writes: true,
+    timeoutSeconds: 60,
+    memoryMb: 1024,
+  }),
+  registerVersions: route({
+    method: 'GET',
+    path: '/api/registry/compounds/{compoundId}/register/versions',
+    handler: 'registry/list-register-versions',
+    params: CompoundParams,
+    access: { roles: compoundReaders, scope: 'compound' },
+  }),
+  registerExport: route({
+    method: 'GET',
+    path: '/api/registry/compounds/{compoundId}/register/export',
+    handler: 'registry/export-register',
+    params: CompoundParams,
+    query: RegisterExportQuery,
+    access: { roles: staff, scope: 'compound' },
+    timeoutSeconds: 30,
+  }),
+  auditList: route({
+    method: 'GET',
+    path: '/api/audit',
+    handler: 'audit/list-audit',
+    query: AuditQuery,
+    access: { roles: ['district_admin'], scope: 'own' },
+  }),
+} satisfies Record<string, RouteDef>;
+
+export const queues = {
+  registerEvents: {
+    name: 'register-events',
+    fifo: false,
+    consumer: 'registry/on-register-committed',
+    message: RegisterCommitted,
+    batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 60,
+  },
+} satisfies Record<string, QueueDef>;
+
+export type QueueName = (typeof queues)[keyof typeof queues]['name'];
+
+/** The stream relay moves outbox items to these queues (DESIGN.md, data rules). */
+export const streamRelay = { handler: 'relay/stream-relay', batchSize: 50, retryAttempts: 10 } as const;
+
+export const allRoutes: RouteDef[] = Object.values(routes);
+export const allQueues: QueueDef[] = Object.values(queues);

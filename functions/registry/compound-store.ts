@@ -1,0 +1,100 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Principal } from '../../shared/access.ts';
+import { BadRequest, Conflict, type FieldIssue } from '../../shared/errors.ts';
+import type { CompoundBody } from '../../shared/registry/schemas.ts';
+import { ddb, tableName } from '../lib/clients.ts';
+import { keys } from '../lib/keys.ts';
+import { auditPut } from '../lib/audit.ts';
+import { forgetAncestry } from '../lib/ancestry.ts';
+import type { CommunityItem, CompoundItem, RegisterVersionItem } from './model.ts';
+
+export async function getCompound(compoundId: string, consistent = false): Promise<CompoundItem | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.compound(compoundId), ConsistentRead: consistent }));
+  if (!Item) return undefined;
+  const { pk: _pk, sk: _sk, ...compound } = Item;
+  return compound as CompoundItem;
+}
+
+export async function listRegisterVersions(compoundId: string): Promise<RegisterVersionItem[]> {
+  const { pk, skPrefix } = keys.registerVersionPrefix(compoundId);
+  const items: RegisterVersionItem[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+      ScanIndexForward: false,
+      ExclusiveStartKey,
+    }));
+    items.push(...((page.Items ?? []) as RegisterVersionItem[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+function reasonsOf(error: unknown): string[] {
+  return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : [];
+}
+
+/**
+ * Creates or edits a compound's descriptive fields. Register fields (version, totals) are
+ * left as they are. References (community, grids, company) must exist, checked in the same
+ * transaction; the edit is conditional on the revision read, so two editors cannot
+ * overwrite each other silently.
+ */
+export async function putCompound(compoundId: string, body: CompoundBody, principal: Principal): Promise<{ compound: CompoundItem; created: boolean }> {
+  const TableName = tableName();
+  const before = await getCompound(compoundId, true);
+  const { Item: community } = await ddb.send(new GetCommand({ TableName, Key: keys.community(body.communityId) }));
+  if (!community) throw new BadRequest('Unknown community', [{ path: 'body.communityId', reason: 'no such community' }]);
+  if (before && before.currentVersion > 0) {
+    const versions = await listRegisterVersions(compoundId);
+    const used = versions.find((v) => v.version === before.currentVersion)?.buildingsUsed ?? [];
+    const missing = used.filter((b) => !body.buildings.includes(b));
+    if (missing.length > 0) {
+      throw new BadRequest('Buildings in the current owners\' register cannot be removed', [{ path: 'body.buildings', reason: `still in the register: ${missing.join(', ')}` }], 'building_in_use');
+    }
+  }
+  const now = new Date().toISOString();
+  const after: CompoundItem = {
+    et: 'compound',
+    id: compoundId,
+    ...body,
+    streetId: (community as CommunityItem).streetId,
+    rev: (before?.rev ?? 0) + 1,
+    currentVersion: before?.currentVersion ?? 0,
+    registerHash: before?.registerHash ?? '',
+    unitCount: before?.unitCount ?? 0,
+    totalAreaHundredths: before?.totalAreaHundredths ?? 0,
+    ownerHeads: before?.ownerHeads ?? 0,
+    updatedAt: now,
+  };
+  const checks: { path: string; key: { pk: string; sk: string } }[] = body.gridIds.map((g, i) => ({ path: `body.gridIds.${i}`, key: keys.grid(g) }));
+  if (body.contract) checks.push({ path: 'body.contract.companyId', key: keys.company(body.contract.companyId) });
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName,
+            Item: { ...keys.compound(compoundId), ...after },
+            ConditionExpression: before ? 'rev = :rev AND currentVersion = :v' : 'attribute_not_exists(pk)',
+            ExpressionAttributeValues: before ? { ':rev': before.rev, ':v': before.currentVersion } : undefined,
+          },
+        },
+        ...checks.map((c) => ({ ConditionCheck: { TableName, Key: c.key, ConditionExpression: 'attribute_exists(pk)' } })),
+        auditPut(principal, { action: before ? 'compound.update' : 'compound.create', target: `compound:${compoundId}`, before, after }),
+      ],
+    }));
+  } catch (error) {
+    const reasons = reasonsOf(error);
+    if (reasons[0] === 'ConditionalCheckFailed') throw new Conflict('The compound changed while you edited it; reload and try again', 'stale_revision');
+    const fields: FieldIssue[] = checks.filter((_, i) => reasons[i + 1] === 'ConditionalCheckFailed').map((c) => ({ path: c.path, reason: 'does not exist' }));
+    if (fields.length > 0) throw new BadRequest('A referenced item does not exist', fields, 'unknown_reference');
+    throw error;
+  }
+  forgetAncestry(compoundId);
+  return { compound: after, created: !before };
+}

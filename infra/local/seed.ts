@@ -1,0 +1,70 @@
+// Idempotent demo data: every district item is put only if absent, and each demo register
+// goes through the real import, which does nothing when the same content is current.
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Principal } from '../../shared/access.ts';
+import { keys } from '../../functions/lib/keys.ts';
+import { demoDistrict, demoRegisterRows, rowsToCsv, type DemoDistrict } from './demo-district.ts';
+import type { DemoUser } from './auth.ts';
+
+const SYSTEM: Principal = { kind: 'staff', sub: 'system:demo-seed', role: 'district_admin', scopeId: 'district', name: '演示数据' };
+
+/** Compounds that get a full owners' register at start; the rest wait for their committee. */
+export function demoRegisterCompounds(d: DemoDistrict): DemoDistrict['compounds'] {
+  const named = new Set(['安庆路16号小区', '中城嘉汇小区', '浮山花园小区']);
+  return d.compounds.filter((c, i) => named.has(c.name) || i % 40 === 0);
+}
+
+export function demoUsers(d: DemoDistrict): DemoUser[] {
+  const community = (name: string) => d.communities.find((c) => c.name === name)!;
+  const street = (id: string) => d.streets.find((s) => s.id === id)!;
+  const compound = d.compounds.find((c) => c.name === '安庆路16号小区')!;
+  const jinkou = community('金口路社区');
+  const xizang = community('西藏路社区');
+  return [
+    { username: 'admin', name: '区管理员', role: 'district_admin', scopeId: 'district', scopeName: '市南区' },
+    { username: 'street', name: '街道工作人员', role: 'street_staff', scopeId: compound.streetId, scopeName: street(compound.streetId).name },
+    { username: 'jinkou', name: '金口路社区工作人员', role: 'community_staff', scopeId: jinkou.id, scopeName: jinkou.name },
+    { username: 'xizang', name: '西藏路社区工作人员', role: 'community_staff', scopeId: xizang.id, scopeName: xizang.name },
+    { username: 'anqing', name: '安庆路16号小区业委会', role: 'committee', scopeId: compound.id, scopeName: compound.name },
+  ];
+}
+
+async function putIfAbsent(doc: DynamoDBDocumentClient, TableName: string, Item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await doc.send(new PutCommand({ TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, options: { registers?: boolean } = {}): Promise<{ created: number; registers: number }> {
+  const d = demoDistrict();
+  const items: Record<string, unknown>[] = [
+    ...d.streets.map((s) => ({ ...keys.street(s.id), et: 'street', ...s })),
+    ...d.communities.map((c) => ({ ...keys.community(c.id), et: 'community', ...c })),
+    ...d.companies.map((c) => ({ ...keys.company(c.id), et: 'company', ...c })),
+    ...d.grids.map((g) => ({ ...keys.grid(g.id), et: 'grid', ...g })),
+    ...d.compounds.map(({ floors: _f, ...c }) => ({
+      ...keys.compound(c.id), et: 'compound', ...c, rev: 1, currentVersion: 0, registerHash: '', unitCount: 0, totalAreaHundredths: 0, ownerHeads: 0, updatedAt: new Date(0).toISOString(),
+    })),
+  ];
+  let created = 0;
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (next < items.length) if (await putIfAbsent(doc, TableName, items[next++]!)) created++;
+  }));
+  let registers = 0;
+  if (options.registers !== false) {
+    // Imported late so that the handlers' modules read the environment the district set.
+    const { importRegister } = await import('../../functions/registry/register-store.ts');
+    for (const compound of demoRegisterCompounds(d)) {
+      const csv = rowsToCsv(demoRegisterRows(compound));
+      const report = await importRegister(compound.id, { mode: 'commit', fileName: `${compound.name}.csv`, contentBase64: Buffer.from(csv).toString('base64') }, SYSTEM);
+      if (!report.unchanged) registers++;
+    }
+  }
+  return { created, registers };
+}

@@ -1,0 +1,48 @@
+// npm start: the whole district on this machine, data kept in .data/ between runs.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startLocalDistrict, ROOT } from './district.ts';
+import { LocalStartError } from './ports.ts';
+
+const port = Number(process.env.PORT ?? 8080);
+const dataDir = join(ROOT, '.data');
+
+async function main() {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')) || process.env.BUILD_WEB !== '0') {
+    console.log('Building the pages (web/) ...');
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  process.env.LOG_LEVEL ??= 'WARN';
+  console.log('Starting DynamoDB Local, the queues and the API; loading the demo district ...');
+  const started = Date.now();
+  const district = await startLocalDistrict({ port, dataDir, seed: 'demo' });
+  const users = district.auth.users;
+  console.log(`
+共治 gongzhi — 市南区 local district is running (${((Date.now() - started) / 1000).toFixed(1)} s)
+
+  Admin 管理端      ${district.url}/admin.html
+  Public 公开信息   ${district.url}/
+  API              ${district.url}/api/public/district
+
+  Demo sign-ins (choose one on the admin page; no password locally):
+${users.map((u) => `    ${u.username.padEnd(8)} ${u.role.padEnd(16)} ${u.scopeName} · ${u.name}`).join('\n')}
+
+  Data is kept in .data/ (delete it to start over). Ctrl-C stops everything.
+`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping ...');
+    await district.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof LocalStartError ? `gongzhi: ${error.message}` : error);
+  process.exit(1);
+});

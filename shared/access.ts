@@ -1,0 +1,39 @@
+// Who is calling. The same object reaches handlers on AWS (claims verified by the API
+// Gateway JWT authorizer) and locally (claims verified by the local host with its key).
+
+export const STAFF_ROLES = ['district_admin', 'street_staff', 'community_staff', 'committee', 'department'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type Principal =
+  | { kind: 'public' }
+  | { kind: 'staff'; sub: string; role: StaffRole; scopeId: string; name: string };
+
+/** How a route checks scope once the role is allowed. */
+export type ScopeRule =
+  /** Any allowed role; the handler narrows what it returns to the caller's scope. */
+  | 'own'
+  /** The compound named by the path parameter `compoundId` must lie within the caller's scope. */
+  | 'compound';
+
+export type Access = { public: true } | { roles: readonly StaffRole[]; scope: ScopeRule };
+
+export interface Ancestry {
+  compoundId?: string;
+  communityId: string;
+  streetId: string;
+}
+
+export function inScope(principal: Extract<Principal, { kind: 'staff' }>, target: Ancestry): boolean {
+  switch (principal.role) {
+    case 'district_admin':
+      return true;
+    case 'street_staff':
+      return principal.scopeId === target.streetId;
+    case 'community_staff':
+      return principal.scopeId === target.communityId;
+    case 'committee':
+      return target.compoundId !== undefined && principal.scopeId === target.compoundId;
+    case 'department':
+      return false;
+  }
+}
