@@ -11,4 +11,6 @@ export interface DistrictConfig {
   throttle: { rate: number; burst: number };
   /** Email that receives queue-depth alarms; alarms still exist without it. */
   alarmEmail?: string;
+  /** The district's own domain, with an ACM certificate in us-east-1 (CloudFront's region). */
+  domain?: { name: string; certificateArn: string };
 }

@@ -1,0 +1,64 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import type { RouteDef } from '../../functions/manifest.ts';
+import { GongzhiFunction } from './function.ts';
+
+/** Function construct ids from module paths: 'registry/get-tree' -> 'RegistryGetTree'. */
+export function functionId(module: string): string {
+  return module.split(/[/-]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+}
+
+export interface ApiProps {
+  routes: RouteDef[];
+  table: TableV2;
+  environment: Record<string, string>;
+  userPool: UserPool;
+  client: UserPoolClient;
+  throttle: { rate: number; burst: number };
+}
+
+/** The HTTP API, one route and one function per manifest entry, JWT on every non-public route. */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly functions = new Map<string, GongzhiFunction>();
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'Http', { createDefaultStage: true, description: 'gongzhi district API' });
+    const region = Stack.of(this).region;
+    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Staff', `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`, {
+      jwtAudience: [props.client.userPoolClientId],
+    });
+    for (const route of props.routes) {
+      let fn = this.functions.get(route.handler);
+      if (!fn) {
+        fn = new GongzhiFunction(this, functionId(route.handler), { module: route.handler, environment: props.environment, timeoutSeconds: route.timeoutSeconds, memoryMb: route.memoryMb });
+        this.functions.set(route.handler, fn);
+      }
+      if (route.method === 'GET') props.table.grantReadData(fn);
+      else props.table.grantReadWriteData(fn);
+      const added = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${functionId(route.handler)}-${route.method}`, fn),
+        ...('public' in route.access ? {} : { authorizer }),
+      });
+      if ('public' in route.access) {
+        for (const r of added) Validations.of(r).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by the manifest: published structure, notices and results that anyone may read.` });
+      }
+    }
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
+    const stage = this.httpApi.defaultStage!.node.defaultChild as CfnStage;
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      // Ids, status and timing only: no query strings or bodies, which can carry personal data.
+      format: JSON.stringify({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status', latencyMs: '$context.responseLatency', integrationLatencyMs: '$context.integrationLatency', ip: '$context.identity.sourceIp', time: '$context.requestTime', error: '$context.error.message' }),
+    };
+    stage.defaultRouteSettings = { throttlingRateLimit: props.throttle.rate, throttlingBurstLimit: props.throttle.burst };
+  }
+}

@@ -1,0 +1,38 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccountRecovery, AdvancedSecurityMode, CfnUserPoolGroup, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { STAFF_ROLES } from '../../shared/access.ts';
+
+/**
+ * Staff, committee and department users. Role = Cognito group; scope = custom:scope_id
+ * (street, community, compound or department id). Accounts are created by a district
+ * admin, never by self sign-up.
+ */
+export class Auth extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Staff', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      customAttributes: { scope_id: new StringAttribute({ minLen: 1, maxLen: 48, mutable: true }) },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      advancedSecurityMode: AdvancedSecurityMode.ENFORCED,
+      accountRecovery: AccountRecovery.NONE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of STAFF_ROLES) new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
+    this.client = this.userPool.addClient('Web', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      idTokenValidity: Duration.hours(8),
+      accessTokenValidity: Duration.hours(8),
+      preventUserExistenceErrors: true,
+    });
+  }
+}

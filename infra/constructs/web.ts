@@ -1,0 +1,76 @@
+import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { AllowedMethods, CachePolicy, Distribution, HttpVersion, OriginRequestPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
+
+export interface WebProps {
+  api: HttpApi;
+  /** Built pages (web/dist); null leaves the bucket empty (tests that skip the web build). */
+  webDir: string | null;
+  domain?: { name: string; certificateArn: string };
+}
+
+/** The pages from S3 and the API under /api/*, one origin so no CORS is needed. */
+export class Web extends Construct {
+  readonly distribution: Distribution;
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const logs = new Bucket(this, 'Logs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(180) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const pages = new Bucket(this, 'Pages', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'pages/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    this.distribution = new Distribution(this, 'Cdn', {
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_ALL,
+      ...(props.domain
+        ? { domainNames: [props.domain.name], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn), minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
+        : {}),
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cdn/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(pages),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(apiDomain),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+    const cdn = Validations.of(this.distribution);
+    if (!props.domain) {
+      cdn.acknowledge({ id: 'AwsSolutions::AwsSolutions-CFR4', reason: 'Without a district domain the CloudFront default certificate is used, whose TLS policy cannot be set; set `domain` in infra/districts/ to get TLS 1.2+ only.' });
+    }
+    cdn.acknowledge(
+      { id: 'AwsSolutions::AwsSolutions-CFR1', reason: 'No geo restriction: owners living elsewhere (or abroad) must be able to vote and read notices.' },
+      { id: 'AwsSolutions::AwsSolutions-CFR2', reason: 'WAF is left to the district (a CloudFront web ACL lives in us-east-1 and is priced per rule); the API has throttling and every write is authenticated. See README, deploy.' },
+    );
+    if (props.webDir) {
+      new BucketDeployment(this, 'Deploy', { sources: [Source.asset(props.webDir)], destinationBucket: pages, distribution: this.distribution, distributionPaths: ['/*'] });
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// One stack per district, built from the manifest: data, queues, auth, api, web, and the
+// stream relay that turns outbox items into queue messages.
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { allQueues, allRoutes, streamRelay } from '../functions/manifest.ts';
+import { OUTBOX_PREFIX } from '../functions/lib/keys.ts';
+import type { DistrictConfig } from './districts/types.ts';
+import { Data } from './constructs/data.ts';
+import { Queues } from './constructs/queues.ts';
+import { Auth } from './constructs/auth.ts';
+import { Api, functionId } from './constructs/api.ts';
+import { Web } from './constructs/web.ts';
+import { GongzhiFunction } from './constructs/function.ts';
+
+export interface DistrictStackProps extends StackProps {
+  district: DistrictConfig;
+  webDir: string | null;
+}
+
+export class DistrictStack extends Stack {
+  constructor(scope: Construct, id: string, props: DistrictStackProps) {
+    super(scope, id, props);
+    const { district } = props;
+    const { table } = new Data(this, 'Data', { districtId: district.id });
+
+    const alarmKey = new Key(this, 'AlarmKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
+    const alarmTopic = new Topic(this, 'Alarms', { masterKey: alarmKey, enforceSSL: true });
+    // CloudWatch publishes alarms to the encrypted topic with this key.
+    alarmKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    if (district.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(district.alarmEmail));
+
+    const queues = new Queues(this, 'Queues', { defs: allQueues, alarmTopic });
+    const environment: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      DISTRICT_NAME: district.name,
+      QUEUE_URLS: Stack.of(this).toJsonString(Object.fromEntries([...queues.byName].map(([name, q]) => [name, q.queue.queueUrl]))),
+      POWERTOOLS_SERVICE_NAME: 'gongzhi',
+    };
+
+    const auth = new Auth(this, 'Auth');
+    const api = new Api(this, 'Api', { routes: allRoutes, table, environment, userPool: auth.userPool, client: auth.client, throttle: district.throttle });
+
+    for (const { def, queue } of queues.byName.values()) {
+      const fn = new GongzhiFunction(this, functionId(def.consumer), { module: def.consumer, environment, timeoutSeconds: Math.floor(def.visibilityTimeoutSeconds / 6) || 10 });
+      table.grantReadWriteData(fn);
+      fn.addEventSource(new SqsEventSource(queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
+    }
+
+    const relayDlq = new Queue(this, 'RelayDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(relayDlq).acknowledge({ id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself a DLQ: the on-failure destination of the stream relay.' });
+    const relay = new GongzhiFunction(this, 'StreamRelay', { module: streamRelay.handler, environment, timeoutSeconds: 30 });
+    table.grantReadWriteData(relay);
+    for (const { queue } of queues.byName.values()) queue.grantSendMessages(relay);
+    relay.addEventSource(new DynamoEventSource(table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: streamRelay.batchSize,
+      retryAttempts: streamRelay.retryAttempts,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(relayDlq),
+      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(OUTBOX_PREFIX) } } } })],
+    }));
+    new Alarm(this, 'RelayDlqDepth', {
+      alarmDescription: 'Outbox events the relay could not send: they are still in the table (pk OUTBOX#...)',
+      metric: relayDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(alarmTopic));
+
+    const web = new Web(this, 'Web', { api: api.httpApi, webDir: props.webDir, domain: district.domain });
+
+    new CfnOutput(this, 'Url', { value: `https://${web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+  }
+}

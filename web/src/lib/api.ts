@@ -1,0 +1,38 @@
+// Calls to the API on the same origin. Errors come back in the one stable shape.
+import type { ErrorBody } from '../../../shared/errors.ts';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: ErrorBody['error'] | null) {
+    super(body?.message ?? `HTTP ${status}`);
+  }
+}
+
+let token: string | null = sessionStorage.getItem('token');
+export const session = {
+  get token() { return token; },
+  set(t: string | null) {
+    token = t;
+    if (t) sessionStorage.setItem('token', t);
+    else sessionStorage.removeItem('token');
+  },
+};
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) throw new ApiError(res.status, (json as ErrorBody | null)?.error ?? null);
+  return json as T;
+}
+
+export function areaText(hundredths: number): string {
+  return (hundredths / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

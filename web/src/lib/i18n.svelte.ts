@@ -1,0 +1,49 @@
+// zh-CN first, English as the switch. The choice is remembered on the device.
+const zh = {
+  appPublic: '辖区概况', appAdmin: '共治 · 管理端', switchLang: 'English', streets: '街道', communities: '社区', compounds: '小区', grids: '网格',
+  units: '户（专有部分）', ownerHeads: '业主人数', loading: '加载中…', loadFailed: '加载失败，请检查网络后重试', retry: '重试',
+  signIn: '登录', signOut: '退出', signInAs: '选择演示账号登录', signedInAs: '当前账号', noLocalSignIn: '工作人员登录由统一身份认证提供（本地演示环境可直接选择账号）。',
+  tree: '辖区结构', compound: '小区', buildings: '楼栋', company: '物业服务企业', none: '无', registerVersion: '业主名册版本', notImported: '尚未导入',
+  area: '专有面积合计（㎡）', versions: '名册版本记录', export: '导出 CSV', import: '导入业主名册', chooseFile: '选择 CSV 文件（Excel 另存为 CSV，UTF-8 或 GBK 均可）',
+  check: '校验（不写入）', commit: '确认导入', checking: '正在校验…', committing: '正在写入…', reportOk: '校验通过，可以导入', reportBad: '发现问题，未写入任何数据。请修改后重新选择文件。',
+  line: '行', column: '列', problem: '问题', rows: '行数', encoding: '文件编码', unchanged: '内容与当前名册相同，无需重复导入', committed: '已导入，生成名册版本',
+  totalsPending: '正在计算合计…', totals: '名册合计（按法定计数规则）', developerUnits: '开发商未售套数', back: '返回', open: '查看', class: '分类',
+  columnsHelp: '列：楼栋、房号、专有面积、面积来源（不动产登记/实测/合同）、业主姓名、业主编号、联系电话、开发商未售（是/否）',
+  committedAt: '导入时间', fileName: '文件名', skip: '跳到主要内容', publicNote: '仅公开辖区结构与统计数字，不含任何个人信息。',
+};
+type Dict = typeof zh;
+const en: Dict = {
+  appPublic: 'District overview', appAdmin: 'gongzhi · Admin', switchLang: '中文', streets: 'Streets', communities: 'Communities', compounds: 'Compounds', grids: 'Grids',
+  units: 'Units', ownerHeads: 'Owners (heads)', loading: 'Loading…', loadFailed: 'Could not load; check the network and retry', retry: 'Retry',
+  signIn: 'Sign in', signOut: 'Sign out', signInAs: 'Sign in as a demo user', signedInAs: 'Signed in as', noLocalSignIn: 'Staff sign-in is provided by the district identity service (the local demo lets you pick a user).',
+  tree: 'District tree', compound: 'Compound', buildings: 'Buildings', company: 'Property company', none: 'none', registerVersion: 'Owners\' register version', notImported: 'not imported yet',
+  area: 'Total exclusive area (m²)', versions: 'Register versions', export: 'Export CSV', import: 'Import owners\' register', chooseFile: 'Choose a CSV file (saved from Excel; UTF-8 or GBK)',
+  check: 'Check (writes nothing)', commit: 'Import', checking: 'Checking…', committing: 'Writing…', reportOk: 'No problems found: ready to import', reportBad: 'Problems found; nothing was written. Fix the file and choose it again.',
+  line: 'Line', column: 'Column', problem: 'Problem', rows: 'Rows', encoding: 'Encoding', unchanged: 'Same content as the current register: nothing to import', committed: 'Imported as register version',
+  totalsPending: 'Computing totals…', totals: 'Register totals (legal counting rules)', developerUnits: 'Developer\'s unsold units', back: 'Back', open: 'Open', class: 'Class',
+  columnsHelp: 'Columns: 楼栋 building, 房号 unit, 专有面积 area, 面积来源 area source (不动产登记/实测/合同), 业主姓名 owner, 业主编号 owner ref, 联系电话 phone, 开发商未售 developer unsold (是/否)',
+  committedAt: 'Committed', fileName: 'File', skip: 'Skip to main content', publicNote: 'Structure and counts only; no personal data.',
+};
+
+const issueZh: Record<string, string> = {
+  empty_file: '文件没有数据行', missing_column: '缺少必需的列', too_many_rows: '行数超过上限', unit_missing: '房号为空', building_missing: '楼栋为空',
+  building_unknown: '楼栋不在本小区', duplicate_unit: '房号重复', area_missing: '专有面积为空', area_invalid: '专有面积不是数字', area_too_precise: '专有面积最多两位小数',
+  area_not_positive: '专有面积必须大于 0', area_too_large: '专有面积过大', area_source_invalid: '面积来源须为 不动产登记/实测/合同', owner_missing: '业主姓名为空（未售房请填 开发商未售=是）',
+  phone_invalid: '联系电话格式不正确', developer_flag_invalid: '开发商未售须填 是 或 否',
+};
+
+const initial: 'zh' | 'en' = typeof localStorage !== 'undefined' && localStorage.getItem('lang') === 'en' ? 'en' : 'zh';
+let lang = $state<'zh' | 'en'>(initial);
+
+export const i18n = {
+  get lang() { return lang; },
+  toggle() {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('lang', lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  },
+  t(key: keyof Dict): string { return (lang === 'zh' ? zh : en)[key]; },
+  issue(code: string, message: string): string { return lang === 'zh' ? (issueZh[code] ?? message) : message; },
+};
+
+if (typeof document !== 'undefined') document.documentElement.lang = initial === 'zh' ? 'zh-CN' : 'en';
