@@ -141,18 +141,29 @@ export async function storeTotals(compoundId: string, version: number): Promise<
   const rows = await loadRows(compoundId, item.contentHash);
   if (rows.length !== item.rowCount) throw new Error(`register ${compoundId} v${version}: ${rows.length} rows stored, ${item.rowCount} expected`);
   const totals = registerTotals(rows);
-  await ddb.send(new UpdateCommand({ TableName, Key: keys.registerVersion(compoundId, version), UpdateExpression: 'SET totals = :t', ExpressionAttributeValues: { ':t': totals } }));
+  const setVersionTotals = { TableName, Key: keys.registerVersion(compoundId, version), UpdateExpression: 'SET totals = :t', ExpressionAttributeValues: { ':t': totals } };
   try {
-    await ddb.send(new UpdateCommand({
-      TableName,
-      Key: keys.compound(compoundId),
-      UpdateExpression: 'SET unitCount = :u, totalAreaHundredths = :a, ownerHeads = :h',
-      ConditionExpression: 'currentVersion = :v',
-      ExpressionAttributeValues: { ':u': totals.unitCount, ':a': totals.totalAreaHundredths, ':h': totals.ownerHeads, ':v': version },
+    // Version and compound change together, so nobody reads a version with totals while the
+    // compound still shows the old counts.
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        { Update: setVersionTotals },
+        {
+          Update: {
+            TableName,
+            Key: keys.compound(compoundId),
+            UpdateExpression: 'SET unitCount = :u, totalAreaHundredths = :a, ownerHeads = :h',
+            ConditionExpression: 'currentVersion = :v',
+            ExpressionAttributeValues: { ':u': totals.unitCount, ':a': totals.totalAreaHundredths, ':h': totals.ownerHeads, ':v': version },
+          },
+        },
+      ],
     }));
   } catch (error) {
-    // A newer version is current: its own event sets the compound's counts.
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    // A newer version is current: its own event sets the compound's counts; this one only
+    // records its totals on its version.
+    if (!(error instanceof TransactionCanceledException) || error.CancellationReasons?.[1]?.Code !== 'ConditionalCheckFailed') throw error;
+    await ddb.send(new UpdateCommand(setVersionTotals));
   }
   return totals;
 }

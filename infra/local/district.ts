@@ -3,8 +3,9 @@
 // description the CDK stack uses. `npm start`, the integration tests, the e2e tests and the
 // benchmarks all start it through this one function.
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../paths.ts';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -20,7 +21,6 @@ import { demoUsers, seedDemo } from './seed.ts';
 import { demoDistrict } from './demo-district.ts';
 import { assertPortFree, freePort } from './ports.ts';
 
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 export interface DistrictOptions {
   district?: string;
@@ -33,6 +33,8 @@ export interface DistrictOptions {
   /** Prefix for the table and queues, so several districts can share one DynamoDB Local. */
   prefix?: string;
   seed?: 'demo' | 'structure' | 'none';
+  /** Run the stream relay (default). Tests turn it off to show that events wait in the table. */
+  relay?: boolean;
   onError?: (e: unknown) => void;
 }
 
@@ -42,6 +44,8 @@ export interface LocalDistrict {
   doc: DynamoDBDocumentClient;
   queues: Pick<LocalQueues, 'client' | 'urls' | 'dlqUrls'>;
   auth: LocalAuth;
+  dynamoEndpoint: string;
+  streamArn: string;
   stop(): Promise<void>;
 }
 
@@ -80,11 +84,13 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     });
 
     const load = <T>(module: string) => async () => (await import(pathToFileURL(join(ROOT, 'functions', `${module}.ts`)).href)).handler as T;
-    const relay = pollStream({
-      endpoint: dynamoEndpoint, streamArn, batchSize: streamRelay.batchSize, retryAttempts: streamRelay.retryAttempts,
-      checkpointFile: dataDir ? join(dataDir, `stream-checkpoint-${tableName}.json`) : null, load: load<StreamHandler>(streamRelay.handler), onError,
-    });
-    stops.push(relay.stop);
+    if (o.relay !== false) {
+      const relay = pollStream({
+        endpoint: dynamoEndpoint, streamArn, batchSize: streamRelay.batchSize, retryAttempts: streamRelay.retryAttempts,
+        checkpointFile: dataDir ? join(dataDir, `stream-checkpoint-${tableName}.json`) : null, load: load<StreamHandler>(streamRelay.handler), onError,
+      });
+      stops.push(relay.stop);
+    }
     for (const def of allQueues) {
       const poller = pollQueue(queues.client, queues.urls[def.name]!, def, load<SqsHandler>(def.consumer), onError);
       stops.push(poller.stop);
@@ -105,7 +111,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
 
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     if (o.seed !== 'none') await seedDemo(doc, tableName, { registers: o.seed !== 'structure' });
-    return { url, tableName, doc, queues, auth, stop };
+    return { url, tableName, doc, queues, auth, dynamoEndpoint, streamArn, stop };
   } catch (error) {
     await stop();
     throw error;

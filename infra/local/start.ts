@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startLocalDistrict, ROOT } from './district.ts';
+import { startLocalDistrict } from './district.ts';
+import { ROOT } from '../paths.ts';
 import { LocalStartError } from './ports.ts';
 
 const port = Number(process.env.PORT ?? 8080);
