@@ -18,9 +18,15 @@ export async function compoundAncestry(compoundId: string): Promise<Ancestry | n
   return value;
 }
 
+const communities = new Map<string, { at: number; value: Ancestry | null }>();
+
 export async function communityAncestry(communityId: string): Promise<Ancestry | null> {
+  const hit = communities.get(communityId);
+  if (hit && hit.value && Date.now() - hit.at < TTL_MS) return hit.value;
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.community(communityId), ProjectionExpression: 'streetId' }));
-  return Item ? { communityId, streetId: Item.streetId as string } : null;
+  const value = Item ? { communityId, streetId: Item.streetId as string } : null;
+  communities.set(communityId, { at: Date.now(), value });
+  return value;
 }
 
 export function forgetAncestry(compoundId: string): void {

@@ -40,6 +40,8 @@ export interface HandlerContext {
   correlationId: string;
   /** Set for routes whose scope rule is 'compound' and whose compound exists. */
   ancestry: Ancestry | null;
+  /** The community a body's communityId names, checked to exist and be in scope. */
+  targetCommunity: Ancestry | null;
 }
 
 export type RouteHandler<R extends RouteDef> = (
@@ -52,6 +54,7 @@ interface State {
   correlationId: string;
   input: { params: unknown; query: unknown; body: unknown };
   ancestry: Ancestry | null;
+  targetCommunity: Ancestry | null;
 }
 
 type Request = middy.Request<APIGatewayProxyEventV2 & { body?: unknown }, APIGatewayProxyStructuredResultV2, Error, Context> & {
@@ -137,7 +140,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     before: (request: Request) => {
       const correlationId = correlationIdOf(request.event);
       logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
-      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null });
+      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null, targetCommunity: null });
     },
     onError: (request: Request) => {
       request.response = errorResponse(request.error, states.get(request.context)?.correlationId ?? correlationIdOf(request.event));
@@ -174,16 +177,19 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       if ('public' in route.access || route.access.scope !== 'compound') return;
       const principal = state.principal as Extract<Principal, { kind: 'staff' }>;
       const { compoundId } = params as { compoundId: string };
-      let ancestry = await compoundAncestry(compoundId);
-      state.ancestry = ancestry;
-      // A compound that does not exist yet is judged by the community it is being put in.
-      if (!ancestry && body && typeof body === 'object' && 'communityId' in body) {
+      const existing = await compoundAncestry(compoundId);
+      state.ancestry = existing;
+      // A body that puts the compound in a community needs scope there too: a compound
+      // cannot be moved out of, or created outside, the caller's reach.
+      if (body && typeof body === 'object' && 'communityId' in body) {
         const community = await communityAncestry(String(body.communityId));
         if (!community) throw new BadRequest('Unknown community', [{ path: 'body.communityId', reason: 'no such community' }]);
-        ancestry = { ...community, compoundId };
+        state.targetCommunity = community;
+        if (!inScope(principal, { ...community, compoundId })) throw new Forbidden('The community is outside your scope');
+      } else if (!existing) {
+        throw new NotFound('Compound');
       }
-      if (!ancestry) throw new NotFound('Compound');
-      if (!inScope(principal, ancestry)) throw new Forbidden('This compound is outside your scope');
+      if (existing && !inScope(principal, existing)) throw new Forbidden('This compound is outside your scope');
     },
   };
 
@@ -199,7 +205,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     .use(validateAndScope as MW)
     .handler(async (_event, context) => {
       const state = states.get(context)!;
-      const result = await fn(state.input as never, { principal: state.principal, correlationId: state.correlationId, ancestry: state.ancestry });
+      const result = await fn(state.input as never, { principal: state.principal, correlationId: state.correlationId, ancestry: state.ancestry, targetCommunity: state.targetCommunity });
       return toResponse(result);
     });
 }

@@ -1,7 +1,7 @@
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { allQueues } from '../manifest.ts';
-import { sqs } from './clients.ts';
 
+const sqs = new SQSClient({});
 let urls: Record<string, string> | undefined;
 
 /** Queue URLs by manifest name, passed in one variable by the stack or the local district. */

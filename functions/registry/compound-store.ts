@@ -1,13 +1,13 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { Principal } from '../../shared/access.ts';
+import type { Ancestry, Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, type FieldIssue } from '../../shared/errors.ts';
 import type { CompoundBody } from '../../shared/registry/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { forgetAncestry } from '../lib/ancestry.ts';
-import type { CommunityItem, CompoundItem, RegisterVersionItem } from './model.ts';
+import type { CompoundItem, RegisterVersionItem } from './model.ts';
 
 export async function getCompound(compoundId: string, consistent = false): Promise<CompoundItem | undefined> {
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.compound(compoundId), ConsistentRead: consistent }));
@@ -44,11 +44,9 @@ function reasonsOf(error: unknown): string[] {
  * transaction; the edit is conditional on the revision read, so two editors cannot
  * overwrite each other silently.
  */
-export async function putCompound(compoundId: string, body: CompoundBody, principal: Principal): Promise<{ compound: CompoundItem; created: boolean }> {
+export async function putCompound(compoundId: string, body: CompoundBody, community: Ancestry, principal: Principal): Promise<{ compound: CompoundItem; created: boolean }> {
   const TableName = tableName();
   const before = await getCompound(compoundId, true);
-  const { Item: community } = await ddb.send(new GetCommand({ TableName, Key: keys.community(body.communityId) }));
-  if (!community) throw new BadRequest('Unknown community', [{ path: 'body.communityId', reason: 'no such community' }]);
   if (before && before.currentVersion > 0) {
     const versions = await listRegisterVersions(compoundId);
     const used = versions.find((v) => v.version === before.currentVersion)?.buildingsUsed ?? [];
@@ -62,7 +60,7 @@ export async function putCompound(compoundId: string, body: CompoundBody, princi
     et: 'compound',
     id: compoundId,
     ...body,
-    streetId: (community as CommunityItem).streetId,
+    streetId: community.streetId,
     rev: (before?.rev ?? 0) + 1,
     currentVersion: before?.currentVersion ?? 0,
     registerHash: before?.registerHash ?? '',
@@ -71,7 +69,8 @@ export async function putCompound(compoundId: string, body: CompoundBody, princi
     ownerHeads: before?.ownerHeads ?? 0,
     updatedAt: now,
   };
-  const checks: { path: string; key: { pk: string; sk: string } }[] = body.gridIds.map((g, i) => ({ path: `body.gridIds.${i}`, key: keys.grid(g) }));
+  const checks: { path: string; key: { pk: string; sk: string } }[] = [{ path: 'body.communityId', key: keys.community(body.communityId) }];
+  checks.push(...body.gridIds.map((g, i) => ({ path: `body.gridIds.${i}`, key: keys.grid(g) })));
   if (body.contract) checks.push({ path: 'body.contract.companyId', key: keys.company(body.contract.companyId) });
   try {
     await ddb.send(new TransactWriteCommand({

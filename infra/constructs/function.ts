@@ -8,6 +8,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { ROOT } from '../paths.ts';
+import { BUNDLE } from '../bundling.ts';
 
 export interface GongzhiFunctionProps {
   /** Module under functions/, without extension. */
@@ -39,14 +40,14 @@ export class GongzhiFunction extends NodejsFunction {
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
         sourceMap: true,
         // The AWS SDK is bundled at the exact version the tests ran against rather than taken
         // from the runtime, whose copy changes without notice (see P2 in test/bench/RESULTS.md).
         externalModules: [],
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+        mainFields: [...BUNDLE.mainFields],
+        banner: BUNDLE.banner,
       },
     });
   }

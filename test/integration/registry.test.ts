@@ -59,6 +59,16 @@ describe('district tree', () => {
     expect((await call(district, 'GET', `/api/registry/compounds/${elsewhere.id}`, { token: xizangStaff })).status).toBe(200);
   });
 
+  it('does not let community staff move their compound into, or create one in, another community', async () => {
+    const move = await call(district, 'PUT', `/api/registry/compounds/${target.id}`, { token: jinkouStaff, body: { name: target.name, address: target.address, communityId: xizang.id, buildings: target.buildings, gridIds: target.gridIds, contract: target.contract } });
+    expect(move.status).toBe(403);
+    const create = await call(district, 'PUT', '/api/registry/compounds/test-foreign', { token: jinkouStaff, body: { name: '越权新建小区', address: '某路3号', communityId: xizang.id, buildings: ['1号楼'] } });
+    expect(create.status).toBe(403);
+    const after = await call(district, 'GET', `/api/registry/compounds/${target.id}`, { token: jinkouStaff });
+    expect(after.json.compound.communityId).toBe(jinkou.id);
+    expect((await call(district, 'GET', '/api/registry/compounds/test-foreign', { token: admin })).status).toBe(404);
+  });
+
   it('answers 401 without a token, or with a token signed by another key or expired', async () => {
     expect((await call(district, 'GET', '/api/registry/tree')).status).toBe(401);
     const [h, p] = admin.split('.');

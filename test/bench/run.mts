@@ -1,0 +1,198 @@
+// npm run bench: P1 (write latency through the whole local stack vs the bare SDK), P2 (bundle
+// size and cold import vs the AWS SDK clients alone), and a 5,000-unit register import.
+// Each comparison is measured side by side in this one run; results go to RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalDistrict } from '../../infra/local/district.ts';
+import { ROOT } from '../../infra/paths.ts';
+import { BUNDLE } from '../../infra/bundling.ts';
+import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
+import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
+import { keys } from '../../functions/lib/keys.ts';
+
+process.env.LOG_LEVEL = 'ERROR';
+const lines: string[] = [];
+const say = (s = '') => {
+  console.log(s);
+  lines.push(s);
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const ms = (n: number) => n.toFixed(2);
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
+  const N = Number(process.env.BENCH_N ?? 300);
+  const d = demoDistrict();
+  const community = d.communities[0]!;
+  const token = await district.auth.issue('admin');
+  const body = (i: number) => ({ name: `基准小区${i}`, address: `青岛市市南区基准路${i}号`, communityId: community.id, buildings: ['1号楼', '2号楼'], gridIds: [], contract: null });
+  const doc = district.doc;
+  const TableName = district.tableName;
+  // Warm up both paths (module loading, connections, JIT).
+  for (let i = 0; i < 30; i++) {
+    await fetch(`${district.url}/api/registry/compounds/warm-${i}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body(i)) });
+    await doc.send(new PutCommand({ TableName, Item: { pk: 'BENCH', sk: `warm-${i}` }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  }
+  // Interleaved so that both paths see the same machine load.
+  const stack: number[] = [];
+  const bare: number[] = [];
+  const same: number[] = [];
+  for (let i = 0; i < N; i++) {
+    let t = performance.now();
+    const res = await fetch(`${district.url}/api/registry/compounds/bench-${i}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body(i)) });
+    await res.arrayBuffer();
+    if (res.status !== 201) throw new Error(`bench write failed: ${res.status}`);
+    stack.push(performance.now() - t);
+
+    t = performance.now();
+    await doc.send(new PutCommand({ TableName, Item: { pk: 'BENCH', sk: `put-${i}`, ...body(i) }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    bare.push(performance.now() - t);
+
+    // The same DynamoDB work the handler does (the scope lookup, the consistent read of the
+    // compound, one transaction with the community check and the audit item), through the
+    // bare SDK: what is left between this and the whole stack is our stack.
+    t = performance.now();
+    await doc.send(new GetCommand({ TableName, Key: keys.compound(`same-${i}`), ProjectionExpression: 'communityId, streetId' }));
+    await doc.send(new GetCommand({ TableName, Key: keys.compound(`same-${i}`), ConsistentRead: true }));
+    await doc.send(new TransactWriteCommand({ TransactItems: [
+      { Put: { TableName, Item: { pk: 'BENCHSAME', sk: `c-${i}`, ...body(i) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { ConditionCheck: { TableName, Key: keys.community(community.id), ConditionExpression: 'attribute_exists(pk)' } },
+      { Put: { TableName, Item: { pk: 'BENCHSAME', sk: `a-${i}`, at: new Date().toISOString(), after: JSON.stringify(body(i)) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ] }));
+    same.push(performance.now() - t);
+  }
+  say('## P1 — registry write latency (PUT /api/registry/compounds/{id}, create)');
+  say();
+  say(`${N} writes each, interleaved, against the same DynamoDB Local.`);
+  say();
+  say('| path | p50 ms | p95 ms | p50 ratio | p95 ratio |');
+  say('|---|---:|---:|---:|---:|');
+  say(`| bare SDK: one conditional PutItem | ${ms(pct(bare, 50))} | ${ms(pct(bare, 95))} | 1.00 | 1.00 |`);
+  say(`| bare SDK: the handler's DynamoDB calls (2 reads + 1 transaction of 3) | ${ms(pct(same, 50))} | ${ms(pct(same, 95))} | ${(pct(same, 50) / pct(bare, 50)).toFixed(2)} | ${(pct(same, 95) / pct(bare, 95)).toFixed(2)} |`);
+  say(`| whole stack: HTTP host + middy + zod + JWT + handler | ${ms(pct(stack, 50))} | ${ms(pct(stack, 95))} | ${(pct(stack, 50) / pct(bare, 50)).toFixed(2)} | ${(pct(stack, 95) / pct(bare, 95)).toFixed(2)} |`);
+  say();
+  say(`Stack vs the same DynamoDB calls made bare: p50 ${(pct(stack, 50) / pct(same, 50)).toFixed(2)}×, p95 ${(pct(stack, 95) / pct(same, 95)).toFixed(2)}× (target ≤ 1.15×).`);
+  say();
+}
+
+function sdkPackages(meta: Metafile): string[] {
+  const pkgs = new Set<string>();
+  for (const input of Object.keys(meta.inputs)) {
+    const m = /node_modules\/(@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb))\//.exec(input);
+    if (m) pkgs.add(m[1]!);
+  }
+  return [...pkgs].sort();
+}
+
+function importTime(file: string, runs: number): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    times.push(Number(out.trim()));
+  }
+  return pct(times, 50);
+}
+
+async function p2() {
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
+  const modules = [...new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), streamRelay.handler])];
+  const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
+  const common = { bundle: true, platform: 'node' as const, format: BUNDLE.format, target: BUNDLE.target, minify: BUNDLE.minify, mainFields: [...BUNDLE.mainFields], banner: { js: BUNDLE.banner }, sourcemap: true, metafile: true, logLevel: 'silent' as const };
+  say('## P2 — bundle size and cold import');
+  say();
+  say('Each function bundled as the stack bundles it (esbuild, ESM, minified, node24, source map), the AWS SDK **bundled** (pinned, the version the tests ran; the runtime\'s copy changes without notice). Baseline: a bundle of only the AWS SDK clients that function uses, built the same way. Import = median of fresh `node --enable-source-maps` processes importing the bundle.');
+  say();
+  say('| function | bundle KB | SDK-only KB | added KB | import ms | SDK-only ms | ratio |');
+  say('|---|---:|---:|---:|---:|---:|---:|');
+  for (const module of modules) {
+    const out = join(dir, `${module.replace(/\//g, '_')}.mjs`);
+    const r = await build({ ...common, entryPoints: [join(ROOT, 'functions', `${module}.ts`)], outfile: out });
+    const sdk = sdkPackages(r.metafile!);
+    const baseEntry = join(dir, `${module.replace(/\//g, '_')}-sdk.ts`);
+    writeFileSync(baseEntry, sdk.map((p, i) => `import * as m${i} from '${p}'; globalThis.__keep${i} = m${i};`).join('\n'));
+    const baseOut = join(dir, `${module.replace(/\//g, '_')}-sdk.mjs`);
+    await build({ ...common, entryPoints: [baseEntry], outfile: baseOut, nodePaths: [join(ROOT, 'node_modules')] });
+    const size = statSync(out).size;
+    const baseSize = statSync(baseOut).size;
+    // Alternated, so both see the same machine state.
+    const ours: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      ours.push(importTime(out, 1));
+      base.push(importTime(baseOut, 1));
+    }
+    const t = pct(ours, 50);
+    const tb = pct(base, 50);
+    say(`| ${module} | ${kb(size)} | ${kb(baseSize)} | ${kb(size - baseSize)} | ${ms(t)} | ${ms(tb)} | ${(t / tb).toFixed(2)} |`);
+  }
+  say();
+  say('Targets: added ≤ 150 KB, import ratio ≤ 1.25×.');
+  say();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function registerImport(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
+  const d = demoDistrict();
+  const compound = d.compounds.find((c) => c.name === '安庆路16号小区')!;
+  // A 5,000-unit compound: the demo compound's buildings, enough floors and entrances.
+  const big = { ...compound, buildings: Array.from({ length: 40 }, (_, i) => `${i + 1}号楼`), floors: 34 };
+  let rows = demoRegisterRows(big);
+  rows = rows.slice(0, 5000);
+  if (rows.length < 5000) throw new Error(`only ${rows.length} rows`);
+  const token = await district.auth.issue('admin');
+  await fetch(`${district.url}/api/registry/compounds/bench-big`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: '基准大型小区', address: '青岛市市南区基准路1号', communityId: compound.communityId, buildings: big.buildings, gridIds: [], contract: null }) });
+  const csv = rowsToCsv(rows);
+  const send = async (mode: string) => {
+    const t = performance.now();
+    const res = await fetch(`${district.url}/api/registry/compounds/bench-big/register/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ mode, fileName: 'big.csv', contentBase64: Buffer.from(csv).toString('base64') }) });
+    const json = (await res.json()) as { ok: boolean; version: number | null };
+    if (!json.ok) throw new Error(`import failed: ${JSON.stringify(json).slice(0, 300)}`);
+    return performance.now() - t;
+  };
+  const dry = await send('dry-run');
+  const commit = await send('commit');
+  const again = await send('commit');
+  say('## Register import, 5,000 units (one compound, through the local host)');
+  say();
+  say(`File: ${kb(Buffer.byteLength(csv))} KB UTF-8 CSV.`);
+  say();
+  say('| step | ms |');
+  say('|---|---:|');
+  say(`| dry run (decode, validate every row, totals preview) | ${ms(dry)} |`);
+  say(`| commit (stage 5,000 rows, one transaction) | ${ms(commit)} |`);
+  say(`| commit of the same file again (no-op) | ${ms(again)} |`);
+  say();
+}
+
+const started = new Date();
+say(`# Benchmarks`);
+say();
+say(`Command: \`npm run bench\` · Date: ${started.toISOString().slice(0, 10)} · Node ${process.version} · ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model.trim()})`);
+say();
+const district = await startLocalDistrict({ seed: 'structure', onError: (e) => console.error(e) });
+try {
+  await p1(district);
+  await registerImport(district);
+} finally {
+  await district.stop();
+}
+await p2();
+const file = join(ROOT, 'test', 'bench', 'RESULTS.md');
+writeFileSync(file, lines.join('\n') + '\n');
+console.log(`\nWritten to ${file}`);
+void readFileSync;

@@ -1,0 +1,85 @@
+// A community staff member on a phone imports an owners' register: a file with errors, the
+// report, the fixed file, the commit, the totals. Axe checks each state.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { testDistrict } from '../support/district.ts';
+import { launchChromium, PHONE } from '../support/browser.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
+import { registerTotals } from '../../shared/registry/register.ts';
+
+const d = demoDistrict();
+const jinkou = d.communities.find((c) => c.name === '金口路社区')!;
+const compound = d.compounds.filter((c) => c.communityId === jinkou.id)[2]!;
+const rows = demoRegisterRows(compound).slice(0, 60);
+const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
+
+let district: LocalDistrict;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function axe(p: Page) {
+  const result = await new AxeBuilder({ page: p }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  district = await testDistrict({ seed: 'structure' });
+  browser = await launchChromium();
+  context = await browser.newContext(PHONE);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await district?.stop();
+});
+
+describe('owners\' register import in Chromium, phone viewport', () => {
+  it('shows the public district structure in Chinese, accessibly', async () => {
+    await page.goto(`${district.url}/`);
+    await expect.poll(() => page.locator('[data-count="communities"]').textContent()).toBe('50');
+    expect(await page.locator('[data-count="compounds"]').textContent()).toBe('238');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.getByRole('heading', { name: '辖区结构' }).count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.getByRole('heading', { name: 'District tree' }).count()).toBe(1);
+    await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('imports a register with errors, reads the report, fixes it, commits and sees the totals', async () => {
+    await page.goto(`${district.url}/admin.html`);
+    await page.getByLabel('选择演示账号登录').selectOption('jinkou');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('header .who').textContent()).toBe('金口路社区工作人员');
+    await page.getByRole('button', { name: compound.name }).click();
+    await expect.poll(() => page.getByText('尚未导入').count()).toBeGreaterThan(0);
+
+    const bad = rowsToCsv(rows).replace(`,${rows[1]!.unit},`, `,${rows[0]!.unit},`).replace(/\r\n[^\r\n]*$/, '') + '\r\n99号楼,9-999,abc,估算,某某,,123,否\r\n';
+    await page.getByLabel(/选择 CSV 文件/).setInputFiles({ name: '业主名册-错误.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.getByRole('alert').textContent()).toContain('发现问题');
+    const problems = await report.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.code));
+    expect(problems).toEqual(expect.arrayContaining(['duplicate_unit', 'building_unknown', 'area_invalid', 'area_source_invalid', 'phone_invalid']));
+    expect(await report.getByText('房号重复').count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}import-report.png`, fullPage: true });
+
+    await page.getByLabel(/选择 CSV 文件/).setInputFiles({ name: '业主名册.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsToCsv(rows)) });
+    await expect.poll(() => report.getByRole('status').textContent()).toBe('校验通过，可以导入');
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => report.getByRole('status').textContent()).toBe('已导入，生成名册版本 v1');
+
+    const expected = registerTotals(rows);
+    const totals = page.getByTestId('register-totals');
+    await expect.poll(() => totals.locator('[data-total="units"]').textContent(), { timeout: 15_000 }).toBe(String(expected.unitCount));
+    expect(await totals.locator('[data-total="heads"]').textContent()).toBe(String(expected.ownerHeads));
+    expect(await totals.locator('[data-total="version"]').textContent()).toBe('v1');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}import-done.png`, fullPage: true });
+  });
+});
