@@ -3,7 +3,7 @@
 // first record the relay reports as failed. Checkpoints are kept in the data folder so that
 // a restart neither loses nor replays events.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, ExpiredIteratorException, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, ExpiredIteratorException, TrimmedDataAccessException, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb.ts';
 import { lambdaContext } from './lambda-context.ts';
@@ -30,12 +30,16 @@ export function pollStream(o: Options) {
 
   const iteratorFor = async (shardId: string) => {
     const after = checkpoints[shardId];
-    const out = await client.send(new GetShardIteratorCommand({
-      StreamArn: o.streamArn,
-      ShardId: shardId,
-      ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
-      SequenceNumber: after,
-    }));
+    if (after) {
+      try {
+        const out = await client.send(new GetShardIteratorCommand({ StreamArn: o.streamArn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }));
+        return out.ShardIterator ?? null;
+      } catch (error) {
+        // The checkpoint is older than the stream keeps (24 h): start from what is kept.
+        if (!(error instanceof TrimmedDataAccessException)) throw error;
+      }
+    }
+    const out = await client.send(new GetShardIteratorCommand({ StreamArn: o.streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
     return out.ShardIterator ?? null;
   };
 
@@ -91,7 +95,10 @@ export function pollStream(o: Options) {
           try {
             out = await client.send(new GetRecordsCommand({ ShardIterator: it, Limit: 1000 }));
           } catch (error) {
-            if (error instanceof ExpiredIteratorException) {
+            // DynamoDB Local hands out iterators for empty shards that it later calls trimmed
+            // once other tables' writes move its global sequence on; a fresh iterator from the
+            // checkpoint (or the horizon) reads on correctly.
+            if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
               iterators.delete(id);
               continue;
             }

@@ -4,12 +4,12 @@ import { startLocalDistrict, type DistrictOptions, type LocalDistrict } from '..
 
 /** A local district on the shared DynamoDB Local with its own table and queues. */
 export async function testDistrict(options: Omit<DistrictOptions, 'dynamoEndpoint' | 'prefix'> = {}): Promise<LocalDistrict> {
-  const errors: unknown[] = [];
   const district = await startLocalDistrict({
     dynamoEndpoint: inject('dynamoEndpoint'),
     prefix: `t${randomBytes(4).toString('hex')}`,
     seed: 'structure',
-    onError: (e) => errors.push(e),
+    // Background failures (relay, pollers) are printed so a failing test shows its cause.
+    onError: (e) => console.error('[district]', e),
     ...options,
   });
   return district;
