@@ -33,6 +33,10 @@ export async function startDynamo(port: number, dataDir: string | null): Promise
   checkJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = dynamoDbLocal.spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  // The JVM must not outlive us, whatever way this process ends short of SIGKILL.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
