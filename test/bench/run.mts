@@ -13,6 +13,7 @@ import { BUNDLE } from '../../infra/bundling.ts';
 import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { keys } from '../../functions/lib/keys.ts';
+import { lambdaContext } from '../../infra/local/lambda-context.ts';
 
 process.env.LOG_LEVEL = 'ERROR';
 const lines: string[] = [];
@@ -51,6 +52,9 @@ async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
   const stack: number[] = [];
   const bare: number[] = [];
   const same: number[] = [];
+  const direct: number[] = [];
+  const { handler } = await import('../../functions/registry/put-compound.ts');
+  const claims = await district.auth.verify(token);
   for (let i = 0; i < N; i++) {
     let t = performance.now();
     const res = await fetch(`${district.url}/api/registry/compounds/bench-${i}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body(i)) });
@@ -74,6 +78,14 @@ async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
       { Put: { TableName, Item: { pk: 'BENCHSAME', sk: `a-${i}`, at: new Date().toISOString(), after: JSON.stringify(body(i)) }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ] }));
     same.push(performance.now() - t);
+
+    // The same handler invoked in process with an API Gateway v2 event: our code without
+    // the HTTP hop (which on AWS is API Gateway's).
+    t = performance.now();
+    const event = { version: '2.0', routeKey: 'PUT /api/registry/compounds/{compoundId}', rawPath: '/x', rawQueryString: '', headers: { 'content-type': 'application/json' }, pathParameters: { compoundId: `direct-${i}` }, requestContext: { requestId: `b${i}`, http: { method: 'PUT' }, authorizer: { jwt: { claims, scopes: null } } }, body: JSON.stringify(body(i)), isBase64Encoded: false };
+    const out = await handler(event as never, lambdaContext('bench', 10));
+    if (out.statusCode !== 201) throw new Error(`direct write failed: ${out.statusCode}`);
+    direct.push(performance.now() - t);
   }
   say('## P1 — registry write latency (PUT /api/registry/compounds/{id}, create)');
   say();
@@ -83,9 +95,12 @@ async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
   say('|---|---:|---:|---:|---:|');
   say(`| bare SDK: one conditional PutItem | ${ms(pct(bare, 50))} | ${ms(pct(bare, 95))} | 1.00 | 1.00 |`);
   say(`| bare SDK: the handler's DynamoDB calls (2 reads + 1 transaction of 3) | ${ms(pct(same, 50))} | ${ms(pct(same, 95))} | ${(pct(same, 50) / pct(bare, 50)).toFixed(2)} | ${(pct(same, 95) / pct(bare, 95)).toFixed(2)} |`);
+  say(`| handler in process: middy + zod + scope + handler, no HTTP | ${ms(pct(direct, 50))} | ${ms(pct(direct, 95))} | ${(pct(direct, 50) / pct(bare, 50)).toFixed(2)} | ${(pct(direct, 95) / pct(bare, 95)).toFixed(2)} |`);
   say(`| whole stack: HTTP host + middy + zod + JWT + handler | ${ms(pct(stack, 50))} | ${ms(pct(stack, 95))} | ${(pct(stack, 50) / pct(bare, 50)).toFixed(2)} | ${(pct(stack, 95) / pct(bare, 95)).toFixed(2)} |`);
   say();
-  say(`Stack vs the same DynamoDB calls made bare: p50 ${(pct(stack, 50) / pct(same, 50)).toFixed(2)}×, p95 ${(pct(stack, 95) / pct(same, 95)).toFixed(2)}× (target ≤ 1.15×).`);
+  say(`Whole stack vs the same DynamoDB calls made bare: p50 ${(pct(stack, 50) / pct(same, 50)).toFixed(2)}×, p95 ${(pct(stack, 95) / pct(same, 95)).toFixed(2)}× (target ≤ 1.15×). Handler in process vs the same calls: p50 ${(pct(direct, 50) / pct(same, 50)).toFixed(2)}×, p95 ${(pct(direct, 95) / pct(same, 95)).toFixed(2)}×.`);
+  say();
+  say('Against the single conditional put the target cannot hold by design: a staff write is a read for the scope check, a consistent read for the revision, and a transaction that also writes the audit entry and checks the references.');
   say();
 }
 
