@@ -9,6 +9,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Pages on a loaded 2-core CI machine can take a few seconds to settle.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 120_000,
     env: { LOG_LEVEL: 'ERROR', POWERTOOLS_DEV: 'false' },
   },

@@ -51,6 +51,21 @@ describe('owners\' register import in Chromium, phone viewport', () => {
     await page.getByRole('button', { name: '中文' }).click();
   });
 
+  it('shows a district admin the whole tree: 50 communities, 238 compounds', async () => {
+    const admin = await context.newPage();
+    await admin.goto(`${district.url}/admin.html`);
+    await admin.getByLabel('选择演示账号登录').selectOption('admin');
+    await admin.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => admin.locator('[data-count="compounds"]').textContent()).toBe('238');
+    expect(await admin.locator('[data-count="communities"]').textContent()).toBe('50');
+    expect(await admin.locator('[data-count="grids"]').textContent()).toBe('505');
+    expect(await admin.getByText('八大关街道').count()).toBe(1);
+    expect(await axe(admin)).toEqual([]);
+    await admin.screenshot({ path: `${ARTIFACTS}admin-tree.png` });
+    await admin.getByRole('button', { name: '退出' }).click();
+    await admin.close();
+  });
+
   it('imports a register with errors, reads the report, fixes it, commits and sees the totals', async () => {
     await page.goto(`${district.url}/admin.html`);
     await page.getByLabel('选择演示账号登录').selectOption('jinkou');
