@@ -2,7 +2,7 @@
 // (infra/local/) are both generated from this file: every HTTP route and every queue.
 import * as z from 'zod';
 import type { Access } from '../shared/access.ts';
-import { AuditQuery, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
+import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
 import { RegisterCommitted } from '../shared/events.ts';
 
 export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
@@ -65,6 +65,15 @@ export const routes = {
     params: CompoundParams,
     body: CompoundBody,
     access: { roles: staff, scope: 'compound' },
+    writes: true,
+  }),
+  companyPut: route({
+    method: 'PUT',
+    path: '/api/registry/companies/{companyId}',
+    handler: 'registry/put-company',
+    params: CompanyParams,
+    body: CompanyBody,
+    access: { roles: ['district_admin'], scope: 'own' },
     writes: true,
   }),
   registerImport: route({

@@ -5,7 +5,7 @@ import type { RegisterTotals } from '../../shared/registry/register.ts';
 export interface StreetItem { et: 'street'; id: string; name: string; order: number }
 export interface CommunityItem { et: 'community'; id: string; name: string; streetId: string; class: '强基' | '创优' | '示范' }
 export interface GridItem { et: 'grid'; id: string; name: string; communityId: string; compoundIds: string[] }
-export interface CompanyItem { et: 'company'; id: string; name: string }
+export interface CompanyItem { et: 'company'; id: string; name: string; creditCode?: string }
 export interface CompoundItem extends Omit<CompoundBody, 'contract'> {
   et: 'compound';
   id: string;

@@ -28,6 +28,14 @@ export const CompoundBody = z.object({
 });
 export type CompoundBody = z.infer<typeof CompoundBody>;
 
+export const CompanyParams = z.object({ companyId: Id });
+export const CompanyBody = z.object({
+  name: z.string().trim().min(4).max(80),
+  /** 统一社会信用代码: 18 characters, digits and capital letters without I, O, S, V, Z. */
+  creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '18-character unified social credit code').optional(),
+});
+export type CompanyBody = z.infer<typeof CompanyBody>;
+
 export const MAX_REGISTER_BYTES = 3 * 1024 * 1024;
 
 export const RegisterImportBody = z.object({

@@ -101,6 +101,21 @@ describe('compounds', () => {
     expect((await call(district, 'GET', '/api/registry/compounds/test-bad-ref', { token: admin })).status).toBe(404);
   });
 
+  it('lets only a district admin add a property company, audited, and then contract it', async () => {
+    const body = { name: '青岛测试物业服务有限公司', creditCode: '91370202MA3C1234XY' };
+    expect((await call(district, 'PUT', '/api/registry/companies/pc-test', { token: jinkouStaff, body })).status).toBe(403);
+    expect((await call(district, 'PUT', '/api/registry/companies/pc-test', { token: admin, body: { ...body, creditCode: '123' } })).json.error.fields[0].path).toBe('body.creditCode');
+    const created = await call(district, 'PUT', '/api/registry/companies/pc-test', { token: admin, body });
+    expect(created.status).toBe(201);
+    const audit = await call(district, 'GET', '/api/audit?target=company:pc-test', { token: admin });
+    expect(audit.json.entries.map((e: any) => e.action)).toEqual(['company.create']);
+    const contracted = await call(district, 'PUT', '/api/registry/compounds/test-new-compound', { token: jinkouStaff, body: { name: '测试新建小区', address: '青岛市市南区测试路1号', communityId: jinkou.id, buildings: ['1号楼', '2号楼', '3号楼'], contract: { companyId: 'pc-test', startsOn: '2026-01-01', endsOn: '2028-12-31', feeFenPerM2: 150 } } });
+    expect(contracted.status).toBe(200);
+    const tree = await call(district, 'GET', '/api/registry/tree', { token: jinkouStaff });
+    const compound = tree.json.streets[0].communities[0].compounds.find((c: any) => c.id === 'test-new-compound');
+    expect(compound.company).toBe('青岛测试物业服务有限公司');
+  });
+
   it('refuses a contract that ends before it starts', async () => {
     const res = await call(district, 'PUT', `/api/registry/compounds/${target.id}`, { token: admin, body: { name: target.name, address: target.address, communityId: jinkou.id, buildings: target.buildings, contract: { companyId: 'pc01', startsOn: '2026-01-01', endsOn: '2025-01-01', feeFenPerM2: 100 } } });
     expect(res.status).toBe(400);
