@@ -5,8 +5,6 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -15,7 +13,7 @@ import { allQueues, allRoutes, streamRelay } from '../functions/manifest.ts';
 import { OUTBOX_PREFIX } from '../functions/lib/keys.ts';
 import type { DistrictConfig } from './districts/types.ts';
 import { Data } from './constructs/data.ts';
-import { Queues } from './constructs/queues.ts';
+import { Queues, depthAlarm } from './constructs/queues.ts';
 import { Auth } from './constructs/auth.ts';
 import { Api, functionId } from './constructs/api.ts';
 import { Web } from './constructs/web.ts';
@@ -69,14 +67,7 @@ export class DistrictStack extends Stack {
       onFailure: new SqsDlq(relayDlq),
       filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(OUTBOX_PREFIX) } } } })],
     }));
-    new Alarm(this, 'RelayDlqDepth', {
-      alarmDescription: 'Outbox events the relay could not send: they are still in the table (pk OUTBOX#...)',
-      metric: relayDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(alarmTopic));
+    depthAlarm(this, 'RelayDlqDepth', relayDlq, alarmTopic, 'Outbox events the relay could not send: they are still in the table (pk OUTBOX#...)');
 
     const web = new Web(this, 'Web', { api: api.httpApi, webDir: props.webDir, domain: district.domain });
 
