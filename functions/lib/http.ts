@@ -49,17 +49,11 @@ export type RouteHandler<R extends RouteDef> = (
   ctx: HandlerContext,
 ) => Promise<unknown>;
 
-interface State {
-  principal: Principal;
-  correlationId: string;
+interface State extends HandlerContext {
   input: { params: unknown; query: unknown; body: unknown };
-  ancestry: Ancestry | null;
-  targetCommunity: Ancestry | null;
 }
 
-type Request = middy.Request<APIGatewayProxyEventV2 & { body?: unknown }, APIGatewayProxyStructuredResultV2, Error, Context> & {
-  internal: Record<string, unknown>;
-};
+type Request = middy.Request<APIGatewayProxyEventV2 & { body?: unknown }, APIGatewayProxyStructuredResultV2, Error, Context>;
 
 function zodFields(error: z.ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), reason: i.message }));
@@ -82,6 +76,14 @@ function correlationIdOf(event: APIGatewayProxyEventV2): string {
   return given && CORRELATION.test(given) ? given : (event.requestContext?.requestId ?? 'local');
 }
 
+function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
 function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   let status = 500;
   let body: ErrorBody['error'] = { code: 'internal', message: 'Internal error', fields: [], correlationId };
@@ -102,25 +104,13 @@ function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStru
   }
   if (status >= 500) logger.error('unhandled error', { error: err as Error, correlationId });
   else logger.info('request refused', { status, code: body.code, correlationId });
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify({ error: body } satisfies ErrorBody),
-  };
+  return jsonResponse(status, { error: body } satisfies ErrorBody);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type MW = middy.MiddlewareObj<any, any, any, any>;
 
 const states = new WeakMap<object, State>();
-
-function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-    body: JSON.stringify(body),
-  };
-}
 
 function toResponse(result: unknown): APIGatewayProxyStructuredResultV2 {
   if (result instanceof RawResult) {
@@ -204,8 +194,8 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     .use((route.body ? httpJsonBodyParser() : { before: () => undefined }) as MW)
     .use(validateAndScope as MW)
     .handler(async (_event, context) => {
-      const state = states.get(context)!;
-      const result = await fn(state.input as never, { principal: state.principal, correlationId: state.correlationId, ancestry: state.ancestry, targetCommunity: state.targetCommunity });
+      const { input, ...ctx } = states.get(context)!;
+      const result = await fn(input as never, ctx);
       return toResponse(result);
     });
 }

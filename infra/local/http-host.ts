@@ -32,10 +32,15 @@ interface CompiledRoute { def: RouteDef; pattern: RegExp; names: string[] }
 
 function compile(def: RouteDef): CompiledRoute {
   const names: string[] = [];
-  const source = def.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
-    names.push(a ?? b);
-    return '([^/]+)';
-  });
+  const source = def.path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      names.push(param[1]!);
+      return '([^/]+)';
+    })
+    .join('/');
   return { def, pattern: new RegExp(`^${source}$`), names };
 }
 
