@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { Access } from '../shared/access.ts';
 import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
 import { RegisterCommitted } from '../shared/events.ts';
+import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -18,6 +19,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   access: Access;
   /** Staff writes are recorded in the audit trail by the handler's transaction. */
   writes?: boolean;
+  /** Needs the key material (code HMAC, resident signing key): only these may read that table. */
+  keys?: boolean;
   timeoutSeconds?: number;
   memoryMb?: number;
 }
@@ -103,6 +106,58 @@ export const routes = {
     query: RegisterExportQuery,
     access: { roles: staff, scope: 'compound' },
     timeoutSeconds: 30,
+  }),
+  codesIssue: route({
+    method: 'POST',
+    path: '/api/registry/compounds/{compoundId}/codes',
+    handler: 'auth/issue-codes',
+    params: CompoundParams,
+    body: IssueCodesBody,
+    access: { roles: staff, scope: 'compound' },
+    writes: true,
+    timeoutSeconds: 60,
+    keys: true,
+  }),
+  codeRevoke: route({
+    method: 'POST',
+    path: '/api/registry/compounds/{compoundId}/codes/revoke',
+    handler: 'auth/revoke-code',
+    params: CompoundParams,
+    body: RevokeCodeBody,
+    access: { roles: staff, scope: 'compound' },
+    writes: true,
+    keys: true,
+  }),
+  codeStatus: route({
+    method: 'GET',
+    path: '/api/registry/compounds/{compoundId}/codes',
+    handler: 'auth/code-status',
+    params: CompoundParams,
+    query: CodeStatusQuery,
+    access: { roles: compoundReaders, scope: 'compound' },
+  }),
+  codeExchange: route({
+    method: 'POST',
+    path: '/api/auth/household',
+    handler: 'auth/exchange-code',
+    body: ExchangeCodeBody,
+    maxBodyBytes: 1024,
+    access: { public: true },
+    writes: true,
+    keys: true,
+  }),
+  residentJwks: route({
+    method: 'GET',
+    path: '/api/auth/resident/.well-known/jwks.json',
+    handler: 'auth/jwks',
+    access: { public: true },
+    keys: true,
+  }),
+  residentMe: route({
+    method: 'GET',
+    path: '/api/resident/me',
+    handler: 'resident/me',
+    access: { residents: ['rating', 'ballot'] },
   }),
   auditList: route({
     method: 'GET',

@@ -28,7 +28,7 @@ export class DistrictStack extends Stack {
   constructor(scope: Construct, id: string, props: DistrictStackProps) {
     super(scope, id, props);
     const { district } = props;
-    const { table } = new Data(this, 'Data', { districtId: district.id });
+    const { table, keysTable } = new Data(this, 'Data', { districtId: district.id });
 
     const alarmKey = new Key(this, 'AlarmKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
     const alarmTopic = new Topic(this, 'Alarms', { masterKey: alarmKey, enforceSSL: true });
@@ -45,7 +45,7 @@ export class DistrictStack extends Stack {
     };
 
     const auth = new Auth(this, 'Auth');
-    const api = new Api(this, 'Api', { routes: allRoutes, table, environment, userPool: auth.userPool, client: auth.client, throttle: district.throttle });
+    const api = new Api(this, 'Api', { routes: allRoutes, table, keysTable, environment, userPool: auth.userPool, client: auth.client, throttle: district.throttle });
 
     for (const { def, queue } of queues.byName.values()) {
       const fn = new GongzhiFunction(this, functionId(def.consumer), { module: def.consumer, environment, timeoutSeconds: Math.floor(def.visibilityTimeoutSeconds / 6) || 10 });

@@ -4,9 +4,18 @@
 export const STAFF_ROLES = ['district_admin', 'street_staff', 'community_staff', 'committee', 'department'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+export const PURPOSE_KINDS = ['rating', 'ballot'] as const;
+export type PurposeKind = (typeof PURPOSE_KINDS)[number];
+/** What a household code, and the token it is exchanged for, may be used for. */
+export interface Purpose { kind: PurposeKind; id: string }
+
 export type Principal =
   | { kind: 'public' }
-  | { kind: 'staff'; sub: string; role: StaffRole; scopeId: string; name: string };
+  | { kind: 'staff'; sub: string; role: StaffRole; scopeId: string; name: string }
+  /** A household signed in with a one-time code: one unit, one purpose, for a short while. */
+  | { kind: 'resident'; sub: string; compoundId: string; building: string; unit: string; purpose: Purpose };
+
+export const PRINCIPAL_KINDS = ['public', ...STAFF_ROLES, 'resident'] as const;
 
 /** How a route checks scope once the role is allowed. */
 export type ScopeRule =
@@ -15,7 +24,18 @@ export type ScopeRule =
   /** The compound named by the path parameter `compoundId` must lie within the caller's scope. */
   | 'compound';
 
-export type Access = { public: true } | { roles: readonly StaffRole[]; scope: ScopeRule };
+export type Access =
+  | { public: true }
+  | { roles: readonly StaffRole[]; scope: ScopeRule }
+  /** Residents with a token for one of these purposes; the handler narrows to their unit. */
+  | { residents: readonly PurposeKind[] };
+
+export type Authorizer = 'none' | 'staff' | 'resident';
+
+/** Which token a route's authorizer verifies: Cognito's for staff, ours for residents. */
+export function authorizerOf(access: Access): Authorizer {
+  return 'public' in access ? 'none' : 'residents' in access ? 'resident' : 'staff';
+}
 
 export interface Ancestry {
   compoundId?: string;

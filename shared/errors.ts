@@ -11,6 +11,8 @@ export interface ErrorBody {
 }
 
 export class DomainError extends Error {
+  /** Extra response headers, such as Retry-After. */
+  headers: Record<string, string> = {};
   constructor(
     readonly status: number,
     readonly code: string,

@@ -17,7 +17,7 @@ export interface AuditEntry {
 
 export function auditPut(principal: Principal, entry: AuditEntry, at = new Date()): TransactItem {
   const iso = at.toISOString();
-  const actor = principal.kind === 'staff' ? principal.sub : 'public';
+  const actor = principal.kind === 'public' ? 'public' : principal.sub;
   return {
     Put: {
       TableName: tableName(),
@@ -26,7 +26,7 @@ export function auditPut(principal: Principal, entry: AuditEntry, at = new Date(
         et: 'audit',
         at: iso,
         actor,
-        role: principal.kind === 'staff' ? principal.role : 'public',
+        role: principal.kind === 'staff' ? principal.role : principal.kind,
         scopeId: principal.kind === 'staff' ? principal.scopeId : '',
         action: entry.action,
         target: entry.target,

@@ -42,6 +42,8 @@ export interface HandlerContext {
   ancestry: Ancestry | null;
   /** The community a body's communityId names, checked to exist and be in scope. */
   targetCommunity: Ancestry | null;
+  /** The address API Gateway saw, for rate limits (behind CloudFront, an edge address). */
+  clientAddress: string;
 }
 
 export type RouteHandler<R extends RouteDef> = (
@@ -86,9 +88,11 @@ function jsonResponse(statusCode: number, body: unknown, headers: Record<string,
 
 function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   let status = 500;
+  let headers: Record<string, string> = {};
   let body: ErrorBody['error'] = { code: 'internal', message: 'Internal error', fields: [], correlationId };
   if (err instanceof DomainError) {
     status = err.status;
+    headers = err.headers;
     body = { code: err.code, message: err.message, fields: err.fields, correlationId };
   } else if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
     // middy's own http errors: 415 from the JSON parser stays 415; its 422 for malformed
@@ -104,7 +108,7 @@ function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStru
   }
   if (status >= 500) logger.error('unhandled error', { error: err as Error, correlationId });
   else logger.info('request refused', { status, code: body.code, correlationId });
-  return jsonResponse(status, { error: body } satisfies ErrorBody);
+  return jsonResponse(status, { error: body } satisfies ErrorBody, headers);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -130,7 +134,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     before: (request: Request) => {
       const correlationId = correlationIdOf(request.event);
       logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
-      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null, targetCommunity: null });
+      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null, targetCommunity: null, clientAddress: request.event.requestContext?.http?.sourceIp ?? 'unknown' });
     },
     onError: (request: Request) => {
       request.response = errorResponse(request.error, states.get(request.context)?.correlationId ?? correlationIdOf(request.event));
@@ -146,9 +150,16 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
         throw new DomainError(413, 'body_too_large', `Body larger than ${maxBody} bytes`, [{ path: 'body', reason: `at most ${maxBody} bytes` }]);
       }
       state.principal = principalFromEvent(request.event as never);
-      if ('public' in route.access) return;
-      if (state.principal.kind !== 'staff') throw new Unauthorized();
-      if (!route.access.roles.includes(state.principal.role)) throw new Forbidden();
+      const access = route.access;
+      if ('public' in access) {
+        // nothing to check
+      } else if ('residents' in access) {
+        if (state.principal.kind !== 'resident') throw new Unauthorized();
+        if (!access.residents.includes(state.principal.purpose.kind)) throw new Forbidden('This code is for another purpose');
+      } else {
+        if (state.principal.kind !== 'staff') throw new Unauthorized();
+        if (!access.roles.includes(state.principal.role)) throw new Forbidden();
+      }
       if (!route.body && typeof raw === 'string' && raw.length > 0) {
         throw new BadRequest('This route takes no body', [{ path: 'body', reason: 'must be empty' }]);
       }
@@ -164,7 +175,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       const body = parsePart(route.body, request.event.body, 'body', fields);
       if (fields.length > 0) throw new BadRequest('The request is not valid', fields, 'validation_failed');
       state.input = { params, query, body };
-      if ('public' in route.access || route.access.scope !== 'compound') return;
+      if (!('roles' in route.access) || route.access.scope !== 'compound') return;
       const principal = state.principal as Extract<Principal, { kind: 'staff' }>;
       const { compoundId } = params as { compoundId: string };
       const existing = await compoundAncestry(compoundId);

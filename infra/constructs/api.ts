@@ -7,6 +7,8 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../../functions/manifest.ts';
+import { authorizerOf } from '../../shared/access.ts';
+import { RESIDENT_AUDIENCE } from '../../shared/codes.ts';
 import { GongzhiFunction } from './function.ts';
 
 /** Function construct ids from module paths: 'registry/get-tree' -> 'RegistryGetTree'. */
@@ -17,6 +19,7 @@ export function functionId(module: string): string {
 export interface ApiProps {
   routes: RouteDef[];
   table: TableV2;
+  keysTable: TableV2;
   environment: Record<string, string>;
   userPool: UserPool;
   client: UserPoolClient;
@@ -31,14 +34,25 @@ export class Api extends Construct {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'Http', { createDefaultStage: true, description: 'gongzhi district API' });
     const region = Stack.of(this).region;
-    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Staff', `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`, {
+    const staff: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Staff', `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`, {
       jwtAudience: [props.client.userPoolClientId],
     });
+    // Resident tokens are ours: API Gateway fetches the public key from the jwks route.
+    const residentIssuer = `${this.httpApi.apiEndpoint}/api/auth/resident`;
+    const resident: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Resident', residentIssuer, { jwtAudience: [RESIDENT_AUDIENCE] });
+    const authorizers = { staff, resident } as const;
+    const environment = { ...props.environment, RESIDENT_ISSUER: residentIssuer };
     for (const route of props.routes) {
       let fn = this.functions.get(route.handler);
       if (!fn) {
-        fn = new GongzhiFunction(this, functionId(route.handler), { module: route.handler, environment: props.environment, timeoutSeconds: route.timeoutSeconds, memoryMb: route.memoryMb });
+        fn = new GongzhiFunction(this, functionId(route.handler), {
+          module: route.handler,
+          environment: route.keys ? { ...environment, KEYS_TABLE_NAME: props.keysTable.tableName } : environment,
+          timeoutSeconds: route.timeoutSeconds,
+          memoryMb: route.memoryMb,
+        });
         this.functions.set(route.handler, fn);
+        if (route.keys) props.keysTable.grantReadWriteData(fn);
       }
       if (route.method === 'GET') props.table.grantReadData(fn);
       else props.table.grantReadWriteData(fn);
@@ -46,7 +60,7 @@ export class Api extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${functionId(route.handler)}-${route.method}`, fn),
-        ...('public' in route.access ? {} : { authorizer }),
+        ...(authorizerOf(route.access) === 'none' ? {} : { authorizer: authorizers[authorizerOf(route.access) as 'staff' | 'resident'] }),
       });
       if ('public' in route.access) {
         for (const r of added) Validations.of(r).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by the manifest: published structure, notices and results that anyone may read.` });

@@ -9,6 +9,7 @@ import { ROOT } from '../paths.ts';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
 import { tableNameFor } from '../table.ts';
 import { districtNamed } from '../districts/index.ts';
@@ -67,6 +68,8 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     if (dynamo) stops.push(dynamo.stop);
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const streamArn = await ensureTable(client, tableName);
+    const keysTableName = `${tableName}-keys`;
+    await ensureTable(client, keysTableName, { stream: false });
 
     const queues = await startQueues(0, allQueues, prefix, dataDir ? join(dataDir, 'sqs') : null);
     stops.push(queues.stop);
@@ -74,6 +77,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     // What the stack sets on every function, so handler modules read the same variables.
     Object.assign(process.env, {
       TABLE_NAME: tableName,
+      KEYS_TABLE_NAME: keysTableName,
       QUEUE_URLS: JSON.stringify(queues.urls),
       DISTRICT_NAME: config.name,
       AWS_REGION: LOCAL_REGION,
@@ -98,8 +102,10 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
 
     const users = demoUsers(demoDistrict());
     const auth = await localAuth(dataDir ? join(dataDir, 'local-signing-key.json') : null, users);
+    const verifyResident = await residentVerifier();
     const server: Server = createHost({
-      routes: allRoutes, functionsDir: join(ROOT, 'functions'), webDir: join(ROOT, 'web', 'dist'), auth, onError,
+      routes: allRoutes, functionsDir: join(ROOT, 'functions'), webDir: join(ROOT, 'web', 'dist'), onError,
+      verify: async (kind, token) => ((kind === 'staff' ? await auth.verify(token) : await verifyResident(token)) as Record<string, unknown> | null),
       localApi: (req, res, url) => localApi(auth, req, res, url),
     });
     await new Promise<void>((resolveListen, reject) => {
@@ -108,6 +114,8 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     });
     stops.push(() => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    // Where resident tokens say they come from; the resident authorizer checks it.
+    process.env.RESIDENT_ISSUER = `${url}/api/auth/resident`;
 
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     if (o.seed !== 'none') await seedDemo(doc, tableName, { registers: o.seed !== 'structure' });
@@ -116,6 +124,23 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/**
+ * What API Gateway's resident JWT authorizer does: verify against the JWKS that the
+ * jwks route serves (the same key the exchange signs with) and the issuer and audience.
+ */
+async function residentVerifier() {
+  const { residentSigningKeys, RESIDENT_AUDIENCE } = await import('../../functions/auth/secrets.ts');
+  return async (token: string) => {
+    try {
+      const { publicJwk } = await residentSigningKeys();
+      const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), { issuer: process.env.RESIDENT_ISSUER, audience: RESIDENT_AUDIENCE, algorithms: ['ES256'] });
+      return payload;
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** Dev sign-in, local only: the list of demo users and a token for one of them. */

@@ -69,10 +69,11 @@ export async function startDynamo(port: number, dataDir: string | null): Promise
   };
 }
 
-export async function ensureTable(client: DynamoDBClient, TableName: string): Promise<string> {
+export async function ensureTable(client: DynamoDBClient, TableName: string, o: { stream?: boolean } = {}): Promise<string> {
+  const stream = o.stream !== false;
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName }));
-    return existing.Table!.LatestStreamArn!;
+    return existing.Table!.LatestStreamArn ?? '';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -88,9 +89,9 @@ export async function ensureTable(client: DynamoDBClient, TableName: string): Pr
         { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
       ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream },
+      ...(stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.stream } } : {}),
     }),
   );
   await client.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: TABLE.ttlAttribute } }));
-  return created.TableDescription!.LatestStreamArn!;
+  return created.TableDescription!.LatestStreamArn ?? '';
 }

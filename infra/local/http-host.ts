@@ -9,7 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDef } from '../../functions/manifest.ts';
-import type { LocalAuth } from './auth.ts';
+import { authorizerOf, type Authorizer } from '../../shared/access.ts';
 import { lambdaContext } from './lambda-context.ts';
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -63,7 +63,8 @@ export interface HostOptions {
   routes: RouteDef[];
   functionsDir: string;
   webDir: string;
-  auth: LocalAuth;
+  /** Claims of a valid token for that authorizer, or null: API Gateway's decision. */
+  verify: (authorizer: Exclude<Authorizer, 'none'>, token: string) => Promise<Record<string, unknown> | null>;
   /** Extra local-only endpoints under /local/. */
   localApi?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   onError: (e: unknown) => void;
@@ -96,9 +97,10 @@ export function createHost(o: HostOptions): Server {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
     let authorizer: { jwt: { claims: Record<string, unknown>; scopes: null } } | undefined;
-    if (!('public' in r.def.access)) {
+    const kind = authorizerOf(r.def.access);
+    if (kind !== 'none') {
       const token = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
-      const claims = token ? await o.auth.verify(token) : null;
+      const claims = token ? await o.verify(kind, token) : null;
       if (!claims) return json(res, 401, { message: 'Unauthorized' });
       authorizer = { jwt: { claims: claims as Record<string, unknown>, scopes: null } };
     }

@@ -26,7 +26,9 @@ export function buildTree(
   viewer: Principal,
 ): DistrictTree {
   const visible = (c: { id?: string; communityId: string; streetId: string }) =>
-    viewer.kind === 'public' || inScope(viewer, { compoundId: c.id, communityId: c.communityId, streetId: c.streetId });
+    viewer.kind === 'public' ||
+    (viewer.kind === 'staff' && inScope(viewer, { compoundId: c.id, communityId: c.communityId, streetId: c.streetId })) ||
+    (viewer.kind === 'resident' && c.id === viewer.compoundId);
   const companyName = new Map(input.companies.map((c) => [c.id, c.name]));
   const gridsByCommunity = new Map<string, number>();
   for (const g of input.grids) gridsByCommunity.set(g.communityId, (gridsByCommunity.get(g.communityId) ?? 0) + 1);

@@ -8,6 +8,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { buildApp } from '../../infra/district-app.ts';
 import { allQueues, allRoutes } from '../../functions/manifest.ts';
+import { functionId } from '../../infra/constructs/api.ts';
+import { authorizerOf } from '../../shared/access.ts';
 
 // A stand-in for web/dist, so the template includes the page deployment as it deploys.
 const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-'));
@@ -37,8 +39,13 @@ describe('district stack', () => {
     }
   });
 
-  it('keeps one table with PITR, deletion protection, encryption and a stream', () => {
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+  it('keeps the data table (with its stream) and the keys table, both with PITR, deletion protection, encryption', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 2);
+    for (const [, t] of resources('AWS::DynamoDB::GlobalTable')) {
+      expect(t.Properties.SSESpecification).toMatchObject({ SSEEnabled: true });
+      expect(t.Properties.Replicas[0]).toMatchObject({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true });
+      expect(t.DeletionPolicy).toBe('Retain');
+    }
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true },
@@ -100,6 +107,27 @@ describe('district stack', () => {
     const actions = treePolicy.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
     expect(actions).not.toContain('dynamodb:PutItem');
     expect(actions).toContain('dynamodb:Query');
+  });
+
+  it('lets only the functions the manifest marks `keys` touch the keys table', () => {
+    const [keysId] = resources('AWS::DynamoDB::GlobalTable').find(([id]) => id.startsWith('DataKeys'))!;
+    const policies = resources('AWS::IAM::Policy');
+    const rolesWithKeys = policies.filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(keysId)).flatMap(([, p]) => p.Properties.Roles.map((r: any) => r.Ref as string));
+    const expected = allRoutes.filter((r) => r.keys).map((r) => `Api${functionId(r.handler)}Role`);
+    expect(rolesWithKeys.map((r) => r.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('puts the resident authorizer on resident routes and the staff authorizer on staff routes', () => {
+    const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
+    const byName = Object.fromEntries(authorizers.map(([id, a]) => [a.Properties.Name, id]));
+    expect(Object.keys(byName).sort()).toEqual(['Resident', 'Staff']);
+    const routes = resources('AWS::ApiGatewayV2::Route');
+    for (const def of allRoutes) {
+      const [, route] = routes.find(([, r]) => r.Properties.RouteKey === `${def.method} ${def.path}`)!;
+      const kind = authorizerOf(def.access);
+      if (kind === 'none') expect(route.Properties.AuthorizerId).toBeUndefined();
+      else expect(route.Properties.AuthorizerId).toEqual({ Ref: byName[kind === 'staff' ? 'Staff' : 'Resident'] });
+    }
   });
 
   it('serves the pages and /api/* from one CloudFront origin', () => {

@@ -1,0 +1,205 @@
+// Household codes. The code itself exists only in the response that prints the letters and
+// on paper; the table keeps its keyed hash. One live code per unit and purpose.
+import { randomBytes } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { SignJWT } from 'jose';
+import type { Principal, PurposeKind } from '../../shared/access.ts';
+import { BadRequest, Conflict, DomainError, NotFound } from '../../shared/errors.ts';
+import { codeFromBytes, formatCode, normalizeCode } from '../../shared/codes.ts';
+import type { ExchangeCodeBody, IssueCodesBody, Letter } from '../../shared/auth-schemas.ts';
+import { ddb, tableName } from '../lib/clients.ts';
+import { auditPut } from '../lib/audit.ts';
+import { check, take, type Limit } from '../lib/rate-limit.ts';
+import { getCompound } from '../registry/compound-store.ts';
+import { loadRows } from '../registry/register-store.ts';
+import { listRegisterVersions } from '../registry/compound-store.ts';
+import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
+
+export const RESIDENT_TOKEN_SECONDS = 30 * 60;
+export const LIMITS = {
+  /** Tries per client address: generous for a family that mistypes, useless for guessing. */
+  client: { name: 'code-client', max: 20, windowSeconds: 15 * 60 },
+  /** Wrong codes against one compound from anywhere. */
+  compound: { name: 'code-compound', max: 100, windowSeconds: 15 * 60 },
+} as const;
+
+const codeKey = (hash: string) => ({ pk: `CODE#${hash}`, sk: 'CODE' });
+const unitKey = (compoundId: string, purposeId: string, building: string, unit: string) => ({ pk: `CODES#${compoundId}#${purposeId}`, sk: `UNIT#${building}#${unit}` });
+
+interface UnitCodeItem {
+  building: string; unit: string; codeHash: string; purposeKind: PurposeKind; purposeId: string; purposeTitle: string;
+  expiresAt: string; issuedAt: string; usedAt?: string; revokedAt?: string;
+}
+
+export type CodeStatus = 'issued' | 'used' | 'revoked' | 'expired';
+function statusOf(item: Pick<UnitCodeItem, 'usedAt' | 'revokedAt' | 'expiresAt'>, now = Date.now()): CodeStatus {
+  if (item.revokedAt) return 'revoked';
+  if (item.usedAt) return 'used';
+  if (Date.parse(item.expiresAt) <= now) return 'expired';
+  return 'issued';
+}
+
+async function unitItems(compoundId: string, purposeId: string): Promise<UnitCodeItem[]> {
+  const items: UnitCodeItem[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CODES#${compoundId}#${purposeId}` }, ExclusiveStartKey }));
+    items.push(...((page.Items ?? []) as UnitCodeItem[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+function newCode(): string {
+  return codeFromBytes(() => randomBytes(16));
+}
+
+/** The writes that make `code` the live code of a unit, replacing `previous` if any. */
+async function codeWrites(compoundId: string, unit: { building: string; unit: string }, purpose: { kind: PurposeKind; id: string; title: string }, expiresAt: string, previous: UnitCodeItem | undefined, now: string) {
+  const TableName = tableName();
+  const code = newCode();
+  const hash = await codeHash(code);
+  const item: UnitCodeItem = { building: unit.building, unit: unit.unit, codeHash: hash, purposeKind: purpose.kind, purposeId: purpose.id, purposeTitle: purpose.title, expiresAt, issuedAt: now };
+  const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    { Put: { TableName, Item: { ...codeKey(hash), et: 'household-code', compoundId, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName,
+        Item: { ...unitKey(compoundId, purpose.id, unit.building, unit.unit), et: 'unit-code', ...item },
+        ConditionExpression: previous ? 'codeHash = :prev' : 'attribute_not_exists(pk)',
+        ExpressionAttributeValues: previous ? { ':prev': previous.codeHash } : undefined,
+      },
+    },
+  ];
+  if (previous && !previous.revokedAt) {
+    writes.push({ Update: { TableName, Key: codeKey(previous.codeHash), UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)', ExpressionAttributeValues: { ':now': now } } });
+  }
+  return { code, writes };
+}
+
+export async function issueCodes(compoundId: string, body: IssueCodesBody, principal: Principal) {
+  const compound = await getCompound(compoundId, true);
+  if (!compound) throw new NotFound('Compound');
+  if (!compound.currentVersion) throw new Conflict('Import the owners\' register before issuing codes', 'no_register');
+  const version = (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!;
+  const rows = await loadRows(compoundId, version.contentHash);
+  const existing = new Map((await unitItems(compoundId, body.purpose.id)).map((i) => [`${i.building}#${i.unit}`, i]));
+  for (const item of existing.values()) {
+    if (item.purposeKind !== body.purpose.kind) throw new BadRequest('This purpose id is already used for another kind', [{ path: 'body.purpose.kind', reason: `codes for ${body.purpose.id} are ${item.purposeKind} codes` }]);
+  }
+  const now = new Date().toISOString();
+  const todo = rows.filter((r) => {
+    const prev = existing.get(`${r.building}#${r.unit}`);
+    if (!prev) return true;
+    const status = statusOf(prev);
+    if (status === 'used') return false; // a household that already signed in keeps its use
+    return body.units === 'all' || status !== 'issued';
+  });
+  const letters: Letter[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(16, todo.length) }, async () => {
+    while (next < todo.length) {
+      const row = todo[next++]!;
+      const { code, writes } = await codeWrites(compoundId, row, body.purpose, body.expiresAt, existing.get(`${row.building}#${row.unit}`), now);
+      await ddb.send(new TransactWriteCommand({ TransactItems: writes }));
+      letters.push({ building: row.building, unit: row.unit, code: formatCode(code) });
+    }
+  }));
+  await ddb.send(new TransactWriteCommand({ TransactItems: [auditPut(principal, { action: 'codes.issue', target: `compound:${compoundId}`, after: { purposeId: body.purpose.id, issued: letters.length, kept: rows.length - todo.length, expiresAt: body.expiresAt } })] }));
+  letters.sort((a, b) => (a.building + '\u0000' + a.unit).localeCompare(b.building + '\u0000' + b.unit, 'zh-CN', { numeric: true }));
+  return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion: compound.currentVersion, letters, kept: rows.length - todo.length };
+}
+
+export async function codeStatuses(compoundId: string, purposeId: string) {
+  const items = await unitItems(compoundId, purposeId);
+  const units = items.map((i) => ({ building: i.building, unit: i.unit, status: statusOf(i), issuedAt: i.issuedAt, usedAt: i.usedAt ?? null, expiresAt: i.expiresAt }));
+  const counts = { issued: 0, used: 0, revoked: 0, expired: 0 } as Record<CodeStatus, number>;
+  for (const u of units) counts[u.status]++;
+  return { purposeId, counts, units };
+}
+
+export async function revokeCode(compoundId: string, body: { purposeId: string; building: string; unit: string; reissue: boolean }, principal: Principal) {
+  const TableName = tableName();
+  const key = unitKey(compoundId, body.purposeId, body.building, body.unit);
+  const { Item } = await ddb.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
+  const previous = Item as UnitCodeItem | undefined;
+  if (!previous) throw new NotFound('Code for this unit and purpose');
+  const now = new Date().toISOString();
+  const audit = auditPut(principal, { action: body.reissue ? 'code.reissue' : 'code.revoke', target: `compound:${compoundId}`, before: { building: body.building, unit: body.unit, purposeId: body.purposeId, status: statusOf(previous) } });
+  let letter: Letter | null = null;
+  if (body.reissue) {
+    const { code, writes } = await codeWrites(compoundId, previous, { kind: previous.purposeKind, id: previous.purposeId, title: previous.purposeTitle }, previous.expiresAt, previous, now);
+    await ddb.send(new TransactWriteCommand({ TransactItems: [...writes, audit] }));
+    letter = { building: previous.building, unit: previous.unit, code: formatCode(code) };
+  } else {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      { Update: { TableName, Key: codeKey(previous.codeHash), UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)', ExpressionAttributeValues: { ':now': now } } },
+      { Update: { TableName, Key: key, UpdateExpression: 'SET revokedAt = :now', ConditionExpression: 'codeHash = :h', ExpressionAttributeValues: { ':now': now, ':h': previous.codeHash } } },
+      audit,
+    ] }));
+  }
+  return { status: body.reissue ? 'reissued' : 'revoked', letter, expiresAt: previous.expiresAt, purposeTitle: previous.purposeTitle };
+}
+
+/** The one answer for every wrong, used, revoked or expired code: it must not say which. */
+class InvalidCode extends DomainError {
+  constructor() {
+    super(400, 'code_invalid', 'This code cannot be used. Check it, or ask your community office for a new one.', [{ path: 'body.code', reason: 'not a usable code' }]);
+  }
+}
+
+export async function exchangeCode(body: ExchangeCodeBody, clientKey: string) {
+  const clientLimit: Limit = { ...LIMITS.client, key: clientKey };
+  const compoundLimit: Limit | null = body.compoundId ? { ...LIMITS.compound, key: body.compoundId } : null;
+  await take(clientLimit);
+  if (compoundLimit) await check(compoundLimit);
+  const fail = async () => {
+    if (compoundLimit) await take(compoundLimit).catch(() => undefined);
+    throw new InvalidCode();
+  };
+  const code = normalizeCode(body.code);
+  if (!code) return fail();
+  const hash = await codeHash(code);
+  const TableName = tableName();
+  const { Item } = await ddb.send(new GetCommand({ TableName, Key: codeKey(hash), ConsistentRead: true }));
+  const item = Item as (UnitCodeItem & { compoundId: string }) | undefined;
+  if (!item || (body.compoundId && item.compoundId !== body.compoundId)) return fail();
+  const now = new Date();
+  const sub = `unit:${item.compoundId}:${item.building}:${item.unit}`;
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      {
+        Update: {
+          TableName, Key: codeKey(hash), UpdateExpression: 'SET usedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        },
+      },
+      { Update: { TableName, Key: unitKey(item.compoundId, item.purposeId, item.building, item.unit), UpdateExpression: 'SET usedAt = :now', ConditionExpression: 'codeHash = :h', ExpressionAttributeValues: { ':now': now.toISOString(), ':h': hash } } },
+      auditPut({ kind: 'resident', sub, compoundId: item.compoundId, building: item.building, unit: item.unit, purpose: { kind: item.purposeKind, id: item.purposeId } }, { action: 'code.exchange', target: `compound:${item.compoundId}`, after: { building: item.building, unit: item.unit, purposeId: item.purposeId } }, now),
+    ] }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return fail();
+    throw error;
+  }
+  const keys = await residentSigningKeys();
+  const expires = Math.min(Math.floor(now.getTime() / 1000) + RESIDENT_TOKEN_SECONDS, Math.floor(Date.parse(item.expiresAt) / 1000));
+  const token = await new SignJWT({ token_use: 'resident', compound_id: item.compoundId, building: item.building, unit: item.unit, purpose_kind: item.purposeKind, purpose_id: item.purposeId })
+    .setProtectedHeader({ alg: 'ES256', kid: keys.kid })
+    .setIssuer(residentIssuer())
+    .setAudience(RESIDENT_AUDIENCE)
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(keys.privateKey);
+  return {
+    token,
+    expiresAt: new Date(expires * 1000).toISOString(),
+    compoundId: item.compoundId,
+    building: item.building,
+    unit: item.unit,
+    purpose: { kind: item.purposeKind, id: item.purposeId, title: item.purposeTitle },
+    deadline: item.expiresAt,
+  };
+}
