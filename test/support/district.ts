@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalDistrict, type DistrictOptions, type LocalDistrict } from '../../infra/local/district.ts';
@@ -39,4 +40,28 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A request from another loopback address (127.0.0.0/8), as another client would be. */
+export function callFrom(district: LocalDistrict, localAddress: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any; text: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const url = new URL(district.url + path);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress,
+      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (text += c));
+      res.on('end', () => {
+        let json: any = null;
+        try { json = JSON.parse(text); } catch { /* not JSON */ }
+        resolve({ status: res.statusCode ?? 0, json, text });
+      });
+    });
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
 }

@@ -1,0 +1,141 @@
+// The authorization table, tested as a matrix generated from the manifest: every route ×
+// every principal kind × in scope / out of scope / no token / expired / tampered. The
+// expected answer is computed from what each route declares; a route without a fixture
+// here fails the first test, so a new route cannot skip the matrix.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { call, callFrom, testDistrict } from '../support/district.ts';
+import { issue, withRegister } from '../support/codes.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
+import { routes, type RouteDef } from '../../functions/manifest.ts';
+import { authorizerOf, STAFF_ROLES, type PurposeKind, type StaffRole } from '../../shared/access.ts';
+import { RESIDENT_AUDIENCE } from '../../shared/codes.ts';
+
+const d = demoDistrict();
+const jinkou = d.communities.find((c) => c.name === '金口路社区')!;
+const xizang = d.communities.find((c) => c.name === '西藏路社区')!;
+const target = d.compounds.filter((c) => c.communityId === jinkou.id)[3]!;
+const otherCompound = d.compounds.find((c) => c.communityId === xizang.id)!;
+const otherStreet = d.streets.find((s) => s.id !== jinkou.streetId)!;
+const rows = demoRegisterRows(target).slice(0, 6);
+
+type RouteName = keyof typeof routes;
+interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied' }
+const compoundPath = (p: string) => p.replace('{compoundId}', target.id);
+const FIXTURES: Record<RouteName, () => Fixture> = {
+  publicDistrict: () => ({ path: routes.publicDistrict.path, expect: 'ok' }),
+  registryTree: () => ({ path: routes.registryTree.path, expect: 'ok' }),
+  compoundGet: () => ({ path: compoundPath(routes.compoundGet.path), expect: 'ok' }),
+  compoundPut: () => ({ path: compoundPath(routes.compoundPut.path), body: { name: target.name, address: target.address, communityId: jinkou.id, buildings: target.buildings, gridIds: target.gridIds, contract: target.contract }, expect: 'ok' }),
+  companyPut: () => ({ path: routes.companyPut.path.replace('{companyId}', 'pc-matrix'), body: { name: '青岛矩阵物业服务有限公司' }, expect: 'ok' }),
+  registerImport: () => ({ path: compoundPath(routes.registerImport.path), body: { mode: 'dry-run', fileName: 'm.csv', contentBase64: Buffer.from(rowsToCsv(rows)).toString('base64') }, expect: 'ok' }),
+  registerVersions: () => ({ path: compoundPath(routes.registerVersions.path), expect: 'ok' }),
+  registerExport: () => ({ path: compoundPath(routes.registerExport.path), expect: 'ok' }),
+  codesIssue: () => ({ path: compoundPath(routes.codesIssue.path), body: { purpose: { kind: 'rating', id: 'matrix', title: '矩阵测试' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, expect: 'ok' }),
+  codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'matrix', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
+  codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=matrix`, expect: 'ok' }),
+  codeExchange: () => ({ path: routes.codeExchange.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),
+  residentJwks: () => ({ path: routes.residentJwks.path, expect: 'ok' }),
+  residentMe: () => ({ path: routes.residentMe.path, expect: 'ok' }),
+  auditList: () => ({ path: routes.auditList.path, expect: 'ok' }),
+};
+
+type Caller =
+  | { kind: 'none' | 'expired' | 'tampered' | 'expired-resident' | 'tampered-resident' }
+  | { kind: 'staff'; role: StaffRole; inScope: boolean }
+  | { kind: 'resident'; purpose: PurposeKind };
+
+const CALLERS: Caller[] = [
+  { kind: 'none' }, { kind: 'expired' }, { kind: 'tampered' }, { kind: 'expired-resident' }, { kind: 'tampered-resident' },
+  // A district admin's scope is the whole district: there is no "out of scope" admin.
+  ...STAFF_ROLES.flatMap((role) => (role === 'district_admin' ? [true] : [true, false]).map((inScope) => ({ kind: 'staff' as const, role, inScope }))),
+  { kind: 'resident', purpose: 'rating' }, { kind: 'resident', purpose: 'ballot' },
+];
+const label = (c: Caller) => (c.kind === 'staff' ? `${c.role} ${c.inScope ? 'in scope' : 'out of scope'}` : c.kind === 'resident' ? `resident (${c.purpose})` : c.kind);
+
+/** The oracle: what the route's declaration says this caller gets. */
+function expected(route: RouteDef, c: Caller): 'allowed' | 401 | 403 {
+  const authorizer = authorizerOf(route.access);
+  if (authorizer === 'none') return 'allowed';
+  if (c.kind === 'staff') {
+    if (authorizer !== 'staff' || !('roles' in route.access)) return 401;
+    if (!route.access.roles.includes(c.role)) return 403;
+    if (route.access.scope === 'compound' && !c.inScope) return 403;
+    return 'allowed';
+  }
+  if (c.kind === 'resident') {
+    if (authorizer !== 'resident' || !('residents' in route.access)) return 401;
+    return route.access.residents.includes(c.purpose) ? 'allowed' : 403;
+  }
+  return 401;
+}
+
+let district: LocalDistrict;
+const tokens = new Map<string, string | undefined>();
+
+function scopeFor(role: StaffRole, inScope: boolean): string {
+  switch (role) {
+    case 'district_admin': return 'district';
+    case 'street_staff': return inScope ? jinkou.streetId : otherStreet.id;
+    case 'community_staff': return inScope ? jinkou.id : xizang.id;
+    case 'committee': return inScope ? target.id : otherCompound.id;
+    case 'department': return 'dep01';
+  }
+}
+
+beforeAll(async () => {
+  district = await testDistrict({ seed: 'structure' });
+  const admin = await district.auth.issue('admin');
+  await withRegister(district, admin, target, rows.length);
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  for (const c of CALLERS) {
+    if (c.kind !== 'staff') continue;
+    const scopeId = scopeFor(c.role, c.inScope);
+    tokens.set(label(c), await district.auth.sign({ sub: `m-${c.role}-${c.inScope}`, name: 'm', 'cognito:groups': [c.role], 'custom:scope_id': scopeId, token_use: 'id' }, exp));
+  }
+  tokens.set('expired', await district.auth.sign({ sub: 'admin', 'cognito:groups': ['district_admin'], 'custom:scope_id': 'district', token_use: 'id' }, Math.floor(Date.now() / 1000) - 60));
+  const good = tokens.get('district_admin in scope')!;
+  const [h, p, s] = good.split('.');
+  const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
+  tokens.set('tampered', `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')}.${s}`);
+  for (const purpose of ['rating', 'ballot'] as const) {
+    const { letters } = await issue(district, admin, target.id, { kind: purpose, id: `m-${purpose}`, title: purpose });
+    const res = await callFrom(district, '127.0.9.1', 'POST', '/api/auth/household', { code: letters[0]!.code });
+    tokens.set(`resident (${purpose})`, res.json.token);
+  }
+  const resident = tokens.get('resident (rating)')!;
+  const [rh, rp, rs] = resident.split('.');
+  const rclaims = JSON.parse(Buffer.from(rp!, 'base64url').toString());
+  tokens.set('tampered-resident', `${rh}.${Buffer.from(JSON.stringify({ ...rclaims, unit: '9-999' })).toString('base64url')}.${rs}`);
+  const { residentSigningKeys } = await import(new URL('../../functions/auth/secrets.ts', import.meta.url).href);
+  const keys = await residentSigningKeys();
+  tokens.set('expired-resident', await new SignJWT({ ...rclaims, exp: undefined, iat: undefined }).setProtectedHeader({ alg: 'ES256', kid: keys.kid }).setIssuer(process.env.RESIDENT_ISSUER!).setAudience(RESIDENT_AUDIENCE).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(keys.privateKey));
+});
+afterAll(async () => district?.stop());
+
+describe('authorization matrix', () => {
+  it('has a fixture for every manifest route', () => {
+    expect(Object.keys(FIXTURES).sort()).toEqual(Object.keys(routes).sort());
+    for (const r of Object.values(routes) as RouteDef[]) {
+      const forms = ['public' in r.access, 'roles' in r.access, 'residents' in r.access].filter(Boolean);
+      expect(forms, `${r.method} ${r.path} declares exactly one access form`).toHaveLength(1);
+    }
+  });
+
+  describe.each(Object.entries(routes) as [RouteName, RouteDef][])('%s', (name, route) => {
+    it.each(CALLERS.map((c) => [label(c), c] as const))('%s', async (_l, caller) => {
+      const fixture = FIXTURES[name]();
+      const res = await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), body: fixture.body });
+      const want = expected(route, caller);
+      const where = `${route.method} ${route.path} as ${label(caller)}: ${res.status} ${res.text.slice(0, 200)}`;
+      if (want === 'allowed') {
+        if (fixture.expect === 'ok') expect(res.status, where).toBeLessThan(300);
+        else expect([401, 403].includes(res.status) || res.status >= 500, where).toBe(false);
+        expect(res.status, where).toBeGreaterThanOrEqual(200);
+      } else {
+        expect(res.status, where).toBe(want);
+      }
+    });
+  });
+});
