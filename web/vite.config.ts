@@ -12,6 +12,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    rollupOptions: { input: { index: `${root}index.html`, admin: `${root}admin.html` } },
+    rollupOptions: { input: { index: `${root}index.html`, admin: `${root}admin.html`, resident: `${root}resident.html` } },
   },
 });

@@ -17,9 +17,10 @@ export const session = {
   },
 };
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<T> {
   const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
+  const bearer = init.token === undefined ? token : init.token;
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   const text = await res.text();

@@ -10,6 +10,13 @@ const zh = {
   totalsPending: '正在计算合计…', totals: '名册合计（按法定计数规则）', developerUnits: '开发商未售套数', back: '返回', open: '查看', class: '分类',
   columnsHelp: '列：楼栋、房号、专有面积、面积来源（不动产登记/实测/合同）、业主姓名、业主编号、联系电话、开发商未售（是/否）',
   committedAt: '导入时间', fileName: '文件名', skip: '跳到主要内容', publicNote: '仅公开辖区结构与统计数字，不含任何个人信息。',
+  residentTitle: '共治 · 住户', hello: '您好', enterCode: '输入入户码', householdCode: '入户码（12 位）', codeHelp: '入户码印在社区发放的通知书上。也可以用手机扫描通知书上的二维码。',
+  codeFormat: '入户码是 12 位字母和数字，例如 K7QM-3XHP-9RTD', codeInvalid: '这个入户码不能使用。请核对，或到社区领取新的入户码。', codeTooMany: '尝试次数过多，请 15 分钟后再试。',
+  codeFor: '本次用途', deadline: '截止时间', sessionUntil: '本次登录有效至',
+  codes: '入户码', purposeKind: '用途', purposeRating: '物业服务评价', purposeBallot: '业主表决', purposeId: '编号', purposeTitle: '名称（印在通知书上）', expiresAt: '截止时间',
+  issueCodes: '生成入户码', issuing: '正在生成…', printLetters: '打印通知书', lettersReady: '份通知书已生成。入户码只显示这一次，请立即打印。', revoke: '作废', reissue: '作废并补发',
+  status_issued: '已发放', status_used: '已使用', status_revoked: '已作废', status_expired: '已过期', letterTitle: '入户码通知书', letterScan: '用手机扫描二维码，或打开下面的网址并输入入户码：',
+  letterNote: '此码仅供本户使用，只能使用一次。请勿转告他人。如遗失，请到社区办理作废和补发。', audit: '操作记录', month: '月份', actor: '操作人', target: '对象', action: '操作', time: '时间', filter: '筛选', tree2: '辖区',
 };
 type Dict = typeof zh;
 const en: Dict = {
@@ -23,6 +30,13 @@ const en: Dict = {
   totalsPending: 'Computing totals…', totals: 'Register totals (legal counting rules)', developerUnits: 'Developer\'s unsold units', back: 'Back', open: 'Open', class: 'Class',
   columnsHelp: 'Columns: 楼栋 building, 房号 unit, 专有面积 area, 面积来源 area source (不动产登记/实测/合同), 业主姓名 owner, 业主编号 owner ref, 联系电话 phone, 开发商未售 developer unsold (是/否)',
   committedAt: 'Committed', fileName: 'File', skip: 'Skip to main content', publicNote: 'Structure and counts only; no personal data.',
+  residentTitle: 'gongzhi · Residents', hello: 'Hello', enterCode: 'Enter your household code', householdCode: 'Household code (12 characters)', codeHelp: 'The code is printed on the letter from your community office. You can also scan the letter\'s QR code.',
+  codeFormat: 'A household code has 12 letters and digits, e.g. K7QM-3XHP-9RTD', codeInvalid: 'This code cannot be used. Check it, or ask your community office for a new one.', codeTooMany: 'Too many attempts. Please try again in 15 minutes.',
+  codeFor: 'This code is for', deadline: 'Deadline', sessionUntil: 'Signed in until',
+  codes: 'Household codes', purposeKind: 'Purpose', purposeRating: 'Property-service rating', purposeBallot: 'Owners\' vote', purposeId: 'Id', purposeTitle: 'Title (printed on the letter)', expiresAt: 'Deadline',
+  issueCodes: 'Generate codes', issuing: 'Generating…', printLetters: 'Print letters', lettersReady: 'letters generated. The codes are shown only this once: print them now.', revoke: 'Revoke', reissue: 'Revoke and reissue',
+  status_issued: 'Issued', status_used: 'Used', status_revoked: 'Revoked', status_expired: 'Expired', letterTitle: 'Household code', letterScan: 'Scan the QR code with your phone, or open this address and type the code:',
+  letterNote: 'This code is for your household only and works once. Do not pass it on. If you lose it, the community office can revoke it and issue a new one.', audit: 'Audit trail', month: 'Month', actor: 'Actor', target: 'Target', action: 'Action', time: 'Time', filter: 'Filter', tree2: 'District',
 };
 
 const issueZh: Record<string, string> = {
