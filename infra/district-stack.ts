@@ -44,7 +44,11 @@ export class DistrictStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'gongzhi',
     };
 
-    const auth = new Auth(this, 'Auth');
+    let pagesUrl = '';
+    const auth = new Auth(this, 'Auth', {
+      domainPrefix: district.authDomainPrefix ?? `gongzhi-${district.id}`,
+      callbackUrls: () => [`${pagesUrl}/admin.html`],
+    });
     const api = new Api(this, 'Api', { routes: allRoutes, table, keysTable, environment, userPool: auth.userPool, client: auth.client, throttle: district.throttle });
 
     for (const { def, queue } of queues.byName.values()) {
@@ -69,9 +73,16 @@ export class DistrictStack extends Stack {
     }));
     depthAlarm(this, 'RelayDlqDepth', relayDlq, alarmTopic, 'Outbox events the relay could not send: they are still in the table (pk OUTBOX#...)');
 
-    const web = new Web(this, 'Web', { api: api.httpApi, webDir: props.webDir, domain: district.domain });
+    const web = new Web(this, 'Web', {
+      api: api.httpApi,
+      webDir: props.webDir,
+      domain: district.domain,
+      // Read by the pages at start: how staff sign in here.
+      config: (url) => ({ auth: { kind: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId, redirectUri: `${url}/admin.html` } }),
+    });
+    pagesUrl = web.url;
 
-    new CfnOutput(this, 'Url', { value: `https://${web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'Url', { value: web.url });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
   }

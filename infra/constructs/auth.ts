@@ -1,5 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, StandardThreatProtectionMode, CfnUserPoolGroup, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { AccountRecovery, OAuthScope, StandardThreatProtectionMode, CfnUserPoolGroup, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { STAFF_ROLES } from '../../shared/access.ts';
 
@@ -8,10 +8,18 @@ import { STAFF_ROLES } from '../../shared/access.ts';
  * (street, community, compound or department id). Accounts are created by a district
  * admin, never by self sign-up.
  */
+export interface AuthProps {
+  /** Prefix of the Cognito managed-login domain: https://PREFIX.auth.REGION.amazoncognito.com */
+  domainPrefix: string;
+  /** Where managed login returns to: the admin page, known once the CDN exists (hence lazy). */
+  callbackUrls: () => string[];
+}
+
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
-  constructor(scope: Construct, id: string) {
+  readonly domainUrl: string;
+  constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'Staff', {
       selfSignUpEnabled: false,
@@ -27,8 +35,13 @@ export class Auth extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const role of STAFF_ROLES) new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
+    const domain = this.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.domainUrl = domain.baseUrl();
+    const urls = Lazy.list({ produce: props.callbackUrls });
     this.client = this.userPool.addClient('Web', {
       authFlows: { userSrp: true },
+      // Managed login with the authorization-code flow and PKCE: the page holds no secret.
+      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.PROFILE], callbackUrls: urls, logoutUrls: urls },
       generateSecret: false,
       idTokenValidity: Duration.hours(8),
       accessTokenValidity: Duration.hours(8),

@@ -12,11 +12,14 @@ export interface WebProps {
   /** Built pages (web/dist); null leaves the bucket empty (tests that skip the web build). */
   webDir: string | null;
   domain?: { name: string; certificateArn: string };
+  /** Deployed as /config.json next to the pages, given the site's URL. */
+  config: (url: string) => Record<string, unknown>;
 }
 
 /** The pages from S3 and the API under /api/*, one origin so no CORS is needed. */
 export class Web extends Construct {
   readonly distribution: Distribution;
+  readonly url: string;
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
     const logs = new Bucket(this, 'Logs', {
@@ -61,6 +64,7 @@ export class Web extends Construct {
         },
       },
     });
+    this.url = props.domain ? `https://${props.domain.name}` : `https://${this.distribution.distributionDomainName}`;
     const cdn = Validations.of(this.distribution);
     if (!props.domain) {
       cdn.acknowledge({ id: 'AwsSolutions::AwsSolutions-CFR4', reason: 'Without a district domain the CloudFront default certificate is used, whose TLS policy cannot be set; set `domain` in infra/districts/ to get TLS 1.2+ only.' });
@@ -70,7 +74,7 @@ export class Web extends Construct {
       { id: 'AwsSolutions::AwsSolutions-CFR2', reason: 'WAF is left to the district (a CloudFront web ACL lives in us-east-1 and is priced per rule); the API has throttling and every write is authenticated. See README, deploy.' },
     );
     if (props.webDir) {
-      new BucketDeployment(this, 'Deploy', { sources: [Source.asset(props.webDir)], destinationBucket: pages, distribution: this.distribution, distributionPaths: ['/*'] });
+      new BucketDeployment(this, 'Deploy', { sources: [Source.asset(props.webDir), Source.jsonData('config.json', props.config(this.url))], destinationBucket: pages, distribution: this.distribution, distributionPaths: ['/*'] });
       acknowledgeBucketDeployment(Stack.of(this));
     }
   }

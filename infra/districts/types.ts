@@ -11,6 +11,8 @@ export interface DistrictConfig {
   throttle: { rate: number; burst: number };
   /** Email that receives queue-depth alarms; alarms still exist without it. */
   alarmEmail?: string;
+  /** Prefix of the staff sign-in domain (globally unique per region); default gongzhi-ID. */
+  authDomainPrefix?: string;
   /** The district's own domain, with an ACM certificate in us-east-1 (CloudFront's region). */
   domain?: { name: string; certificateArn: string };
 }

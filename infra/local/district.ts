@@ -149,6 +149,10 @@ async function localApi(auth: LocalAuth, req: IncomingMessage, res: ServerRespon
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
+  if (url.pathname === '/local/config.json') {
+    send(200, { auth: { kind: 'local' } });
+    return true;
+  }
   if (url.pathname === '/local/users' && req.method === 'GET') {
     send(200, { users: auth.users });
     return true;

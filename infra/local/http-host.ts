@@ -170,6 +170,8 @@ export function createHost(o: HostOptions): Server {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const done = (async () => {
       if (url.pathname.startsWith('/api/')) return api(req, res, url);
+      // What CloudFront serves from the bucket as /config.json, the local district answers itself.
+      if (url.pathname === '/config.json' && o.localApi) url.pathname = '/local/config.json';
       if (url.pathname.startsWith('/local/') && o.localApi && (await o.localApi(req, res, url))) return;
       return page(res, url.pathname);
     })();

@@ -2,7 +2,7 @@
 const zh = {
   appPublic: '辖区概况', appAdmin: '共治 · 管理端', switchLang: 'English', streets: '街道', communities: '社区', compounds: '小区', grids: '网格',
   units: '户（专有部分）', ownerHeads: '业主人数', loading: '加载中…', loadFailed: '加载失败，请检查网络后重试', retry: '重试',
-  signIn: '登录', signOut: '退出', signInAs: '选择演示账号登录', signedInAs: '当前账号', noLocalSignIn: '工作人员登录由统一身份认证提供（本地演示环境可直接选择账号）。',
+  signIn: '登录', signOut: '退出', signInAs: '选择演示账号登录', signedInAs: '当前账号', noLocalSignIn: '工作人员请使用区统一账号登录（需要动态验证码）。',
   tree: '辖区结构', compound: '小区', buildings: '楼栋', company: '物业服务企业', none: '无', registerVersion: '业主名册版本', notImported: '尚未导入',
   area: '专有面积合计（㎡）', versions: '名册版本记录', export: '导出 CSV', import: '导入业主名册', chooseFile: '选择 CSV 文件（Excel 另存为 CSV，UTF-8 或 GBK 均可）',
   check: '校验（不写入）', commit: '确认导入', checking: '正在校验…', committing: '正在写入…', reportOk: '校验通过，可以导入', reportBad: '发现问题，未写入任何数据。请修改后重新选择文件。',
@@ -22,7 +22,7 @@ type Dict = typeof zh;
 const en: Dict = {
   appPublic: 'District overview', appAdmin: 'gongzhi · Admin', switchLang: '中文', streets: 'Streets', communities: 'Communities', compounds: 'Compounds', grids: 'Grids',
   units: 'Units', ownerHeads: 'Owners (heads)', loading: 'Loading…', loadFailed: 'Could not load; check the network and retry', retry: 'Retry',
-  signIn: 'Sign in', signOut: 'Sign out', signInAs: 'Sign in as a demo user', signedInAs: 'Signed in as', noLocalSignIn: 'Staff sign-in is provided by the district identity service (the local demo lets you pick a user).',
+  signIn: 'Sign in', signOut: 'Sign out', signInAs: 'Sign in as a demo user', signedInAs: 'Signed in as', noLocalSignIn: 'Staff sign in with their district account (with a one-time passcode).',
   tree: 'District tree', compound: 'Compound', buildings: 'Buildings', company: 'Property company', none: 'none', registerVersion: 'Owners\' register version', notImported: 'not imported yet',
   area: 'Total exclusive area (m²)', versions: 'Register versions', export: 'Export CSV', import: 'Import owners\' register', chooseFile: 'Choose a CSV file (saved from Excel; UTF-8 or GBK)',
   check: 'Check (writes nothing)', commit: 'Import', checking: 'Checking…', committing: 'Writing…', reportOk: 'No problems found: ready to import', reportBad: 'Problems found; nothing was written. Fix the file and choose it again.',
