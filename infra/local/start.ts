@@ -24,6 +24,7 @@ async function main() {
 
   Admin 管理端      ${district.url}/admin.html
   Public 公开信息   ${district.url}/
+  Residents 住户    ${district.url}/resident.html  (codes: sign in as jinkou, open a compound, 生成入户码)
   API              ${district.url}/api/public/district
 
   Demo sign-ins (choose one on the admin page; no password locally):
