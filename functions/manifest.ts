@@ -182,6 +182,9 @@ export const queues = {
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
 
+/** Functions that Cognito calls: every staff sign-in is audited. */
+export const triggers = { postAuthentication: { handler: 'auth/post-authentication' } } as const;
+
 /** The stream relay moves outbox items to these queues (DESIGN.md, data rules). */
 export const streamRelay = { handler: 'relay/stream-relay', batchSize: 50, retryAttempts: 10 } as const;
 

@@ -4,12 +4,13 @@ import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cd
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { allQueues, allRoutes, streamRelay } from '../functions/manifest.ts';
+import { allQueues, allRoutes, streamRelay, triggers } from '../functions/manifest.ts';
 import { OUTBOX_PREFIX } from '../functions/lib/keys.ts';
 import type { DistrictConfig } from './districts/types.ts';
 import { Data } from './constructs/data.ts';
@@ -49,6 +50,10 @@ export class DistrictStack extends Stack {
       domainPrefix: district.authDomainPrefix ?? `gongzhi-${district.id}`,
       callbackUrls: () => [`${pagesUrl}/admin.html`],
     });
+    const signIns = new GongzhiFunction(this, functionId(triggers.postAuthentication.handler), { module: triggers.postAuthentication.handler, environment });
+    table.grantWriteData(signIns);
+    auth.userPool.addTrigger(UserPoolOperation.POST_AUTHENTICATION, signIns);
+
     const api = new Api(this, 'Api', { routes: allRoutes, table, keysTable, environment, userPool: auth.userPool, client: auth.client, throttle: district.throttle });
 
     for (const { def, queue } of queues.byName.values()) {

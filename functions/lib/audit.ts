@@ -13,6 +13,8 @@ export interface AuditEntry {
   target: string;
   before?: unknown;
   after?: unknown;
+  /** When the principal's role is not known (a Cognito sign-in carries no groups). */
+  actorRole?: string;
 }
 
 export function auditPut(principal: Principal, entry: AuditEntry, at = new Date()): TransactItem {
@@ -26,7 +28,7 @@ export function auditPut(principal: Principal, entry: AuditEntry, at = new Date(
         et: 'audit',
         at: iso,
         actor,
-        role: principal.kind === 'staff' ? principal.role : principal.kind,
+        role: entry.actorRole ?? (principal.kind === 'staff' ? principal.role : principal.kind),
         scopeId: principal.kind === 'staff' ? principal.scopeId : '',
         action: entry.action,
         target: entry.target,

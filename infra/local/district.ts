@@ -170,7 +170,16 @@ async function localApi(auth: LocalAuth, req: IncomingMessage, res: ServerRespon
       send(400, { error: { code: 'validation_failed', message: 'Unknown demo user', fields: [{ path: 'body.username', reason: 'not a demo user' }] } });
       return true;
     }
-    send(200, { token: await auth.issue(username), user: auth.users.find((u) => u.username === username) });
+    const user = auth.users.find((u) => u.username === username)!;
+    // The same trigger Cognito calls after a sign-in, with the same event shape.
+    const { handler } = await import('../../functions/auth/post-authentication.ts');
+    await handler({
+      version: '1', region: 'local', userPoolId: 'local', userName: user.username, triggerSource: 'PostAuthentication_Authentication',
+      callerContext: { awsSdkVersion: 'local', clientId: 'local' },
+      request: { userAttributes: { sub: user.username, 'custom:scope_id': user.scopeId }, newDeviceUsed: false },
+      response: {},
+    } as never);
+    send(200, { token: await auth.issue(username), user });
     return true;
   }
   return false;

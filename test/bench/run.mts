@@ -10,7 +10,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { startLocalDistrict } from '../../infra/local/district.ts';
 import { ROOT } from '../../infra/paths.ts';
 import { BUNDLE } from '../../infra/bundling.ts';
-import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
+import { allQueues, allRoutes, streamRelay, triggers } from '../../functions/manifest.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { keys } from '../../functions/lib/keys.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
@@ -125,7 +125,7 @@ function importTime(file: string, runs: number): number {
 
 async function p2() {
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
-  const modules = [...new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), streamRelay.handler])];
+  const modules = [...new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), streamRelay.handler, triggers.postAuthentication.handler])];
   const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
   const common = { bundle: true, platform: 'node' as const, format: BUNDLE.format, target: BUNDLE.target, minify: BUNDLE.minify, mainFields: [...BUNDLE.mainFields], banner: { js: BUNDLE.banner }, sourcemap: true, metafile: true, logLevel: 'silent' as const };
   say('## P2 — bundle size and cold import');

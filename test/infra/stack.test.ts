@@ -27,7 +27,7 @@ const resources = (type: string) => Object.entries(template.findResources(type))
 describe('district stack', () => {
   it('runs every function on Node.js 24, ARM64, with its own log group', () => {
     const fns = resources('AWS::Lambda::Function');
-    const handlers = new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), 'relay/stream-relay']);
+    const handlers = new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), 'relay/stream-relay', 'auth/post-authentication']);
     // Ours, plus aws-cdk-lib's own page-deployment singleton.
     const ours = fns.filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
     expect(ours.length).toBe(handlers.size);
@@ -128,6 +128,17 @@ describe('district stack', () => {
       if (kind === 'none') expect(route.Properties.AuthorizerId).toBeUndefined();
       else expect(route.Properties.AuthorizerId).toEqual({ Ref: byName[kind === 'staff' ? 'Staff' : 'Resident'] });
     }
+  });
+
+  it('audits every staff sign-in through the post-authentication trigger, MFA required', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      LambdaConfig: { PostAuthentication: Match.anyValue() },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    const groups = resources('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort();
+    expect(groups).toEqual(['committee', 'community_staff', 'department', 'district_admin', 'street_staff']);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['code'], GenerateSecret: false });
   });
 
   it('serves the pages and /api/* from one CloudFront origin', () => {

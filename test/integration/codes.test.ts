@@ -57,6 +57,8 @@ describe('household codes', () => {
     const admin = await district.auth.issue('admin');
     const audit = await call(district, 'GET', `/api/audit?target=compound:${compound.id}`, { token: admin });
     expect(audit.json.entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(['code.exchange', 'codes.issue']));
+    const exchange = audit.json.entries.find((e: any) => e.action === 'code.exchange');
+    expect(exchange).toMatchObject({ role: 'resident', actor: `unit:${compound.id}:${letters[0]!.building}:${letters[0]!.unit}` });
   });
 
   it('accepts the code as people type it: lower case, spaces, no dashes', async () => {

@@ -69,6 +69,13 @@ describe('district tree', () => {
     expect((await call(district, 'GET', '/api/registry/compounds/test-foreign', { token: admin })).status).toBe(404);
   });
 
+  it('records a staff sign-in in the audit trail', async () => {
+    const res = await fetch(`${district.url}/local/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xizang' }) });
+    expect(res.status).toBe(200);
+    const audit = await call(district, 'GET', '/api/audit?actor=xizang', { token: admin });
+    expect(audit.json.entries[0]).toMatchObject({ action: 'staff.sign-in', actor: 'xizang', role: 'staff', scopeId: xizang.id });
+  });
+
   it('answers 401 without a token, or with a token signed by another key or expired', async () => {
     expect((await call(district, 'GET', '/api/registry/tree')).status).toBe(401);
     const [h, p] = admin.split('.');
