@@ -1,7 +1,7 @@
 // Household codes. The code itself exists only in the response that prints the letters and
 // on paper; the table keeps its keyed hash. One live code per unit and purpose.
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SignJWT } from 'jose';
 import type { Principal, PurposeKind } from '../../shared/access.ts';
@@ -97,10 +97,23 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
     return body.units === 'all' || status !== 'issued';
   });
   const letters: Letter[] = [];
+  // First codes for a unit go in batches: no previous code to revoke, and an exchange only
+  // accepts a code that its unit's entry points at, so a code orphaned by a race or a
+  // crash between the two writes can never be used. Replacements revoke the old code in
+  // one transaction each.
+  const fresh = todo.filter((r) => !existing.has(`${r.building}#${r.unit}`));
+  const replacing = todo.filter((r) => existing.has(`${r.building}#${r.unit}`));
+  const puts: Record<string, unknown>[] = [];
+  for (const row of fresh) {
+    const { code, writes } = await codeWrites(compoundId, row, body.purpose, body.expiresAt, undefined, now);
+    for (const w of writes) if (w.Put) puts.push(w.Put.Item as Record<string, unknown>);
+    letters.push({ building: row.building, unit: row.unit, code: formatCode(code) });
+  }
+  await batchPut(puts);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(16, todo.length) }, async () => {
-    while (next < todo.length) {
-      const row = todo[next++]!;
+  await Promise.all(Array.from({ length: Math.min(16, replacing.length) }, async () => {
+    while (next < replacing.length) {
+      const row = replacing[next++]!;
       const { code, writes } = await codeWrites(compoundId, row, body.purpose, body.expiresAt, existing.get(`${row.building}#${row.unit}`), now);
       await ddb.send(new TransactWriteCommand({ TransactItems: writes }));
       letters.push({ building: row.building, unit: row.unit, code: formatCode(code) });
@@ -109,6 +122,24 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   await ddb.send(new TransactWriteCommand({ TransactItems: [auditPut(principal, { action: 'codes.issue', target: `compound:${compoundId}`, after: { purposeId: body.purpose.id, issued: letters.length, kept: rows.length - todo.length, expiresAt: body.expiresAt } })] }));
   letters.sort((a, b) => (a.building + '\u0000' + a.unit).localeCompare(b.building + '\u0000' + b.unit, 'zh-CN', { numeric: true }));
   return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion: compound.currentVersion, letters, kept: rows.length - todo.length };
+}
+
+async function batchPut(items: Record<string, unknown>[]): Promise<void> {
+  const TableName = tableName();
+  const chunks: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(8, chunks.length) }, async () => {
+    while (next < chunks.length) {
+      let requests = chunks[next++]!.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed items while issuing codes');
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
+        const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
+        requests = (out.UnprocessedItems?.[TableName] ?? []) as typeof requests;
+      }
+    }
+  }));
 }
 
 export async function codeStatuses(compoundId: string, purposeId: string) {

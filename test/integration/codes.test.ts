@@ -78,6 +78,17 @@ describe('household codes', () => {
     expect(fresh.status).toBe(200);
   });
 
+  it('refuses a code its unit does not point at (left over from a race or a crash)', async () => {
+    const l = letters[7]!;
+    const { codeHash } = await import(new URL('../../functions/auth/secrets.ts', import.meta.url).href);
+    const { GetCommand, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const real = (await district.doc.send(new GetCommand({ TableName: district.tableName, Key: { pk: `CODE#${await codeHash(normalizeCode(l.code)!)}`, sk: 'CODE' } }))).Item!;
+    const orphan = 'WXYV-TSRQ-PNMK';
+    await district.doc.send(new PutCommand({ TableName: district.tableName, Item: { ...real, pk: `CODE#${await codeHash(normalizeCode(orphan)!)}` } }));
+    expect((await callFrom(district, '127.0.10.1', 'POST', '/api/auth/household', { code: orphan })).status).toBe(400);
+    expect((await callFrom(district, '127.0.10.1', 'POST', '/api/auth/household', { code: l.code })).status).toBe(200);
+  });
+
   it('gives the same answer for a wrong, a used and a revoked code', async () => {
     const l = letters[3]!;
     await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes/revoke`, { token: staff, body: { purposeId: purpose.id, building: l.building, unit: l.unit } });
