@@ -1,7 +1,7 @@
 // Household codes. The code itself exists only in the response that prints the letters and
 // on paper; the table keeps its keyed hash. One live code per unit and purpose.
 import { randomBytes } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SignJWT } from 'jose';
 import type { Principal, PurposeKind } from '../../shared/access.ts';
@@ -10,6 +10,7 @@ import { codeFromBytes, formatCode, normalizeCode } from '../../shared/codes.ts'
 import type { ExchangeCodeBody, IssueCodesBody, Letter } from '../../shared/auth-schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { auditPut } from '../lib/audit.ts';
+import { batchPut } from '../lib/batch-write.ts';
 import { check, take, type Limit } from '../lib/rate-limit.ts';
 import { getCompound } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
@@ -122,24 +123,6 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   await ddb.send(new TransactWriteCommand({ TransactItems: [auditPut(principal, { action: 'codes.issue', target: `compound:${compoundId}`, after: { purposeId: body.purpose.id, issued: letters.length, kept: rows.length - todo.length, expiresAt: body.expiresAt } })] }));
   letters.sort((a, b) => (a.building + '\u0000' + a.unit).localeCompare(b.building + '\u0000' + b.unit, 'zh-CN', { numeric: true }));
   return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion: compound.currentVersion, letters, kept: rows.length - todo.length };
-}
-
-async function batchPut(items: Record<string, unknown>[]): Promise<void> {
-  const TableName = tableName();
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(8, chunks.length) }, async () => {
-    while (next < chunks.length) {
-      let requests = chunks[next++]!.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed items while issuing codes');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
-        const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
-        requests = (out.UnprocessedItems?.[TableName] ?? []) as typeof requests;
-      }
-    }
-  }));
 }
 
 export async function codeStatuses(compoundId: string, purposeId: string) {

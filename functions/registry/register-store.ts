@@ -3,7 +3,7 @@
 // transaction creates the version, moves the compound's pointer, writes the audit entry and
 // the outbox event. Re-importing the same content is a no-op.
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { Conflict, NotFound } from '../../shared/errors.ts';
@@ -12,6 +12,7 @@ import { canonicalRegister, parseRegister, registerTotals, type RegisterIssue, t
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
+import { batchPut } from '../lib/batch-write.ts';
 import { outboxPut } from '../lib/outbox.ts';
 import { queues } from '../manifest.ts';
 import { getCompound } from './compound-store.ts';
@@ -33,27 +34,9 @@ export function contentHash(rows: readonly RegisterRow[]): string {
   return createHash('sha256').update(canonicalRegister(rows)).digest('hex').slice(0, 32);
 }
 
-const BATCH = 25;
-const PARALLEL = 8;
-
-async function stageRows(compoundId: string, hash: string, rows: readonly RegisterRow[]): Promise<void> {
-  const TableName = tableName();
-  const chunks: RegisterRow[][] = [];
-  for (let i = 0; i < rows.length; i += BATCH) chunks.push(rows.slice(i, i + BATCH));
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++]!;
-      let requests = chunk.map((r) => ({ PutRequest: { Item: { ...keys.registerRow(compoundId, hash, r.building, r.unit), et: 'register-row', ...r } } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed items while staging the register');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 25));
-        const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
-        requests = (out.UnprocessedItems?.[TableName] ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, chunks.length) }, worker));
+/** Rows are staged under their content hash: invisible until a version points at them. */
+function stageRows(compoundId: string, hash: string, rows: readonly RegisterRow[]): Promise<void> {
+  return batchPut(rows.map((r) => ({ ...keys.registerRow(compoundId, hash, r.building, r.unit), et: 'register-row', ...r })));
 }
 
 export async function importRegister(

@@ -2,11 +2,10 @@
 // lands signed in on the page for that unit.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { testDistrict } from '../support/district.ts';
 import { withRegister } from '../support/codes.ts';
-import { launchChromium, PHONE } from '../support/browser.ts';
+import { axeProblems, launchChromium, PHONE } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -19,10 +18,7 @@ let district: LocalDistrict;
 let browser: Browser;
 let rows: Awaited<ReturnType<typeof withRegister>>;
 
-async function axe(p: Page) {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axe = axeProblems;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

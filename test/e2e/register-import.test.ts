@@ -2,10 +2,9 @@
 // report, the fixed file, the commit, the totals. Axe checks each state.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testDistrict } from '../support/district.ts';
-import { launchChromium, PHONE } from '../support/browser.ts';
+import { axeProblems, launchChromium, PHONE } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { registerTotals } from '../../shared/registry/register.ts';
@@ -21,10 +20,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function axe(p: Page) {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axe = axeProblems;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
