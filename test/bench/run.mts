@@ -104,13 +104,34 @@ async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
   say();
 }
 
-function sdkPackages(meta: Metafile): string[] {
-  const pkgs = new Set<string>();
+const SDK_CLIENTS: Record<string, string> = {
+  '@aws-sdk/client-dynamodb': 'DynamoDBClient',
+  '@aws-sdk/lib-dynamodb': 'DynamoDBDocumentClient',
+  '@aws-sdk/client-sqs': 'SQSClient',
+};
+
+/**
+ * The AWS SDK part of a bundle, as its own entry: the clients and exactly the commands the
+ * bundle pulled in (read from esbuild's metafile), so the baseline is tree-shaken like ours.
+ */
+function sdkEntry(meta: Metafile): string {
+  const wanted = new Map<string, Set<string>>();
   for (const input of Object.keys(meta.inputs)) {
-    const m = /node_modules\/(@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb))\//.exec(input);
-    if (m) pkgs.add(m[1]!);
+    const m = /node_modules\/(@aws-sdk\/(?:client-[a-z0-9-]+|lib-dynamodb|util-dynamodb))\/dist-es\/(?:commands\/([A-Za-z]+Command)\.js|(convertToNative|unmarshall)\.js)?/.exec(input);
+    if (!m) continue;
+    const names = wanted.get(m[1]!) ?? new Set<string>();
+    if (SDK_CLIENTS[m[1]!]) names.add(SDK_CLIENTS[m[1]!]!);
+    if (m[2]) names.add(m[2]);
+    if (m[3] === 'unmarshall') names.add('unmarshall');
+    wanted.set(m[1]!, names);
   }
-  return [...pkgs].sort();
+  let code = '';
+  let i = 0;
+  for (const [pkg, names] of wanted) {
+    if (names.size === 0) continue;
+    code += `import { ${[...names].join(', ')} } from '${pkg}';\nglobalThis.__keep${i++} = [${[...names].join(', ')}];\n`;
+  }
+  return code;
 }
 
 function importTime(file: string, runs: number): number {
@@ -130,16 +151,15 @@ async function p2() {
   const common = { bundle: true, platform: 'node' as const, format: BUNDLE.format, target: BUNDLE.target, minify: BUNDLE.minify, mainFields: [...BUNDLE.mainFields], banner: { js: BUNDLE.banner }, sourcemap: true, metafile: true, logLevel: 'silent' as const };
   say('## P2 — bundle size and cold import');
   say();
-  say('Each function bundled as the stack bundles it (esbuild, ESM, minified, node24, source map), the AWS SDK **bundled** (pinned, the version the tests ran; the runtime\'s copy changes without notice). Baseline: a bundle of only the AWS SDK clients that function uses, built the same way. Import = median of fresh `node --enable-source-maps` processes importing the bundle.');
+  say('Each function bundled as the stack bundles it (esbuild, ESM, minified, node24, source map), the AWS SDK **bundled** (pinned, the version the tests ran; the runtime\'s copy changes without notice). Baseline: a bundle of only the AWS SDK clients and commands that function pulls in (read from the esbuild metafile), built the same way. Import = median of fresh `node --enable-source-maps` processes importing the bundle.');
   say();
   say('| function | bundle KB | SDK-only KB | added KB | import ms | SDK-only ms | ratio |');
   say('|---|---:|---:|---:|---:|---:|---:|');
   for (const module of modules) {
     const out = join(dir, `${module.replace(/\//g, '_')}.mjs`);
     const r = await build({ ...common, entryPoints: [join(ROOT, 'functions', `${module}.ts`)], outfile: out });
-    const sdk = sdkPackages(r.metafile!);
     const baseEntry = join(dir, `${module.replace(/\//g, '_')}-sdk.ts`);
-    writeFileSync(baseEntry, sdk.map((p, i) => `import * as m${i} from '${p}'; globalThis.__keep${i} = m${i};`).join('\n'));
+    writeFileSync(baseEntry, sdkEntry(r.metafile!));
     const baseOut = join(dir, `${module.replace(/\//g, '_')}-sdk.mjs`);
     await build({ ...common, entryPoints: [baseEntry], outfile: baseOut, nodePaths: [join(ROOT, 'node_modules')] });
     const size = statSync(out).size;
