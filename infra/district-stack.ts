@@ -7,7 +7,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { allQueues, allRoutes, streamRelay, triggers } from '../functions/manifest.ts';
@@ -77,6 +77,16 @@ export class DistrictStack extends Stack {
       filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(OUTBOX_PREFIX) } } } })],
     }));
     depthAlarm(this, 'RelayDlqDepth', relayDlq, alarmTopic, 'Outbox events the relay could not send: they are still in the table (pk OUTBOX#...)');
+
+    // The audit trail is append-only: no function may update, delete or batch-overwrite an
+    // audit item (new ones are conditional puts in the writer's own transaction).
+    const appendOnly = new PolicyStatement({
+      effect: Effect.DENY,
+      actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+    });
+    for (const fn of this.node.findAll().filter((c): c is GongzhiFunction => c instanceof GongzhiFunction)) fn.addToRolePolicy(appendOnly);
 
     const web = new Web(this, 'Web', {
       api: api.httpApi,

@@ -141,6 +141,18 @@ describe('district stack', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['code'], GenerateSecret: false });
   });
 
+  it('denies every function updating, deleting or batch-overwriting audit items', () => {
+    const policies = resources('AWS::IAM::Policy').filter(([, p]) => p.Properties.Roles.some((r: any) => !String(r.Ref).startsWith('CustomCDKBucketDeployment')));
+    for (const [, p] of policies) {
+      expect(p.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+        Effect: 'Deny',
+        Action: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+      }));
+    }
+    expect(policies.length).toBeGreaterThan(10);
+  });
+
   it('serves the pages and /api/* from one CloudFront origin', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
