@@ -6,29 +6,33 @@ import type { Ancestry } from '../../shared/access.ts';
 import { ddb, tableName } from './clients.ts';
 import { keys } from './keys.ts';
 
-const cache = new Map<string, { at: number; value: Ancestry | null }>();
 const TTL_MS = 60_000;
+const compounds = new Map<string, { at: number; value: Ancestry }>();
+const communities = new Map<string, { at: number; value: Ancestry }>();
 
-export async function compoundAncestry(compoundId: string): Promise<Ancestry | null> {
-  const hit = cache.get(compoundId);
+/** Hits are kept for a minute; a miss is never kept, so a new item is seen at once everywhere. */
+async function cached(map: Map<string, { at: number; value: Ancestry }>, key: string, load: () => Promise<Ancestry | null>): Promise<Ancestry | null> {
+  const hit = map.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.compound(compoundId), ProjectionExpression: 'communityId, streetId' }));
-  const value = Item ? { compoundId, communityId: Item.communityId as string, streetId: Item.streetId as string } : null;
-  cache.set(compoundId, { at: Date.now(), value });
+  const value = await load();
+  if (value) map.set(key, { at: Date.now(), value });
   return value;
 }
 
-const communities = new Map<string, { at: number; value: Ancestry | null }>();
+export function compoundAncestry(compoundId: string): Promise<Ancestry | null> {
+  return cached(compounds, compoundId, async () => {
+    const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.compound(compoundId), ProjectionExpression: 'communityId, streetId' }));
+    return Item ? { compoundId, communityId: Item.communityId as string, streetId: Item.streetId as string } : null;
+  });
+}
 
-export async function communityAncestry(communityId: string): Promise<Ancestry | null> {
-  const hit = communities.get(communityId);
-  if (hit && hit.value && Date.now() - hit.at < TTL_MS) return hit.value;
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.community(communityId), ProjectionExpression: 'streetId' }));
-  const value = Item ? { communityId, streetId: Item.streetId as string } : null;
-  communities.set(communityId, { at: Date.now(), value });
-  return value;
+export function communityAncestry(communityId: string): Promise<Ancestry | null> {
+  return cached(communities, communityId, async () => {
+    const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.community(communityId), ProjectionExpression: 'streetId' }));
+    return Item ? { communityId, streetId: Item.streetId as string } : null;
+  });
 }
 
 export function forgetAncestry(compoundId: string): void {
-  cache.delete(compoundId);
+  compounds.delete(compoundId);
 }

@@ -101,6 +101,15 @@ describe('compounds', () => {
     expect(audit.json.entries[0].actor).toBe('jinkou');
   });
 
+  it('finds a compound created elsewhere right after a 404 here (misses are not cached)', async () => {
+    const id = 'test-elsewhere';
+    expect((await call(district, 'GET', `/api/registry/compounds/${id}`, { token: jinkouStaff })).status).toBe(404);
+    // Another container creates it: straight into the table, past this process's caches.
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await district.doc.send(new PutCommand({ TableName: district.tableName, Item: { pk: 'DISTRICT', sk: `COMPOUND#${id}`, et: 'compound', id, name: '别处新建小区', address: '某路9号', communityId: jinkou.id, streetId: jinkou.streetId, buildings: ['1号楼'], gridIds: [], contract: null, rev: 1, currentVersion: 0, registerHash: '', unitCount: 0, totalAreaHundredths: 0, ownerHeads: 0, updatedAt: new Date().toISOString() } }));
+    expect((await call(district, 'GET', `/api/registry/compounds/${id}`, { token: jinkouStaff })).status).toBe(200);
+  });
+
   it('refuses unknown references with the field that names them, and writes nothing', async () => {
     const res = await call(district, 'PUT', '/api/registry/compounds/test-bad-ref', { token: admin, body: { name: '引用错误小区', address: '某路2号', communityId: jinkou.id, buildings: ['1号楼'], gridIds: ['g999'], contract: { companyId: 'nope', startsOn: '2025-01-01', endsOn: '2027-01-01', feeFenPerM2: 120 } } });
     expect(res.status).toBe(400);
