@@ -12,9 +12,8 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { auditPut } from '../lib/audit.ts';
 import { batchPut } from '../lib/batch-write.ts';
 import { check, take, type Limit } from '../lib/rate-limit.ts';
-import { getCompound } from '../registry/compound-store.ts';
+import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
-import { listRegisterVersions } from '../registry/compound-store.ts';
 import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
 
 export const RESIDENT_TOKEN_SECONDS = 30 * 60;

@@ -2,8 +2,7 @@
 // 10 streets, 50 communities (强基 11 / 创优 23 / 示范 16), 238 compounds, 505 grids. Names the
 // article gives are used as given; the rest are plausible and made up. Seeded, so the same
 // district comes out every time, for tests and benchmarks too.
-import { formatArea } from '../../shared/area.ts';
-import { REGISTER_COLUMNS, type RegisterRow } from '../../shared/registry/register.ts';
+import { registerToCells, type RegisterRow } from '../../shared/registry/register.ts';
 import { toCsv } from '../../shared/registry/csv.ts';
 
 export function rng(seed: number) {
@@ -127,9 +126,7 @@ export function demoRegisterRows(compound: DemoDistrict['compounds'][number], se
   return rows;
 }
 
+/** The register as the export writes it: the documented columns, UTF-8 with BOM. */
 export function rowsToCsv(rows: readonly RegisterRow[]): string {
-  return toCsv([
-    REGISTER_COLUMNS.map((c) => c.header),
-    ...rows.map((x) => [x.building, x.unit, formatArea(x.areaHundredths), x.areaSource, x.ownerName, x.ownerRef, x.phone, x.developerUnsold ? '是' : '否']),
-  ]);
+  return toCsv(registerToCells(rows));
 }

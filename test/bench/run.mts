@@ -26,16 +26,6 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const ms = (n: number) => n.toFixed(2);
 const kb = (n: number) => (n / 1024).toFixed(1);
 
-async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
   const N = Number(process.env.BENCH_N ?? 300);
   const d = demoDistrict();

@@ -2,7 +2,7 @@
 // lands signed in on the page for that unit.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { testDistrict } from '../support/district.ts';
 import { withRegister } from '../support/codes.ts';
 import { axeProblems, launchChromium, PHONE } from '../support/browser.ts';
