@@ -3,10 +3,15 @@
 import * as z from 'zod';
 import type { Access } from '../shared/access.ts';
 import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
-import { RegisterCommitted } from '../shared/events.ts';
+import { RatingChanged, RegisterCommitted } from '../shared/events.ts';
+import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, NoticeQuery, OpenDataQuery, PublishBody, TemplateBody, TemplateParams } from '../shared/ratings/schemas.ts';
+import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
-export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+/** A zod schema, full or from `zod/mini` (the resident page's messages use the small build). */
+export type Schema = z.core.$ZodType;
+
+export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** Module under functions/, without extension; it exports `handler`. */
@@ -30,13 +35,13 @@ export interface QueueDef {
   fifo: boolean;
   /** Module under functions/ that exports `handler` for SQS batches. */
   consumer: string;
-  message: z.ZodType;
+  message: Schema;
   batchSize: number;
   maxReceiveCount: number;
   visibilityTimeoutSeconds: number;
 }
 
-const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(r: RouteDef<P, Q, B>) => r;
+const route = <P extends Schema, Q extends Schema, B extends Schema>(r: RouteDef<P, Q, B>) => r;
 
 const staff = ['district_admin', 'street_staff', 'community_staff'] as const;
 const compoundReaders = [...staff, 'committee'] as const;
@@ -159,6 +164,125 @@ export const routes = {
     handler: 'resident/me',
     access: { residents: ['rating', 'ballot'] },
   }),
+  // Ratings and their publication (issue 5).
+  ratingTemplates: route({
+    method: 'GET',
+    path: '/api/ratings/templates',
+    handler: 'ratings/list-templates',
+    access: { roles: staff, scope: 'own' },
+  }),
+  ratingTemplatePut: route({
+    method: 'PUT',
+    path: '/api/ratings/templates/{templateId}',
+    handler: 'ratings/put-template',
+    params: TemplateParams,
+    body: TemplateBody,
+    access: { roles: ['district_admin'], scope: 'own' },
+    writes: true,
+  }),
+  campaignsList: route({
+    method: 'GET',
+    path: '/api/ratings/campaigns',
+    handler: 'ratings/list-campaigns',
+    access: { roles: compoundReaders, scope: 'own' },
+  }),
+  campaignPut: route({
+    method: 'PUT',
+    path: '/api/ratings/campaigns/{campaignId}',
+    handler: 'ratings/put-campaign',
+    params: CampaignParams,
+    body: CampaignBody,
+    access: { roles: staff, scope: 'campaign' },
+    writes: true,
+    timeoutSeconds: 30,
+  }),
+  campaignGet: route({
+    method: 'GET',
+    path: '/api/ratings/campaigns/{campaignId}',
+    handler: 'ratings/get-campaign',
+    params: CampaignParams,
+    access: { roles: compoundReaders, scope: 'campaign' },
+  }),
+  campaignClose: route({
+    method: 'POST',
+    path: '/api/ratings/campaigns/{campaignId}/close',
+    handler: 'ratings/close-campaign',
+    params: CampaignParams,
+    access: { roles: staff, scope: 'campaign' },
+    writes: true,
+  }),
+  ratingReview: route({
+    method: 'GET',
+    path: '/api/ratings/campaigns/{campaignId}/compounds/{compoundId}',
+    handler: 'ratings/get-review',
+    params: CampaignCompoundParams,
+    access: { roles: staff, scope: 'compound' },
+    timeoutSeconds: 30,
+  }),
+  ratingExclude: route({
+    method: 'POST',
+    path: '/api/ratings/campaigns/{campaignId}/compounds/{compoundId}/exclusions',
+    handler: 'ratings/exclude-submission',
+    params: CampaignCompoundParams,
+    body: ExcludeBody,
+    access: { roles: staff, scope: 'compound' },
+    writes: true,
+  }),
+  noticePublish: route({
+    method: 'POST',
+    path: '/api/ratings/campaigns/{campaignId}/compounds/{compoundId}/notices',
+    handler: 'ratings/publish-notice',
+    params: CampaignCompoundParams,
+    body: PublishBody,
+    access: { roles: staff, scope: 'compound' },
+    writes: true,
+    timeoutSeconds: 30,
+    memoryMb: 1024,
+  }),
+  publicRatings: route({
+    method: 'GET',
+    path: '/api/public/ratings',
+    handler: 'ratings/public-campaigns',
+    access: { public: true },
+  }),
+  publicCampaign: route({
+    method: 'GET',
+    path: '/api/public/ratings/{campaignId}',
+    handler: 'ratings/public-campaign',
+    params: CampaignParams,
+    access: { public: true },
+  }),
+  publicNotice: route({
+    method: 'GET',
+    path: '/api/public/ratings/{campaignId}/compounds/{compoundId}',
+    handler: 'ratings/public-notice',
+    params: CampaignCompoundParams,
+    query: NoticeQuery,
+    access: { public: true },
+  }),
+  publicOpenData: route({
+    method: 'GET',
+    path: '/api/public/ratings/{campaignId}/open-data',
+    handler: 'ratings/open-data',
+    params: CampaignParams,
+    query: OpenDataQuery,
+    access: { public: true },
+    timeoutSeconds: 30,
+  }),
+  residentRatingForm: route({
+    method: 'GET',
+    path: '/api/resident/rating',
+    handler: 'resident/rating-form',
+    access: { residents: ['rating'] },
+  }),
+  residentRatingSubmit: route({
+    method: 'PUT',
+    path: '/api/resident/rating',
+    handler: 'resident/submit-rating',
+    body: RatingSubmissionBody,
+    maxBodyBytes: 8 * 1024,
+    access: { residents: ['rating'] },
+  }),
   auditList: route({
     method: 'GET',
     path: '/api/audit',
@@ -175,6 +299,16 @@ export const queues = {
     consumer: 'registry/on-register-committed',
     message: RegisterCommitted,
     batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 60,
+  },
+  ratingEvents: {
+    name: 'rating-events',
+    fifo: false,
+    consumer: 'ratings/on-rating-event',
+    message: RatingChanged,
+    // Large batches: the consumer writes one transaction per compound per batch.
+    batchSize: 100,
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 60,
   },

@@ -59,7 +59,8 @@ export class DistrictStack extends Stack {
     for (const { def, queue } of queues.byName.values()) {
       const fn = new GongzhiFunction(this, functionId(def.consumer), { module: def.consumer, environment, timeoutSeconds: Math.floor(def.visibilityTimeoutSeconds / 6) || 10 });
       table.grantReadWriteData(fn);
-      fn.addEventSource(new SqsEventSource(queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
+      // More than 10 messages per batch needs a batching window (Lambda's rule).
+      fn.addEventSource(new SqsEventSource(queue, { batchSize: def.batchSize, reportBatchItemFailures: true, ...(def.batchSize > 10 ? { maxBatchingWindow: Duration.seconds(1) } : {}) }));
     }
 
     const relayDlq = new Queue(this, 'RelayDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });

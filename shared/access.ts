@@ -22,7 +22,9 @@ export type ScopeRule =
   /** Any allowed role; the handler narrows what it returns to the caller's scope. */
   | 'own'
   /** The compound named by the path parameter `compoundId` must lie within the caller's scope. */
-  | 'compound';
+  | 'compound'
+  /** The campaign named by `campaignId`: one of its compounds in scope to read it, all to change it. */
+  | 'campaign';
 
 export type Access =
   | { public: true }

@@ -14,6 +14,7 @@ import { batchPut } from '../lib/batch-write.ts';
 import { check, take, type Limit } from '../lib/rate-limit.ts';
 import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
+import { campaignState, getCampaign } from '../ratings/campaign-store.ts';
 import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
 
 export const RESIDENT_TOKEN_SECONDS = 30 * 60;
@@ -82,6 +83,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   const compound = await getCompound(compoundId, true);
   if (!compound) throw new NotFound('Compound');
   if (!compound.currentVersion) throw new Conflict('Import the owners\' register before issuing codes', 'no_register');
+  if (body.purpose.kind === 'rating') body = { ...body, purpose: await ratingPurpose(compoundId, body) };
   const version = (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!;
   const rows = await loadRows(compoundId, version.contentHash);
   const existing = new Map((await unitItems(compoundId, body.purpose.id)).map((i) => [`${i.building}#${i.unit}`, i]));
@@ -122,6 +124,16 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   await ddb.send(new TransactWriteCommand({ TransactItems: [auditPut(principal, { action: 'codes.issue', target: `compound:${compoundId}`, after: { purposeId: body.purpose.id, issued: letters.length, kept: rows.length - todo.length, expiresAt: body.expiresAt } })] }));
   letters.sort((a, b) => (a.building + '\u0000' + a.unit).localeCompare(b.building + '\u0000' + b.unit, 'zh-CN', { numeric: true }));
   return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion: compound.currentVersion, letters, kept: rows.length - todo.length };
+}
+
+/** A rating code names a stored campaign that asks this compound and has not closed. */
+async function ratingPurpose(compoundId: string, body: IssueCodesBody): Promise<IssueCodesBody['purpose']> {
+  const campaign = await getCampaign(body.purpose.id);
+  if (!campaign || !campaign.compoundIds.includes(compoundId)) throw new BadRequest('No rating campaign with this id asks this compound', [{ path: 'body.purpose.id', reason: 'not a campaign of this compound' }]);
+  if (campaignState(campaign) === 'closed') throw new Conflict('The campaign has closed', 'campaign_closed');
+  if (Date.parse(body.expiresAt) > Date.parse(campaign.closesAt)) throw new BadRequest('Codes cannot outlive their campaign', [{ path: 'body.expiresAt', reason: `at most the campaign's close, ${campaign.closesAt}` }]);
+  // The letter prints the campaign's own title, whatever the form sent.
+  return { kind: 'rating', id: campaign.id, title: campaign.title.slice(0, 60) };
 }
 
 export async function codeStatuses(compoundId: string, purposeId: string) {

@@ -6,7 +6,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { QueueDef } from '../manifest.ts';
 import { logger } from './logger.ts';
 
@@ -21,7 +21,7 @@ export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output
     } catch {
       throw new PoisonMessage(`message ${record.messageId} on ${queue.name} is not JSON`);
     }
-    const parsed = queue.message.safeParse(json);
+    const parsed = z.safeParse(queue.message, json);
     if (!parsed.success) {
       throw new PoisonMessage(`message ${record.messageId} on ${queue.name} does not match its schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     }
@@ -36,5 +36,43 @@ export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output
         logger.warn('batch had failures', { failed: response.batchItemFailures.length, of: event.Records.length });
       }
       return response;
+    });
+}
+
+/**
+ * A consumer that handles a whole batch at once (to group writes, e.g. one transaction per
+ * compound). Poison messages fail alone; `fn` returns the ids of the messages it could not
+ * handle, or throws to fail all the valid ones. Same partial-failure contract as above.
+ */
+export function sqsBatchConsumer<Q extends QueueDef>(queue: Q, fn: (messages: { message: z.output<Q['message']>; record: SQSRecord }[]) => Promise<string[]>) {
+  return middy<SQSEvent, SQSBatchResponse, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      logger.appendKeys({ queue: queue.name });
+      const failed: string[] = [];
+      const valid: { message: z.output<Q['message']>; record: SQSRecord }[] = [];
+      for (const record of event.Records) {
+        let parsed: ReturnType<typeof z.safeParse> | undefined;
+        try {
+          parsed = z.safeParse(queue.message, JSON.parse(record.body));
+        } catch {
+          parsed = undefined;
+        }
+        if (parsed?.success) valid.push({ message: parsed.data as z.output<Q['message']>, record });
+        else {
+          logger.error('poison message', { messageId: record.messageId, issues: parsed?.error?.issues.map((i) => i.path.join('.')) ?? ['not JSON'] });
+          failed.push(record.messageId);
+        }
+      }
+      if (valid.length > 0) {
+        try {
+          failed.push(...(await fn(valid)));
+        } catch (error) {
+          logger.error('batch failed', { error: error as Error, messages: valid.length });
+          failed.push(...valid.map((v) => v.record.messageId));
+        }
+      }
+      if (failed.length > 0) logger.warn('batch had failures', { failed: failed.length, of: event.Records.length });
+      return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
     });
 }

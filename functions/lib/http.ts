@@ -6,13 +6,14 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { BadRequest, DomainError, Forbidden, NotFound, Unauthorized, type ErrorBody, type FieldIssue } from '../../shared/errors.ts';
 import { inScope, type Ancestry, type Principal } from '../../shared/access.ts';
 import type { RouteDef } from '../manifest.ts';
 import { logger } from './logger.ts';
 import { principalFromEvent } from './principal.ts';
 import { communityAncestry, compoundAncestry } from './ancestry.ts';
+import { checkCampaignScope } from './campaign-scope.ts';
 
 const DEFAULT_MAX_BODY = 64 * 1024;
 
@@ -33,7 +34,7 @@ export class RawResult {
   ) {}
 }
 
-type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+type Infer<T> = [NonNullable<T>] extends [z.core.$ZodType] ? z.output<NonNullable<T>> : undefined;
 
 export interface HandlerContext {
   principal: Principal;
@@ -57,13 +58,13 @@ interface State extends HandlerContext {
 
 type Request = middy.Request<APIGatewayProxyEventV2 & { body?: unknown }, APIGatewayProxyStructuredResultV2, Error, Context>;
 
-function zodFields(error: z.ZodError, prefix: string): FieldIssue[] {
+function zodFields(error: z.core.$ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), reason: i.message }));
 }
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string, fields: FieldIssue[]): unknown {
+function parsePart(schema: z.core.$ZodType | undefined, value: unknown, prefix: string, fields: FieldIssue[]): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value ?? {});
+  const result = z.safeParse(schema, value ?? {});
   if (!result.success) {
     fields.push(...zodFields(result.error, prefix));
     return undefined;
@@ -175,8 +176,13 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       const body = parsePart(route.body, request.event.body, 'body', fields);
       if (fields.length > 0) throw new BadRequest('The request is not valid', fields, 'validation_failed');
       state.input = { params, query, body };
-      if (!('roles' in route.access) || route.access.scope !== 'compound') return;
+      if (!('roles' in route.access) || route.access.scope === 'own') return;
       const principal = state.principal as Extract<Principal, { kind: 'staff' }>;
+      if (route.access.scope === 'campaign') {
+        const given = body && typeof body === 'object' && 'compoundIds' in body ? (body.compoundIds as string[]) : null;
+        await checkCampaignScope(principal, (params as { campaignId: string }).campaignId, given, route.method !== 'GET');
+        return;
+      }
       const { compoundId } = params as { compoundId: string };
       const existing = await compoundAncestry(compoundId);
       state.ancestry = existing;

@@ -23,6 +23,25 @@ export const keys = {
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonthPk: (month: string) => `AUDIT#${month}`,
   outbox: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
+  // Ratings (issue 5). Templates and campaigns are few: one partition lists them.
+  ratingTemplate: (id: string) => ({ pk: RATINGS_PK, sk: `TEMPLATE#${id}` }),
+  campaign: (id: string) => ({ pk: RATINGS_PK, sk: `CAMPAIGN#${id}` }),
+  /** A compound's place in a campaign: the contract items and company as of the campaign's setup. */
+  campaignCompound: (campaignId: string, compoundId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `COMPOUND#${compoundId}` }),
+  campaignCompoundsPk: (campaignId: string) => `CAMPAIGN#${campaignId}`,
+  /** One household, one submission: the key is the uniqueness rule (DESIGN.md, data rules). */
+  ratingSubmission: (campaignId: string, compoundId: string, building: string, unit: string) => ({ pk: `RATING#${campaignId}#${compoundId}`, sk: `UNIT#${building}#${unit}` }),
+  ratingSubmissionsPk: (campaignId: string, compoundId: string) => `RATING#${campaignId}#${compoundId}`,
+  /** Whether the live figures count a submission now, so a redelivered event changes nothing. */
+  liveCounted: (campaignId: string, compoundId: string, building: string, unit: string) => ({ pk: `LIVE#${campaignId}#${compoundId}`, sk: `UNIT#${building}#${unit}` }),
+  liveCountedPk: (campaignId: string, compoundId: string) => `LIVE#${campaignId}#${compoundId}`,
+  liveFigures: (campaignId: string, compoundId: string) => ({ pk: `LIVEAGG#${campaignId}`, sk: `COMPOUND#${compoundId}` }),
+  liveFiguresPk: (campaignId: string) => `LIVEAGG#${campaignId}`,
+  /** Published notices are immutable versions; a correction is the next version. */
+  notice: (campaignId: string, compoundId: string, version: number) => ({ pk: `NOTICE#${campaignId}#${compoundId}`, sk: `V#${String(version).padStart(6, '0')}` }),
+  noticesPk: (campaignId: string, compoundId: string) => `NOTICE#${campaignId}#${compoundId}`,
 } as const;
+
+export const RATINGS_PK = 'RATINGS';
 
 export const OUTBOX_PREFIX = 'OUTBOX#';

@@ -3,6 +3,7 @@
 // article gives are used as given; the rest are plausible and made up. Seeded, so the same
 // district comes out every time, for tests and benchmarks too.
 import { registerToCells, type RegisterRow } from '../../shared/registry/register.ts';
+import { COMMON_SERVICE_ITEMS } from '../../shared/ratings/questionnaire.ts';
 import { toCsv } from '../../shared/registry/csv.ts';
 
 export function rng(seed: number) {
@@ -35,10 +36,16 @@ export interface DemoDistrict {
   communities: { id: string; name: string; streetId: string; class: '强基' | '创优' | '示范' }[];
   compounds: {
     id: string; name: string; address: string; communityId: string; streetId: string; buildings: string[]; gridIds: string[];
-    contract: { companyId: string; startsOn: string; endsOn: string; feeFenPerM2: number } | null; floors: number;
+    contract: { companyId: string; startsOn: string; endsOn: string; feeFenPerM2: number; serviceItems: string[] } | null; floors: number;
   }[];
   grids: { id: string; name: string; communityId: string; compoundIds: string[] }[];
   companies: { id: string; name: string }[];
+}
+
+/** Four to seven of the common items, from the compound's number (not the generator, so adding them changed no other demo value). */
+function demoServiceItems(n: number): string[] {
+  const count = 4 + (n % 4);
+  return COMMON_SERVICE_ITEMS.filter((_, i) => (i * 7 + n) % COMMON_SERVICE_ITEMS.length < count);
 }
 
 export function demoDistrict(seed = 20261125): DemoDistrict {
@@ -74,7 +81,7 @@ export function demoDistrict(seed = 20261125): DemoDistrict {
       const startYear = r.int(2022, 2025);
       compounds.push({
         id: `p${String(n).padStart(4, '0')}`, name, address: `青岛市市南区${name.replace(/小区$/, '')}`, communityId: c.id, streetId: c.streetId, buildings, gridIds: [],
-        contract: company ? { companyId: company.id, startsOn: `${startYear}-01-01`, endsOn: `${startYear + 3}-12-31`, feeFenPerM2: r.int(80, 320) } : null,
+        contract: company ? { companyId: company.id, startsOn: `${startYear}-01-01`, endsOn: `${startYear + 3}-12-31`, feeFenPerM2: r.int(80, 320), serviceItems: demoServiceItems(n) } : null,
         floors: r.int(5, 18),
       });
     }

@@ -3,7 +3,7 @@
 // messages the consumer reports as failed stay in flight, come back after the visibility
 // timeout, and move to the DLQ after maxReceiveCount receives (RedrivePolicy).
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { QueueDef } from '../../functions/manifest.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb.ts';
@@ -62,9 +62,16 @@ export function pollQueue(client: SQSClient, url: string, def: QueueDef, load: (
     const handler = await load();
     while (running) {
       try {
-        const out = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: Math.min(def.batchSize, 10), WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'] }), { abortSignal: abort.signal });
-        const messages = out.Messages ?? [];
+        const receive = (wait: number) => client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: Math.min(def.batchSize - messages.length, 10), WaitTimeSeconds: wait, MessageSystemAttributeNames: ['All'] }), { abortSignal: abort.signal });
+        const messages: Message[] = [];
+        messages.push(...((await receive(1)).Messages ?? []));
         if (messages.length === 0) continue;
+        // As Lambda's batching window does: fill the batch while messages are waiting.
+        while (messages.length < def.batchSize) {
+          const more = (await receive(0)).Messages ?? [];
+          if (more.length === 0) break;
+          messages.push(...more);
+        }
         const event: SQSEvent = {
           Records: messages.map((m) => ({
             messageId: m.MessageId!,
@@ -88,8 +95,8 @@ export function pollQueue(client: SQSClient, url: string, def: QueueDef, load: (
           failed = new Set(messages.map((m) => m.MessageId!));
         }
         const done = messages.filter((m) => !failed.has(m.MessageId!));
-        if (done.length > 0) {
-          await client.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
+        for (let i = 0; i < done.length; i += 10) {
+          await client.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: done.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle! })) }));
         }
       } catch (error) {
         if (!running) break;

@@ -15,6 +15,8 @@ export const ServiceContract = z
     endsOn: DateOnly,
     /** Monthly fee in fen per m², integer to stay exact. */
     feeFenPerM2: z.number().int().min(0).max(100_000),
+    /** The services the contract promises; residents rate each one's performance (合同履约). */
+    serviceItems: z.array(z.string().trim().min(2).max(30)).max(30).refine((s) => new Set(s).size === s.length, 'service items must be unique').default([]),
   })
   .refine((c) => c.startsOn < c.endsOn, { message: 'endsOn must be after startsOn', path: ['endsOn'] });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { call, callFrom, testDistrict } from '../support/district.ts';
-import { issue, withRegister } from '../support/codes.ts';
+import { createCampaign, issue, withRegister } from '../support/codes.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { routes, type RouteDef } from '../../functions/manifest.ts';
@@ -23,6 +23,7 @@ const rows = demoRegisterRows(target).slice(0, 6);
 type RouteName = keyof typeof routes;
 interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied' }
 const compoundPath = (p: string) => p.replace('{compoundId}', target.id);
+const campaignPath = (p: string) => compoundPath(p).replace('{campaignId}', 'm-rating');
 const FIXTURES: Record<RouteName, () => Fixture> = {
   publicDistrict: () => ({ path: routes.publicDistrict.path, expect: 'ok' }),
   registryTree: () => ({ path: routes.registryTree.path, expect: 'ok' }),
@@ -32,14 +33,35 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   registerImport: () => ({ path: compoundPath(routes.registerImport.path), body: { mode: 'dry-run', fileName: 'm.csv', contentBase64: Buffer.from(rowsToCsv(rows)).toString('base64') }, expect: 'ok' }),
   registerVersions: () => ({ path: compoundPath(routes.registerVersions.path), expect: 'ok' }),
   registerExport: () => ({ path: compoundPath(routes.registerExport.path), expect: 'ok' }),
-  codesIssue: () => ({ path: compoundPath(routes.codesIssue.path), body: { purpose: { kind: 'rating', id: 'matrix', title: '矩阵测试' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, expect: 'ok' }),
-  codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'matrix', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
-  codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=matrix`, expect: 'ok' }),
+  codesIssue: () => ({ path: compoundPath(routes.codesIssue.path), body: { purpose: { kind: 'rating', id: 'm-rating', title: '矩阵测试' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, expect: 'ok' }),
+  codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'm-rating', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
+  codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=m-rating`, expect: 'ok' }),
   codeExchange: () => ({ path: routes.codeExchange.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),
   residentJwks: () => ({ path: routes.residentJwks.path, expect: 'ok' }),
   residentMe: () => ({ path: routes.residentMe.path, expect: 'ok' }),
   auditList: () => ({ path: routes.auditList.path, expect: 'ok' }),
+  ratingTemplates: () => ({ path: routes.ratingTemplates.path, expect: 'ok' }),
+  ratingTemplatePut: () => ({ path: routes.ratingTemplatePut.path.replace('{templateId}', 'matrix'), body: { name: '矩阵模板', questionnaire: {} }, expect: 'ok' }),
+  campaignsList: () => ({ path: routes.campaignsList.path, expect: 'ok' }),
+  // A new campaign each time, opening tomorrow, over the target compound.
+  campaignPut: () => ({ path: routes.campaignPut.path.replace('{campaignId}', `m-new-${++made}`), body: { title: '矩阵测试评价', period: '2027年上半年', issuer: '市南区', templateId: 'standard', opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: new Date(Date.now() + 9 * 86_400_000).toISOString(), compoundIds: [target.id] }, expect: 'ok' }),
+  campaignGet: () => ({ path: campaignPath(routes.campaignGet.path), expect: 'ok' }),
+  campaignClose: () => ({ path: routes.campaignClose.path.replace('{campaignId}', 'm-close'), expect: 'not-denied' }),
+  ratingReview: () => ({ path: campaignPath(routes.ratingReview.path), expect: 'ok' }),
+  ratingExclude: () => ({ path: campaignPath(routes.ratingExclude.path), body: { building: rows[4]!.building, unit: rows[4]!.unit, reason: '矩阵测试排除' }, expect: 'not-denied' }),
+  noticePublish: () => ({ path: campaignPath(routes.noticePublish.path), body: {}, expect: 'not-denied' }),
+  publicRatings: () => ({ path: routes.publicRatings.path, expect: 'ok' }),
+  publicCampaign: () => ({ path: campaignPath(routes.publicCampaign.path), expect: 'not-denied' }),
+  publicNotice: () => ({ path: campaignPath(routes.publicNotice.path), expect: 'not-denied' }),
+  publicOpenData: () => ({ path: campaignPath(routes.publicOpenData.path), expect: 'not-denied' }),
+  residentRatingForm: () => ({ path: routes.residentRatingForm.path, expect: 'ok' }),
+  residentRatingSubmit: () => ({
+    path: routes.residentRatingSubmit.path,
+    body: { idempotencyKey: 'matrix-key-000000001', questionsRev: 1, contract: (target.contract?.serviceItems ?? []).map(() => 'done'), scores: { service: 5, repair: 4, facility: 4, order: 5, hygiene: 3, greening: 4 }, overall: 'satisfied' },
+    expect: 'ok',
+  }),
 };
+let made = 0;
 
 type Caller =
   | { kind: 'none' | 'expired' | 'tampered' | 'expired-resident' | 'tampered-resident' }
@@ -61,7 +83,7 @@ function expected(route: RouteDef, c: Caller): 'allowed' | 401 | 403 {
   if (c.kind === 'staff') {
     if (authorizer !== 'staff' || !('roles' in route.access)) return 401;
     if (!route.access.roles.includes(c.role)) return 403;
-    if (route.access.scope === 'compound' && !c.inScope) return 403;
+    if (route.access.scope !== 'own' && !c.inScope) return 403;
     return 'allowed';
   }
   if (c.kind === 'resident') {
@@ -99,6 +121,7 @@ beforeAll(async () => {
   const [h, p, s] = good.split('.');
   const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
   tokens.set('tampered', `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')}.${s}`);
+  await createCampaign(district, admin, 'm-close', [target.id]);
   for (const purpose of ['rating', 'ballot'] as const) {
     const { letters } = await issue(district, admin, target.id, { kind: purpose, id: `m-${purpose}`, title: purpose });
     const res = await callFrom(district, '127.0.9.1', 'POST', '/api/auth/household', { code: letters[0]!.code });

@@ -1,0 +1,5 @@
+import { routes } from '../manifest.ts';
+import { httpHandler } from '../lib/http.ts';
+import { dashboard } from './dashboard.ts';
+
+export const handler = httpHandler(routes.campaignGet, async ({ params }, { principal }) => dashboard(params.campaignId, principal));

@@ -1,0 +1,5 @@
+import { routes } from '../manifest.ts';
+import { httpHandler } from '../lib/http.ts';
+import { review } from './dashboard.ts';
+
+export const handler = httpHandler(routes.ratingReview, async ({ params }) => review(params.campaignId, params.compoundId));

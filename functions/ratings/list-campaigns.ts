@@ -1,0 +1,5 @@
+import { routes } from '../manifest.ts';
+import { httpHandler } from '../lib/http.ts';
+import { campaignsFor } from './dashboard.ts';
+
+export const handler = httpHandler(routes.campaignsList, async (_input, { principal }) => ({ campaigns: await campaignsFor(principal) }));

@@ -1,0 +1,5 @@
+import { routes } from '../manifest.ts';
+import { httpHandler } from '../lib/http.ts';
+import { getNotice } from './publication-store.ts';
+
+export const handler = httpHandler(routes.publicNotice, async ({ params, query }) => getNotice(params.campaignId, params.compoundId, query.version));
