@@ -74,7 +74,7 @@ export async function publishCompound(campaignId: string, compoundId: string, re
 
 /** The public form of a notice: no staff identities, nothing about households. */
 export function publicNotice(n: NoticeItem) {
-  const { et: _et, ...rest } = n;
+  const { et: _et, pk: _pk, sk: _sk, ...rest } = n as NoticeItem & { pk?: string; sk?: string };
   return rest;
 }
 

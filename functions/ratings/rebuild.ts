@@ -2,6 +2,7 @@
 // check each published notice against the records it was computed from. Reports every
 // difference; with `apply`, replaces the live figures by the recomputed ones. Published
 // notices are never rewritten: a difference there calls for a correction by staff.
+import { isDeepStrictEqual } from 'node:util';
 import { addCounters, figures, type Counters } from '../../shared/ratings/aggregate.ts';
 import { campaignCompounds, listCampaigns } from './campaign-store.ts';
 import { liveFigures, replaceLive } from './live-store.ts';
@@ -45,7 +46,7 @@ export async function rebuildRatings(options: { apply?: boolean; campaignId?: st
       if (!latest) continue;
       report.notices++;
       const expected = figures(campaign.questionnaire, place.serviceItems, counters, latest.inputs.households);
-      if (JSON.stringify(expected) !== JSON.stringify(latest.figures) || latest.inputs.counted !== counted.length || latest.inputs.submissions !== submissions.length) {
+      if (!isDeepStrictEqual(expected, latest.figures) || latest.inputs.counted !== counted.length || latest.inputs.submissions !== submissions.length) {
         report.differences.push({
           campaignId: campaign.id, compoundId: place.compoundId, kind: 'notice',
           detail: `published version ${latest.version} was computed from ${latest.inputs.counted} of ${latest.inputs.submissions} submissions; the records now give ${counted.length} of ${submissions.length}`,

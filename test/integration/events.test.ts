@@ -2,13 +2,14 @@
 // it, consumers are idempotent, and a poison message ends in the DLQ instead of looping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, CreateQueueCommand } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { queueDepth as depthOf, shortQueue } from '../support/queues.ts';
 import { eventually, testDistrict } from '../support/district.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { pollStream, type StreamHandler } from '../../infra/local/stream-poller.ts';
 import { pollQueue, type SqsHandler } from '../../infra/local/queues.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
-import { queues, streamRelay, type QueueDef } from '../../functions/manifest.ts';
+import { queues, streamRelay } from '../../functions/manifest.ts';
 import { RegisterCommitted } from '../../shared/events.ts';
 import { registerTotals } from '../../shared/registry/register.ts';
 import { keys } from '../../functions/lib/keys.ts';
@@ -23,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => district?.stop());
 
-async function queueDepth(url: string) {
-  const out = await district.queues.client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
-  return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
-}
+const queueDepth = (url: string) => depthOf(district, url);
 
 describe('events from records', () => {
   const compound = d.compounds[5]!;
@@ -90,11 +88,8 @@ describe('poison messages', () => {
     const { handler } = await import('../../functions/registry/on-register-committed.ts');
     // The real consumer and poller on a queue with a short visibility timeout, so the
     // redrive happens within the test (the manifest's queue waits 60 s between tries).
-    const def: QueueDef = { ...queues.registerEvents, name: 'poison-test', visibilityTimeoutSeconds: 1, maxReceiveCount: 2 };
+    const { main, dlq, def } = await shortQueue(district, queues.registerEvents, 'poison');
     const client = district.queues.client;
-    const dlq = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-poison-dlq` }))).QueueUrl!.replace(/^http:\/\/[^/]+/, new URL(district.queues.urls[queues.registerEvents.name]!).origin);
-    const dlqArn = (await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-    const main = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-poison`, Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }) } }))).QueueUrl!.replace(/^http:\/\/[^/]+/, new URL(dlq).origin);
 
     const compound = d.compounds[6]!;
     const { importRegister } = await import('../../functions/registry/register-store.ts');

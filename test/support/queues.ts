@@ -1,0 +1,20 @@
+// A queue pair like the manifest's, with a one-second visibility timeout so that redrive to
+// the DLQ happens within a test (the manifest's queues wait 60 s between tries).
+import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import type { QueueDef } from '../../functions/manifest.ts';
+
+export async function queueDepth(district: LocalDistrict, url: string): Promise<number> {
+  const out = await district.queues.client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+  return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+}
+
+export async function shortQueue(district: LocalDistrict, base: QueueDef, name: string) {
+  const client = district.queues.client;
+  const origin = new URL(Object.values(district.queues.urls)[0]!).origin;
+  const dlq = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-${name}-dlq` }))).QueueUrl!.replace(/^http:\/\/[^/]+/, origin);
+  const dlqArn = (await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+  const main = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-${name}`, Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }) } }))).QueueUrl!.replace(/^http:\/\/[^/]+/, origin);
+  const def: QueueDef = { ...base, name, visibilityTimeoutSeconds: 1, maxReceiveCount: 2 };
+  return { main, dlq, def };
+}
