@@ -1,0 +1,106 @@
+// Nothing is lost when the district dies mid-flight: 200 households submit while the local
+// district's process is killed with SIGKILL; it starts again on the same data, and every
+// submission that was answered with a 2xx is stored and, once the queue drains, counted.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { callFrom, eventually } from '../support/district.ts';
+import { answers } from '../support/ratings.ts';
+import { freePort } from '../../infra/local/ports.ts';
+import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
+import { ROOT } from '../../infra/paths.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+
+const d = demoDistrict();
+const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-crash-'));
+const prefix = `k${randomBytes(4).toString('hex')}`;
+let child: ChildProcess | null = null;
+
+interface Started { url: string; admin: string }
+function start(port: number): Promise<Started> {
+  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, inject('dynamoEndpoint'), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child!.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child!.on('exit', (code) => reject(new Error(`district exited with ${code}`)));
+  });
+}
+const asDistrict = (s: Started) => ({ url: s.url }) as LocalDistrict;
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a district killed mid-flight', () => {
+  it('keeps and counts every submission it acknowledged', async () => {
+    const port = await freePort();
+    let s = await start(port);
+    const api = (method: string, path: string, body?: unknown, from = '127.0.0.1') => callFrom(asDistrict(s), from, method, path, body, s.admin);
+    // Two compounds with enough units for 200 households.
+    const compounds = d.compounds.filter((c) => c.contract && c.contract.serviceItems.length > 0).slice(0, 12);
+    const picked: { id: string; items: string[] }[] = [];
+    let units = 0;
+    for (const c of compounds) {
+      if (units >= 200) break;
+      const rows = demoRegisterRows(c);
+      const res = await api('POST', `/api/registry/compounds/${c.id}/register/imports`, { mode: 'commit', fileName: 'r.csv', contentBase64: Buffer.from(rowsToCsv(rows)).toString('base64') });
+      expect(res.json.ok, res.text).toBe(true);
+      picked.push({ id: c.id, items: c.contract!.serviceItems });
+      units += rows.length;
+    }
+    const campaign = await api('PUT', '/api/ratings/campaigns/crash', { title: '断电测试评价', period: '2026年下半年', issuer: '市南区', templateId: 'standard', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), compoundIds: picked.map((p) => p.id) });
+    expect(campaign.status).toBe(201);
+    const homes: { compound: { id: string; items: string[] }; token: string }[] = [];
+    let n = 0;
+    for (const p of picked) {
+      const issued = await api('POST', `/api/registry/compounds/${p.id}/codes`, { purpose: { kind: 'rating', id: 'crash', title: '断电测试评价' }, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+      for (const l of issued.json.letters) {
+        if (homes.length >= 200) break;
+        const ex = await callFrom(asDistrict(s), `127.0.${200 + Math.floor(n / 200)}.${1 + (n++ % 200)}`, 'POST', '/api/auth/household', { code: l.code });
+        homes.push({ compound: p, token: ex.json.token });
+      }
+    }
+    expect(homes).toHaveLength(200);
+
+    // 200 submissions in flight; the process dies once some have been answered.
+    const acknowledged: number[] = [];
+    let answered = 0;
+    const inFlight = homes.map((h, i) => callFrom(asDistrict(s), '127.0.0.1', 'PUT', '/api/resident/rating', answers(h.compound.items, i), h.token)
+      .then((r) => {
+        answered++;
+        if (r.status >= 200 && r.status < 300) acknowledged.push(i);
+      })
+      .catch(() => undefined));
+    await eventually(async () => answered >= 40 || null, 30_000);
+    child!.kill('SIGKILL');
+    await Promise.all(inFlight);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+    expect(acknowledged.length).toBeLessThan(200);
+
+    s = await start(port);
+    const stored = new Map<string, number>();
+    for (const p of picked) {
+      const review = await api('GET', `/api/ratings/campaigns/crash/compounds/${p.id}`);
+      stored.set(p.id, review.json.submissions.length);
+    }
+    // Every acknowledged household is stored ...
+    const perCompound = new Map<string, number>();
+    for (const i of acknowledged) perCompound.set(homes[i]!.compound.id, (perCompound.get(homes[i]!.compound.id) ?? 0) + 1);
+    for (const [id, count] of perCompound) expect(stored.get(id)!).toBeGreaterThanOrEqual(count);
+    // ... and once the events drain, the live figures count exactly what is stored.
+    const total = [...stored.values()].reduce((a, b) => a + b, 0);
+    await eventually(async () => {
+      const dash = await api('GET', '/api/ratings/campaigns/crash');
+      return dash.json.totals.respondents === total || null;
+    }, 60_000);
+  }, 240_000);
+});
