@@ -4,14 +4,23 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// One light entry page per job; pages share the small modules in src/lib.
+// One light entry page per job; pages share the small modules in src/lib. The residents'
+// page is built on its own (GONGZHI_PAGES=resident, second pass of `npm run build:web`) so
+// that it shares no chunk with the staff page: a shared chunk holds the union of what both
+// use (all of zod's checks), and the rating form must stay under 40 KB on a slow phone.
+const residentOnly = process.env.GONGZHI_PAGES === 'resident';
+
 export default defineConfig({
   root,
   plugins: [svelte()],
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    emptyOutDir: !residentOnly,
     target: 'es2020',
-    rollupOptions: { input: { index: `${root}index.html`, admin: `${root}admin.html`, resident: `${root}resident.html` } },
+    rollupOptions: {
+      input: residentOnly
+        ? { resident: `${root}resident.html` }
+        : { index: `${root}index.html`, admin: `${root}admin.html`, notices: `${root}notices.html` },
+    },
   },
 });

@@ -65,6 +65,46 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
       const report = await importRegister(compound.id, { mode: 'commit', fileName: `${compound.name}.csv`, contentBase64: Buffer.from(csv).toString('base64') }, SYSTEM);
       if (!report.unchanged) registers++;
     }
+    await seedRatings(d);
   }
   return { created, registers };
 }
+
+/**
+ * Two demo campaigns: last half-year's, rated by about half the households of the compounds
+ * with a register, closed and published (so the public notices have something to show), and
+ * this half-year's, open over the whole district. Made once; a later start leaves them be.
+ */
+async function seedRatings(d: DemoDistrict): Promise<void> {
+  const { getCampaign, putCampaign, closeCampaign } = await import('../../functions/ratings/campaign-store.ts');
+  const { submitRating } = await import('../../functions/ratings/submission-store.ts');
+  const { publishCompound } = await import('../../functions/ratings/publication-store.ts');
+  const { answersFor } = await import('./demo-ratings.ts');
+  const year = new Date().getFullYear();
+  const now = Date.now();
+  const issuer = '青岛市市南区住房和城乡建设局';
+  if (!(await getCampaign(DEMO_CAMPAIGNS.past))) {
+    const compounds = demoRegisterCompounds(d);
+    await putCampaign(DEMO_CAMPAIGNS.past, { title: `${year}年上半年物业服务评价`, period: `${year}年上半年`, issuer, templateId: 'standard', opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(), compoundIds: compounds.map((c) => c.id) }, SYSTEM);
+    for (const compound of compounds) {
+      const rows = demoRegisterRows(compound);
+      const raters = rows.filter((_, i) => answersFor(compound, i).rates);
+      let next = 0;
+      await Promise.all(Array.from({ length: 8 }, async () => {
+        while (next < raters.length) {
+          const i = next++;
+          const row = raters[i]!;
+          const resident = { kind: 'resident' as const, sub: `unit:${compound.id}:${row.building}:${row.unit}`, compoundId: compound.id, building: row.building, unit: row.unit, purpose: { kind: 'rating' as const, id: DEMO_CAMPAIGNS.past } };
+          await submitRating(resident, { ...answersFor(compound, i).answers, questionsRev: 1 });
+        }
+      }));
+    }
+    await closeCampaign(DEMO_CAMPAIGNS.past, SYSTEM);
+    for (const compound of compounds) await publishCompound(DEMO_CAMPAIGNS.past, compound.id, undefined, SYSTEM);
+  }
+  if (!(await getCampaign(DEMO_CAMPAIGNS.current))) {
+    await putCampaign(DEMO_CAMPAIGNS.current, { title: `${year}年下半年物业服务评价`, period: `${year}年下半年`, issuer, templateId: 'standard', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 28 * 86_400_000).toISOString(), compoundIds: d.compounds.map((c) => c.id) }, SYSTEM);
+  }
+}
+
+export const DEMO_CAMPAIGNS = { past: 'demo-rating-h1', current: 'demo-rating-h2' } as const;

@@ -12,7 +12,7 @@ const dataDir = join(ROOT, '.data');
 async function main() {
   if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')) || process.env.BUILD_WEB !== '0') {
     console.log('Building the pages (web/) ...');
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   }
   process.env.LOG_LEVEL ??= 'WARN';
   console.log('Starting DynamoDB Local, the queues and the API; loading the demo district ...');

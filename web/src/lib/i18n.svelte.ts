@@ -17,6 +17,7 @@ const zh = {
   issueCodes: '生成入户码', issuing: '正在生成…', printLetters: '打印通知书', lettersReady: '份通知书已生成。入户码只显示这一次，请立即打印。', revoke: '作废', reissue: '作废并补发',
   status_issued: '已发放', status_used: '已使用', status_revoked: '已作废', status_expired: '已过期', letterTitle: '入户码通知书', letterScan: '用手机扫描二维码，或打开下面的网址并输入入户码：',
   letterNote: '此码仅供本户使用，只能使用一次。请勿转告他人。如遗失，请到社区办理作废和补发。', audit: '操作记录', month: '月份', actor: '操作人', target: '对象', action: '操作', time: '时间', filter: '筛选', tree2: '辖区',
+  campaign: '评价活动', noOpenCampaign: '没有包含本小区的进行中评价活动。请先在“物业评价”中创建。', ratings: '物业评价', noticesLink: '物业服务评价公告（双公告）',
 };
 type Dict = typeof zh;
 const en: Dict = {
@@ -37,6 +38,7 @@ const en: Dict = {
   issueCodes: 'Generate codes', issuing: 'Generating…', printLetters: 'Print letters', lettersReady: 'letters generated. The codes are shown only this once: print them now.', revoke: 'Revoke', reissue: 'Revoke and reissue',
   status_issued: 'Issued', status_used: 'Used', status_revoked: 'Revoked', status_expired: 'Expired', letterTitle: 'Household code', letterScan: 'Scan the QR code with your phone, or open this address and type the code:',
   letterNote: 'This code is for your household only and works once. Do not pass it on. If you lose it, the community office can revoke it and issue a new one.', audit: 'Audit trail', month: 'Month', actor: 'Actor', target: 'Target', action: 'Action', time: 'Time', filter: 'Filter', tree2: 'District',
+  campaign: 'Rating campaign', noOpenCampaign: 'No open rating campaign asks this compound. Create one under Ratings first.', ratings: 'Ratings', noticesLink: 'Property-service rating notices',
 };
 
 const issueZh: Record<string, string> = {
@@ -59,5 +61,14 @@ export const i18n = {
   t(key: keyof Dict): string { return (lang === 'zh' ? zh : en)[key]; },
   issue(code: string, message: string): string { return lang === 'zh' ? (issueZh[code] ?? message) : message; },
 };
+
+/** A page's own words, so a page loads only the strings it shows. */
+export function words<K extends string>(zhWords: Record<K, string>, enWords: Record<K, string>): (key: K, vars?: Record<string, string | number>) => string {
+  return (key, vars) => {
+    let text = (lang === 'zh' ? zhWords : enWords)[key];
+    for (const [k, v] of Object.entries(vars ?? {})) text = text.replace(`{${k}}`, String(v));
+    return text;
+  };
+}
 
 if (typeof document !== 'undefined') document.documentElement.lang = initial === 'zh' ? 'zh-CN' : 'en';
