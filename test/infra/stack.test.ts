@@ -75,6 +75,8 @@ describe('district stack', () => {
     expect(mappings).toHaveLength(allQueues.length + 1);
     for (const [, m] of mappings) expect(m.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     for (const q of allQueues) template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: q.batchSize, EventSourceArn: Match.anyValue() });
+    // Lambda refuses an SQS batch over 10 without a batching window.
+    for (const q of allQueues.filter((x) => x.batchSize > 10)) template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: q.batchSize, MaximumBatchingWindowInSeconds: 1 });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       BisectBatchOnFunctionError: true,

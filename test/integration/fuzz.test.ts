@@ -5,12 +5,20 @@ import fc from 'fast-check';
 import { call, testDistrict } from '../support/district.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { allRoutes } from '../../functions/manifest.ts';
+import { demoDistrict } from '../../infra/local/demo-district.ts';
+import { withRegister } from '../support/codes.ts';
+import { compoundWithItems, households } from '../support/ratings.ts';
 
 let district: LocalDistrict;
 let admin: string;
+/** Resident routes are fuzzed with a resident token for an open campaign; the rest as the district admin. */
+let resident: string;
 beforeAll(async () => {
   district = await testDistrict({ seed: 'structure' });
   admin = await district.auth.issue('admin');
+  const compound = compoundWithItems(demoDistrict(), 2);
+  await withRegister(district, admin, compound, 2);
+  resident = (await households(district, admin, compound.id, 'fuzz-rating'))[0]!.token;
 });
 afterAll(async () => district?.stop());
 
@@ -22,15 +30,18 @@ const jsonish = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.record({ mode: fc.constantFrom('dry-run', 'commit', 'x'), fileName: fc.string(), contentBase64: fc.oneof(fc.base64String(), fc.string()) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ name: fc.string(), address: fc.string(), communityId: fc.constantFrom('c001', 'c999', ''), buildings: fc.array(fc.string(), { maxLength: 4 }), gridIds: fc.array(fc.string(), { maxLength: 3 }), contract: fc.option(fc.record({ companyId: fc.string(), startsOn: fc.string(), endsOn: fc.string(), feeFenPerM2: fc.double() }), { nil: null }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ title: fc.string(), period: fc.string(), issuer: fc.string(), templateId: fc.constantFrom('standard', 'x', ''), opensAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), closesAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), compoundIds: fc.array(fc.constantFrom('p0001', 'p0002', 'nope', ''), { maxLength: 3 }), rev: fc.oneof(fc.integer(), fc.double()) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-f0-9]{16,40}$/)), questionsRev: fc.oneof(fc.constant(1), fc.integer(), fc.double()), contract: fc.array(fc.constantFrom('done', 'partial', 'not', 'unknown', 'x'), { maxLength: 9 }), scores: fc.dictionary(fc.constantFrom('service', 'repair', 'hygiene', 'x', '__proto__'), fc.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.string())), overall: fc.constantFrom('satisfied', 'basic', 'unsatisfied', 'x'), suggestion: fc.string({ maxLength: 600 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ building: fc.string(), unit: fc.string(), reason: fc.string(), exclude: fc.oneof(fc.boolean(), fc.string()) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 50 }),
 );
-const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
+const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
 
 describe.each(allRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
   it('answers generated requests without a 5xx; 400s carry field-level reasons', async () => {
     await fc.assert(fc.asyncProperty(segment, fc.option(jsonish, { nil: undefined }), query, fc.boolean(), async (seg, body, q, json) => {
       const path = route.path.replace(/\{[^}]+\}/g, seg) + (Object.keys(q).length ? `?${new URLSearchParams(q)}` : '');
-      const res = await call(district, route.method, path, { token: admin, rawBody: route.method === 'GET' ? undefined : body, contentType: json ? 'application/json' : 'text/plain' });
+      const res = await call(district, route.method, path, { token: 'residents' in route.access ? resident : admin, rawBody: route.method === 'GET' ? undefined : body, contentType: json ? 'application/json' : 'text/plain' });
       expect(res.status, `${route.method} ${path} ${body}`).toBeLessThan(500);
       if (res.status === 400) {
         expect(res.json.error.code).toEqual(expect.any(String));
