@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -146,7 +147,10 @@ export function createHost(o: HostOptions): Server {
     res.end(body);
   };
 
-  const page = async (res: ServerResponse, pathname: string) => {
+  // As CloudFront does for the pages (its behaviours compress): gzip text when asked, so the
+  // page sizes a phone sees locally are the ones it would see deployed.
+  const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+  const page = async (res: ServerResponse, pathname: string, acceptEncoding = '') => {
     const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(o.webDir, clean);
     if (!file.startsWith(o.webDir)) return json(res, 404, { message: 'Not Found' });
@@ -156,9 +160,20 @@ export function createHost(o: HostOptions): Server {
       if (!extname(file)) file = `${file}.html`;
     }
     try {
-      const content = await readFile(file);
+      let content: Buffer = await readFile(file);
       const hashed = /\/assets\//.test(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', ...PAGE_HEADERS });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const compress = /\bgzip\b/.test(acceptEncoding) && /text|javascript|json|svg/.test(type);
+      if (compress) {
+        const { mtimeMs } = await stat(file);
+        const cached = gzipped.get(file);
+        if (cached?.mtimeMs === mtimeMs) content = cached.body;
+        else {
+          content = gzipSync(content, { level: 9 });
+          gzipped.set(file, { mtimeMs, body: content });
+        }
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}), ...PAGE_HEADERS });
       res.end(content);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -173,7 +188,7 @@ export function createHost(o: HostOptions): Server {
       // What CloudFront serves from the bucket as /config.json, the local district answers itself.
       if (url.pathname === '/config.json' && o.localApi) url.pathname = '/local/config.json';
       if (url.pathname.startsWith('/local/') && o.localApi && (await o.localApi(req, res, url))) return;
-      return page(res, url.pathname);
+      return page(res, url.pathname, String(req.headers['accept-encoding'] ?? ''));
     })();
     done.catch((error) => {
       o.onError(error);
