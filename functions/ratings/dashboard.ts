@@ -37,7 +37,8 @@ export async function dashboard(campaignId: string, principal: Principal) {
   const byId = new Map(district.compounds.map((c) => [c.id, c]));
   const visible = campaign.compoundIds.filter((id) => byId.has(id) && visibleTo(principal, byId.get(id)!));
   if (visible.length === 0) throw new NotFound('Campaign');
-  const [places, live] = await Promise.all([campaignCompounds(campaignId), liveFigures(campaignId)]);
+  const places = await campaignCompounds(campaignId);
+  const live = await liveFigures(campaign, Math.max(0, ...places.map((p) => p.serviceItems.length)));
   const placeOf = new Map(places.map((p) => [p.compoundId, p]));
   const rows = visible.map((id) => {
     const place = placeOf.get(id);

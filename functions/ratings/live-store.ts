@@ -1,22 +1,28 @@
 // Live figures for the staff dashboard. The consumer never trusts an event's content: for
-// each household an event names, it reads the stored submission and a "counted" marker and
-// moves the compound's counters by the difference, in one transaction with the marker. So a
-// redelivered, duplicated or reordered event changes nothing: the counters always converge
-// on what the records say. Published notices never read these counters.
-import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { addCounters, contribution, type Counters } from '../../shared/ratings/aggregate.ts';
+// each household an event names, it reads the stored submission and the compound's figures
+// item, which holds the counters and the set of households they count. It then moves the
+// counters by the difference and adds the household to (or takes it out of) the set, in one
+// conditional update per compound: a redelivered, duplicated or reordered event changes
+// nothing, and the counters always converge on what the records say. Published notices never
+// read these figures.
+//
+// The set makes the item grow by about 20 bytes per counted household: DynamoDB's 400 KB item
+// limit leaves room for some 15,000 households per compound.
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { addCounters, contribution, counterNames, type Counters } from '../../shared/ratings/aggregate.ts';
 import type { RatingChanged } from '../../shared/events.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
-import { batchPut } from '../lib/batch-write.ts';
 import { getCampaign } from './campaign-store.ts';
-import type { SubmissionItem } from './model.ts';
+import type { CampaignItem, SubmissionItem } from './model.ts';
 
 const PREFIX = 'k_';
-const MAX_TRANSACTION = 100;
+/** Households per conditional update: keeps the condition expression under DynamoDB's 4 KB. */
+const PER_UPDATE = 50;
 
-interface CountedItem { counted: boolean }
+interface Household { campaignId: string; compoundId: string; building: string; unit: string }
+const member = (h: { building: string; unit: string }) => `${h.building}#${h.unit}`;
 
 async function batchGet(keyList: Record<string, string>[]): Promise<Map<string, Record<string, unknown>>> {
   const TableName = tableName();
@@ -34,79 +40,109 @@ async function batchGet(keyList: Record<string, string>[]): Promise<Map<string, 
   return found;
 }
 
-/** The counters update for one compound: ADD for each counter, as one expression. */
-function figuresUpdate(campaignId: string, compoundId: string, delta: Counters, now: string) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':now': now, ':c': campaignId, ':p': compoundId };
-  const adds = Object.entries(delta).map(([k, v], i) => {
+interface CompoundChange { campaignId: string; compoundId: string; add: string[]; remove: string[]; delta: Counters }
+interface HouseholdChange { campaignId: string; compoundId: string; member: string; desired: boolean; delta: Counters }
+
+/** Groups households' changes per compound, at most PER_UPDATE to an update (the condition stays under 4 KB). */
+function perCompound(changes: HouseholdChange[]): CompoundChange[] {
+  const groups = new Map<string, HouseholdChange[]>();
+  // Additions and removals go in separate updates: one expression may not ADD to and DELETE
+  // from the same set.
+  for (const c of changes) {
+    const key = `${c.campaignId}|${c.compoundId}|${c.desired}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const out: CompoundChange[] = [];
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i += PER_UPDATE) {
+      const part = group.slice(i, i + PER_UPDATE);
+      out.push({
+        campaignId: part[0]!.campaignId, compoundId: part[0]!.compoundId,
+        add: part.filter((c) => c.desired).map((c) => c.member), remove: part.filter((c) => !c.desired).map((c) => c.member),
+        delta: part.reduce((sum, c) => addCounters(sum, c.delta), {} as Counters),
+      });
+    }
+  }
+  return out;
+}
+
+/** What must change: read the households' records and their compounds' figures, compare. */
+async function changesFor(households: Household[]): Promise<HouseholdChange[]> {
+  const campaigns = new Map<string, Awaited<ReturnType<typeof getCampaign>>>();
+  for (const id of new Set(households.map((h) => h.campaignId))) campaigns.set(id, await getCampaign(id));
+  const figureKeys = new Map(households.map((h) => [`${h.campaignId}|${h.compoundId}`, keys.liveFigures(h.campaignId, h.compoundId)]));
+  const subKeys = households.map((h) => keys.ratingSubmission(h.campaignId, h.compoundId, h.building, h.unit));
+  const found = await batchGet([...subKeys, ...figureKeys.values()]);
+  const changes: HouseholdChange[] = [];
+  households.forEach((h, i) => {
+    const campaign = campaigns.get(h.campaignId);
+    const sub = found.get(`${subKeys[i]!.pk}|${subKeys[i]!.sk}`) as SubmissionItem | undefined;
+    // An event about a campaign or submission that does not exist changes nothing.
+    if (!campaign || !sub) return;
+    const fk = figureKeys.get(`${h.campaignId}|${h.compoundId}`)!;
+    const counted = (found.get(`${fk.pk}|${fk.sk}`)?.counted as Set<string> | undefined) ?? new Set<string>();
+    const desired = !sub.excludedAt;
+    if (desired === counted.has(member(h))) return;
+    changes.push({ campaignId: h.campaignId, compoundId: h.compoundId, member: member(h), desired, delta: addCounters({}, contribution(campaign.questionnaire, sub), desired ? 1 : -1) });
+  });
+  return changes;
+}
+
+/** One conditional update: counters and set move together, only if the set is as read. */
+async function write(c: CompoundChange): Promise<void> {
+  const names: Record<string, string> = { '#counted': 'counted' };
+  const values: Record<string, unknown> = { ':now': new Date().toISOString(), ':c': c.campaignId, ':p': c.compoundId, ':et': 'live-figures' };
+  const adds = Object.entries(c.delta).map(([k, v], i) => {
     names[`#k${i}`] = PREFIX + k;
     values[`:v${i}`] = v;
     return `#k${i} :v${i}`;
   });
-  return {
-    Update: {
-      TableName: tableName(), Key: keys.liveFigures(campaignId, compoundId),
-      UpdateExpression: `SET updatedAt = :now, campaignId = :c, compoundId = :p, et = :et${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
-      ExpressionAttributeNames: adds.length ? names : undefined,
-      ExpressionAttributeValues: { ...values, ':et': 'live-figures' },
-    },
-  };
-}
-
-/** Brings one compound's live counters in line with the records of the households named. */
-async function reconcile(campaignId: string, compoundId: string, units: { building: string; unit: string }[]): Promise<number> {
-  const campaign = await getCampaign(campaignId);
-  if (!campaign) return 0; // an event about a campaign that does not exist changes nothing
-  for (let attempt = 0; ; attempt++) {
-    const subKeys = units.map((u) => keys.ratingSubmission(campaignId, compoundId, u.building, u.unit));
-    const markKeys = units.map((u) => keys.liveCounted(campaignId, compoundId, u.building, u.unit));
-    const found = await batchGet([...subKeys, ...markKeys]);
-    const changes: { mark: Record<string, string>; desired: boolean; existed: boolean; delta: Counters }[] = [];
-    units.forEach((_, i) => {
-      const sub = found.get(`${subKeys[i]!.pk}|${subKeys[i]!.sk}`) as SubmissionItem | undefined;
-      const mark = found.get(`${markKeys[i]!.pk}|${markKeys[i]!.sk}`) as CountedItem | undefined;
-      const desired = !!sub && !sub.excludedAt;
-      const current = mark?.counted ?? false;
-      if (desired === current || !sub) return;
-      changes.push({ mark: markKeys[i]!, desired, existed: !!mark, delta: desired ? contribution(campaign.questionnaire, sub) : addCounters({}, contribution(campaign.questionnaire, sub), -1) });
-    });
-    if (changes.length === 0) return 0;
-    const now = new Date().toISOString();
-    try {
-      for (let i = 0; i < changes.length; i += MAX_TRANSACTION - 1) {
-        const chunk = changes.slice(i, i + MAX_TRANSACTION - 1);
-        let delta: Counters = {};
-        for (const c of chunk) delta = addCounters(delta, c.delta);
-        await ddb.send(new TransactWriteCommand({ TransactItems: [
-          ...chunk.map((c) => ({
-            Put: {
-              TableName: tableName(), Item: { ...c.mark, et: 'live-counted', counted: c.desired, at: now },
-              ConditionExpression: c.existed ? 'counted = :was' : 'attribute_not_exists(pk)',
-              ExpressionAttributeValues: c.existed ? { ':was': !c.desired } : undefined,
-            },
-          })),
-          figuresUpdate(campaignId, compoundId, delta, now),
-        ] }));
-      }
-      return changes.length;
-    } catch (error) {
-      // Another consumer moved the same markers first: read again and apply what is left.
-      if (!(error instanceof TransactionCanceledException) || attempt >= 4) throw error;
-      await new Promise((r) => setTimeout(r, 20 * (attempt + 1) + Math.random() * 30));
-    }
+  const conditions: string[] = [];
+  c.add.forEach((m, i) => {
+    values[`:a${i}`] = m;
+    conditions.push(`NOT contains(#counted, :a${i})`);
+  });
+  c.remove.forEach((m, i) => {
+    values[`:r${i}`] = m;
+    conditions.push(`contains(#counted, :r${i})`);
+  });
+  if (c.add.length) {
+    values[':add'] = new Set(c.add);
+    adds.push('#counted :add');
   }
+  if (c.remove.length) values[':remove'] = new Set(c.remove);
+  await ddb.send(new UpdateCommand({
+    TableName: tableName(), Key: keys.liveFigures(c.campaignId, c.compoundId),
+    UpdateExpression: `SET updatedAt = :now, campaignId = :c, compoundId = :p, et = :et${adds.length ? ` ADD ${adds.join(', ')}` : ''}${c.remove.length ? ' DELETE #counted :remove' : ''}`,
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }));
 }
 
-/** Applies a batch of events, grouped by compound; returns the households whose counting changed. */
+/** Applies a batch of events; returns how many households' counting changed. */
 export async function applyRatingEvents(events: readonly RatingChanged[]): Promise<number> {
-  const groups = new Map<string, { campaignId: string; compoundId: string; units: Map<string, { building: string; unit: string }> }>();
-  for (const e of events) {
-    const g = groups.get(`${e.campaignId}|${e.compoundId}`) ?? { campaignId: e.campaignId, compoundId: e.compoundId, units: new Map() };
-    g.units.set(`${e.building}#${e.unit}`, { building: e.building, unit: e.unit });
-    groups.set(`${e.campaignId}|${e.compoundId}`, g);
-  }
+  const unique = new Map<string, Household>();
+  for (const e of events) unique.set(`${e.campaignId}|${e.compoundId}|${e.building}|${e.unit}`, { campaignId: e.campaignId, compoundId: e.compoundId, building: e.building, unit: e.unit });
+  let pending = [...unique.values()];
   let changed = 0;
-  for (const g of groups.values()) changed += await reconcile(g.campaignId, g.compoundId, [...g.units.values()]);
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    // Read again on every attempt: what another consumer already applied drops out.
+    const changes = perCompound(await changesFor(pending));
+    const lost = new Set<string>();
+    await Promise.all(changes.map(async (c) => {
+      try {
+        await write(c);
+        changed += c.add.length + c.remove.length;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException) || attempt >= 4) throw error;
+        lost.add(`${c.campaignId}|${c.compoundId}`);
+      }
+    }));
+    // Another consumer moved some of these households first: read those compounds again.
+    pending = pending.filter((h) => lost.has(`${h.campaignId}|${h.compoundId}`));
+    if (pending.length) await new Promise((r) => setTimeout(r, 20 * (attempt + 1) + Math.random() * 30));
+  }
   return changed;
 }
 
@@ -116,24 +152,27 @@ export function countersOf(item: Record<string, unknown>): Counters {
   return out;
 }
 
-/** Every compound's live counters of a campaign. */
-export async function liveFigures(campaignId: string): Promise<Map<string, { counters: Counters; updatedAt: string }>> {
+/**
+ * Every compound's live counters of a campaign. Reads only the counters (every name the
+ * questionnaire can produce), not the set of counted households, which is far larger.
+ */
+export async function liveFigures(campaign: Pick<CampaignItem, 'id' | 'questionnaire'>, maxItems: number): Promise<Map<string, { counters: Counters; updatedAt: string }>> {
   const out = new Map<string, { counters: Counters; updatedAt: string }>();
+  const names = ['compoundId', 'updatedAt', ...counterNames(campaign.questionnaire, maxItems).map((k) => PREFIX + k)];
+  const placeholders = Object.fromEntries(names.map((n, i) => [`#n${i}`, n]));
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.liveFiguresPk(campaignId) }, ExclusiveStartKey }));
+    const page = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.liveFiguresPk(campaign.id) }, ProjectionExpression: Object.keys(placeholders).join(', '), ExpressionAttributeNames: placeholders, ExclusiveStartKey }));
     for (const item of page.Items ?? []) out.set(item.compoundId as string, { counters: countersOf(item), updatedAt: item.updatedAt as string });
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
 }
 
-/** Replaces a compound's live counters and markers with what the records say (the rebuild). */
-export async function replaceLive(campaignId: string, compoundId: string, counters: Counters, counted: { building: string; unit: string; counted: boolean }[]): Promise<void> {
-  const TableName = tableName();
-  const now = new Date().toISOString();
-  const item: Record<string, unknown> = { ...keys.liveFigures(campaignId, compoundId), et: 'live-figures', campaignId, compoundId, updatedAt: now };
+/** Replaces a compound's live figures with what the records say (the rebuild). */
+export async function replaceLive(campaignId: string, compoundId: string, counters: Counters, counted: { building: string; unit: string }[]): Promise<void> {
+  const item: Record<string, unknown> = { ...keys.liveFigures(campaignId, compoundId), et: 'live-figures', campaignId, compoundId, updatedAt: new Date().toISOString() };
   for (const [k, v] of Object.entries(counters)) item[PREFIX + k] = v;
-  await batchPut(counted.map((c) => ({ ...keys.liveCounted(campaignId, compoundId, c.building, c.unit), et: 'live-counted', counted: c.counted, at: now })));
-  await ddb.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName, Item: item } }] }));
+  if (counted.length) item.counted = new Set(counted.map(member));
+  await ddb.send(new PutCommand({ TableName: tableName(), Item: item }));
 }

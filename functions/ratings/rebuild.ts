@@ -31,7 +31,8 @@ export async function rebuildRatings(options: { apply?: boolean; campaignId?: st
   const campaigns = (await listCampaigns()).filter((c) => !options.campaignId || c.id === options.campaignId);
   for (const campaign of campaigns) {
     report.campaigns++;
-    const [places, live] = await Promise.all([campaignCompounds(campaign.id, true), liveFigures(campaign.id)]);
+    const places = await campaignCompounds(campaign.id, true);
+    const live = await liveFigures(campaign, Math.max(0, ...places.map((p) => p.serviceItems.length)));
     for (const place of places) {
       report.compounds++;
       const { submissions, counted, counters } = await countFromRecords(campaign, place.compoundId);
@@ -39,7 +40,7 @@ export async function rebuildRatings(options: { apply?: boolean; campaignId?: st
       const current = live.get(place.compoundId)?.counters ?? {};
       if (!sameCounters(current, counters)) {
         report.differences.push({ campaignId: campaign.id, compoundId: place.compoundId, kind: 'live', detail: `live figures differ from ${counted.length} counted submissions: ${describe(current, counters)}` });
-        if (options.apply) await replaceLive(campaign.id, place.compoundId, counters, submissions.map((s) => ({ building: s.building, unit: s.unit, counted: !s.excludedAt })));
+        if (options.apply) await replaceLive(campaign.id, place.compoundId, counters, counted);
       }
       const versions = place.publishedVersion ? await noticeVersions(campaign.id, place.compoundId) : [];
       const latest = versions.at(-1);

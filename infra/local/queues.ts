@@ -68,9 +68,10 @@ export function pollQueue(client: SQSClient, url: string, def: QueueDef, load: (
         if (messages.length === 0) continue;
         // As Lambda's batching window does: fill the batch while messages are waiting.
         while (messages.length < def.batchSize) {
-          const more = (await receive(0)).Messages ?? [];
+          const wanted = Math.ceil((def.batchSize - messages.length) / 10);
+          const more = (await Promise.all(Array.from({ length: wanted }, () => receive(0)))).flatMap((r) => r.Messages ?? []);
           if (more.length === 0) break;
-          messages.push(...more);
+          messages.push(...more.slice(0, def.batchSize - messages.length));
         }
         const event: SQSEvent = {
           Records: messages.map((m) => ({
@@ -95,9 +96,11 @@ export function pollQueue(client: SQSClient, url: string, def: QueueDef, load: (
           failed = new Set(messages.map((m) => m.MessageId!));
         }
         const done = messages.filter((m) => !failed.has(m.MessageId!));
+        const deletes: Promise<unknown>[] = [];
         for (let i = 0; i < done.length; i += 10) {
-          await client.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: done.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle! })) }));
+          deletes.push(client.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: done.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle! })) })));
         }
+        await Promise.all(deletes);
       } catch (error) {
         if (!running) break;
         onError(error);

@@ -1,5 +1,5 @@
 // npm start: the whole district on this machine, data kept in .data/ between runs.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startLocalDistrict } from './district.ts';
@@ -19,6 +19,8 @@ async function main() {
   const started = Date.now();
   const district = await startLocalDistrict({ port, dataDir, seed: 'demo' });
   const users = district.auth.users;
+  // Where the running district keeps its data, for `npm run rebuild` and other tools.
+  writeFileSync(join(dataDir, 'local-district.json'), JSON.stringify({ url: district.url, dynamoEndpoint: district.dynamoEndpoint, tableName: district.tableName }, null, 2));
   console.log(`
 共治 gongzhi — 市南区 local district is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -37,6 +39,7 @@ ${users.map((u) => `    ${u.username.padEnd(8)} ${u.role.padEnd(16)} ${u.scopeNa
     if (stopping) return;
     stopping = true;
     console.log('\nStopping ...');
+    rmSync(join(dataDir, 'local-district.json'), { force: true });
     await district.stop();
     process.exit(0);
   };

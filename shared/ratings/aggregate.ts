@@ -16,6 +16,16 @@ export const counterKeys = {
   overall: (answer: string) => `o_${answer}`,
 };
 
+/** Every counter a questionnaire with up to `items` contract items can produce. */
+export function counterNames(q: Questionnaire, items: number): string[] {
+  return [
+    counterKeys.respondents, counterKeys.suggestions,
+    ...Array.from({ length: items }, (_, i) => CONTRACT_ANSWERS.map((a) => counterKeys.item(i, a))).flat(),
+    ...q.dimensions.flatMap((d) => [counterKeys.dimensionSum(d.id), ...SCORES.map((s) => counterKeys.dimensionScore(d.id, s))]),
+    ...OVERALL_ANSWERS.map(counterKeys.overall),
+  ];
+}
+
 /** What one household's answers add to a compound's counters. */
 export function contribution(q: Questionnaire, a: RatingAnswers): Counters {
   const c: Counters = { [counterKeys.respondents]: 1 };

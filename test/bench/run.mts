@@ -15,16 +15,10 @@ import { allQueues, allRoutes, streamRelay, triggers } from '../../functions/man
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { keys } from '../../functions/lib/keys.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
+import { kb, lines, ms, pct, say } from './report.mts';
+import { p4, p5, publication } from './ratings.mts';
 
 process.env.LOG_LEVEL = 'ERROR';
-const lines: string[] = [];
-const say = (s = '') => {
-  console.log(s);
-  lines.push(s);
-};
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const ms = (n: number) => n.toFixed(2);
-const kb = (n: number) => (n / 1024).toFixed(1);
 
 async function p1(district: Awaited<ReturnType<typeof startLocalDistrict>>) {
   const N = Number(process.env.BENCH_N ?? 300);
@@ -216,7 +210,9 @@ async function registerImport(district: Awaited<ReturnType<typeof startLocalDist
   say(`| commit of the same file again (no-op) | ${ms(again)} |`);
   say();
 
-  // Household codes for the same 5,000 units, then exchanges of some of them.
+  // Household codes for the same 5,000 units (a rating code names a campaign), then exchanges of some of them.
+  const campaign = await fetch(`${district.url}/api/ratings/campaigns/bench`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: '基准测试评价', period: '基准', issuer: '基准', templateId: 'standard', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), compoundIds: ['bench-big'] }) });
+  if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${await campaign.text()}`);
   let t = performance.now();
   const res = await fetch(`${district.url}/api/registry/compounds/bench-big/codes`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ purpose: { kind: 'rating', id: 'bench', title: '基准' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }) });
   const batch = (await res.json()) as { letters: { code: string }[] };
@@ -244,13 +240,20 @@ say();
 say(`Command: \`npm run bench\` · Date: ${started.toISOString().slice(0, 10)} · Node ${process.version} · ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model.trim()})`);
 say();
 const district = await startLocalDistrict({ seed: 'structure', onError: (e) => console.error(e) });
+// BENCH_ONLY=p4,p5 runs some sections and leaves RESULTS.md alone (for working on one target).
+const only = process.env.BENCH_ONLY?.split(',') ?? null;
+const run = (name: string) => !only || only.includes(name);
 try {
-  await p1(district);
-  await registerImport(district);
+  if (run('p1')) await p1(district);
+  if (run('register')) await registerImport(district);
+  if (run('p4')) await p4(district);
+  if (run('p5')) await p5(district);
+  if (run('publication')) await publication(district);
 } finally {
   await district.stop();
 }
-await p2();
+if (run('p2')) await p2();
+if (only) process.exit(0);
 const file = join(ROOT, 'test', 'bench', 'RESULTS.md');
 writeFileSync(file, lines.join('\n') + '\n');
 console.log(`\nWritten to ${file}`);
