@@ -1,7 +1,7 @@
 // Household codes. The code itself exists only in the response that prints the letters and
 // on paper; the table keeps its keyed hash. One live code per unit and purpose.
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SignJWT } from 'jose';
 import type { Principal, PurposeKind } from '../../shared/access.ts';
@@ -9,6 +9,7 @@ import { BadRequest, Conflict, DomainError, NotFound } from '../../shared/errors
 import { codeFromBytes, formatCode, normalizeCode } from '../../shared/codes.ts';
 import type { ExchangeCodeBody, IssueCodesBody, Letter } from '../../shared/auth-schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
+import { queryAll } from '../lib/query.ts';
 import { auditPut } from '../lib/audit.ts';
 import { batchPut } from '../lib/batch-write.ts';
 import { check, take, type Limit } from '../lib/rate-limit.ts';
@@ -42,14 +43,7 @@ function statusOf(item: Pick<UnitCodeItem, 'usedAt' | 'revokedAt' | 'expiresAt'>
 }
 
 async function unitItems(compoundId: string, purposeId: string): Promise<UnitCodeItem[]> {
-  const items: UnitCodeItem[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CODES#${compoundId}#${purposeId}` }, ExclusiveStartKey }));
-    items.push(...((page.Items ?? []) as UnitCodeItem[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+  return queryAll<UnitCodeItem>(`CODES#${compoundId}#${purposeId}`);
 }
 
 function newCode(): string {

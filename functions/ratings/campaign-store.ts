@@ -1,7 +1,7 @@
 // Templates and campaigns. A campaign's questions (template, contract items, compounds) are
 // fixed once it opens; submissions are only accepted while it is open and name the question
 // revision they answered, so no submission can ever answer other questions than stored.
-import { GetCommand, QueryCommand, TransactWriteCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { inScope, type Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors.ts';
@@ -11,30 +11,14 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { keys, RATINGS_PK } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { batchPut } from '../lib/batch-write.ts';
+import { queryAll } from '../lib/query.ts';
 import { loadDistrict } from '../registry/district-store.ts';
 import type { CampaignCompoundItem, CampaignItem, TemplateItem } from './model.ts';
 
 export const DEFAULT_TEMPLATE_ID = 'standard';
 
-export async function queryAll<T>(pk: string, skPrefix?: string, consistent = false): Promise<T[]> {
-  const out: T[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
-      ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':sk': skPrefix } : { ':pk': pk },
-      ConsistentRead: consistent,
-      ExclusiveStartKey,
-    }));
-    out.push(...((page.Items ?? []) as T[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
-}
-
 export async function listTemplates(): Promise<TemplateItem[]> {
-  const stored = await queryAll<TemplateItem>(RATINGS_PK, 'TEMPLATE#');
+  const stored = await queryAll<TemplateItem>(RATINGS_PK, { skPrefix: 'TEMPLATE#' });
   // The standard template always exists, so a district can start without writing one.
   if (!stored.some((t) => t.id === DEFAULT_TEMPLATE_ID)) stored.unshift({ et: 'rating-template', id: DEFAULT_TEMPLATE_ID, name: '物业服务评价（标准）', questionnaire: DEFAULT_QUESTIONNAIRE, rev: 0, updatedAt: new Date(0).toISOString() });
   return stored;
@@ -63,12 +47,12 @@ export async function getCampaign(id: string, consistent = false): Promise<Campa
 }
 
 export async function listCampaigns(): Promise<CampaignItem[]> {
-  const all = await queryAll<CampaignItem>(RATINGS_PK, 'CAMPAIGN#');
+  const all = await queryAll<CampaignItem>(RATINGS_PK, { skPrefix: 'CAMPAIGN#' });
   return all.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
 }
 
 export async function campaignCompounds(campaignId: string, consistent = false): Promise<CampaignCompoundItem[]> {
-  return queryAll<CampaignCompoundItem>(keys.campaignCompoundsPk(campaignId), 'COMPOUND#', consistent);
+  return queryAll<CampaignCompoundItem>(keys.campaignCompoundsPk(campaignId), { skPrefix: 'COMPOUND#', consistent });
 }
 
 export async function getCampaignCompound(campaignId: string, compoundId: string, consistent = false): Promise<CampaignCompoundItem | undefined> {

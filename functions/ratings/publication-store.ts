@@ -12,19 +12,20 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { getCompound } from '../registry/compound-store.ts';
-import { campaignCompounds, campaignState, getCampaign, getCampaignCompound, listCampaigns, queryAll } from './campaign-store.ts';
+import { campaignCompounds, campaignState, getCampaign, getCampaignCompound, listCampaigns } from './campaign-store.ts';
+import { queryAll } from '../lib/query.ts';
 import type { CampaignCompoundItem, CampaignItem, NoticeItem, SubmissionItem } from './model.ts';
 
 /** The figures the records give now: every stored, non-excluded submission. */
 export async function countFromRecords(campaign: CampaignItem, compoundId: string) {
-  const submissions = await queryAll<SubmissionItem>(keys.ratingSubmissionsPk(campaign.id, compoundId), 'UNIT#', true);
+  const submissions = await queryAll<SubmissionItem>(keys.ratingSubmissionsPk(campaign.id, compoundId), { skPrefix: 'UNIT#', consistent: true });
   const counted = submissions.filter((s) => !s.excludedAt);
   const counters: Counters = sumCounters(counted.map((s) => contribution(campaign.questionnaire, s)));
   return { submissions, counted, counters };
 }
 
 export async function noticeVersions(campaignId: string, compoundId: string): Promise<NoticeItem[]> {
-  return queryAll<NoticeItem>(keys.noticesPk(campaignId, compoundId), 'V#', true);
+  return queryAll<NoticeItem>(keys.noticesPk(campaignId, compoundId), { skPrefix: 'V#', consistent: true });
 }
 
 export async function publishCompound(campaignId: string, compoundId: string, reason: string | undefined, principal: Principal) {

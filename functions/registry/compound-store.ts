@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Ancestry, Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, type FieldIssue } from '../../shared/errors.ts';
 import type { CompoundBody } from '../../shared/registry/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
+import { queryAll } from '../lib/query.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { forgetAncestry } from '../lib/ancestry.ts';
@@ -18,20 +19,7 @@ export async function getCompound(compoundId: string, consistent = false): Promi
 
 export async function listRegisterVersions(compoundId: string): Promise<RegisterVersionItem[]> {
   const { pk, skPrefix } = keys.registerVersionPrefix(compoundId);
-  const items: RegisterVersionItem[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
-      ScanIndexForward: false,
-      ExclusiveStartKey,
-    }));
-    items.push(...((page.Items ?? []) as RegisterVersionItem[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+  return queryAll<RegisterVersionItem>(pk, { skPrefix, newestFirst: true });
 }
 
 function reasonsOf(error: unknown): string[] {

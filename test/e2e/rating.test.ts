@@ -93,7 +93,11 @@ describe('rating in Chromium', () => {
     for (const item of items) await page.getByRole('group', { name: item }).getByText('已履行', { exact: true }).click();
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}rating-contract.png`, fullPage: true });
+    // The narrowest phones in use: nothing may need sideways scrolling at 360 px.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: '下一步' }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     for (const dim of ['客户服务', '房屋维护', '设施设备', '秩序维护', '环境卫生', '绿化养护']) await page.getByRole('group', { name: dim }).getByText('4', { exact: true }).click();
     // A reload keeps the draft and the step.
     await page.reload();
