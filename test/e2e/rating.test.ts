@@ -185,4 +185,31 @@ describe('rating in Chromium', () => {
     await desk.close();
     await context.close();
   });
+
+  it('publishes a correction that says why and what changed; the first version stays readable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, `/admin.html?view=ratings&campaign=${CAMPAIGN}`, 'jinkou');
+    await page.getByRole('button', { name: compound.name }).click();
+    await page.getByLabel('剔除原因').fill('核实为非本户填写');
+    await page.getByRole('button', { name: '剔除', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: '恢复' }).count()).toBe(1);
+    await page.getByLabel('更正原因（必填）').fill('剔除一份非本户填写的问卷');
+    await page.getByRole('button', { name: '发布更正' }).click();
+    await expect.poll(() => page.getByTestId('review').getByRole('link', { name: '查看公告' }).count()).toBe(2);
+    await context.close();
+
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    await phone.goto(`${district.url}/notices.html?campaign=${CAMPAIGN}&compound=${compound.id}`);
+    const notice = phone.getByTestId('notice');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const text = (await notice.textContent())!;
+    expect(text).toContain('第 2 版');
+    expect(text).toContain('剔除一份非本户填写的问卷');
+    expect(text).toContain('参评户数 1 → 0');
+    expect(await axe(phone)).toEqual([]);
+    await phone.getByRole('link', { name: '第 1 版' }).click();
+    await expect.poll(() => phone.getByTestId('participation').textContent()).toBe('33.3%');
+    await phone.context().close();
+  });
 });

@@ -9,7 +9,7 @@ export const rw = words({
   live: '实时汇总（仅供工作参考，公示以发布时的记录为准）', review: '审核', publish: '发布公告', publishCorrection: '发布更正', reason: '更正原因（必填）', publishing: '正在发布…',
   preview: '按当前记录计算的公示结果（预览）', submissions: '提交记录', unit: '户', at: '提交时间', overall: '总体', suggestion: '意见（已隐去电话）', excluded: '已剔除',
   exclude: '剔除', reinstate: '恢复', excludeReason: '剔除原因', excludeHelp: '剔除须写明原因，记入操作记录；公示按剔除后的记录计算。', versions: '已发布版本', viewPublic: '查看公告',
-  notClosedYet: '评价截止后才能发布公告。', noCampaigns: '暂无评价活动。', back: '返回活动列表', open: '打开', updated: '更新于',
+  notClosedYet: '评价截止后才能发布公告。', publishAll: '发布全部未发布小区的公告', noCampaigns: '暂无评价活动。', back: '返回活动列表', open: '打开', updated: '更新于',
 }, {
   campaigns: 'Property-service rating campaigns', newCampaign: 'New campaign', id: 'Campaign id', title: 'Title', period: 'Period', issuer: 'Issued by', template: 'Questionnaire template',
   opensAt: 'Opens', closesAt: 'Closes', compoundsPick: 'Compounds', all: 'All', create: 'Create campaign', creating: 'Creating…', created: 'Created',
@@ -18,5 +18,5 @@ export const rw = words({
   live: 'Live figures (for work only; notices are computed from the records when published)', review: 'Review', publish: 'Publish notices', publishCorrection: 'Publish correction', reason: 'Reason for the correction (required)', publishing: 'Publishing…',
   preview: 'What would be published from the records now (preview)', submissions: 'Submissions', unit: 'Unit', at: 'Submitted', overall: 'Overall', suggestion: 'Suggestion (phones masked)', excluded: 'Excluded',
   exclude: 'Exclude', reinstate: 'Reinstate', excludeReason: 'Reason', excludeHelp: 'Exclusions need a reason and are audited; notices count the records without them.', versions: 'Published versions', viewPublic: 'View notice',
-  notClosedYet: 'Notices can be published once the campaign has closed.', noCampaigns: 'No campaigns yet.', back: 'Back to campaigns', open: 'Open', updated: 'Updated',
+  notClosedYet: 'Notices can be published once the campaign has closed.', publishAll: 'Publish every compound not yet published', noCampaigns: 'No campaigns yet.', back: 'Back to campaigns', open: 'Open', updated: 'Updated',
 });
