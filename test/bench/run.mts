@@ -17,6 +17,7 @@ import { keys } from '../../functions/lib/keys.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { kb, lines, ms, pct, say } from './report.mts';
 import { p4, p5, publication } from './ratings.mts';
+import { p7 } from './votes.mts';
 
 process.env.LOG_LEVEL = 'ERROR';
 
@@ -252,6 +253,7 @@ try {
 } finally {
   await district.stop();
 }
+if (run('p7')) p7();
 if (run('p2')) await p2();
 if (only) process.exit(0);
 const file = join(ROOT, 'test', 'bench', 'RESULTS.md');
