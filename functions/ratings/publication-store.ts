@@ -153,6 +153,6 @@ export async function openData(campaignId: string, format: 'json' | 'csv') {
       }),
     ];
   });
-  return toCsv([head, ...rows].map((r) => r.map(String)));
+  return toCsv([head, ...rows].map((r) => r.map(String)), { guardFormulas: true });
 }
 

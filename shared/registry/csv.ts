@@ -74,7 +74,13 @@ function escapeCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Writes CRLF records with a UTF-8 BOM, which Excel on Chinese Windows opens correctly. */
-export function toCsv(rows: string[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map(escapeCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * Writes CRLF records with a UTF-8 BOM, which Excel on Chinese Windows opens correctly.
+ * `guardFormulas` is for files anyone downloads (open data): a cell that a spreadsheet would
+ * run as a formula (= + - @ at the start) gets a leading apostrophe. The register export
+ * leaves it off so that export then import stays the same register.
+ */
+export function toCsv(rows: string[][], o: { guardFormulas?: boolean } = {}): string {
+  const cell = (v: string) => escapeCell(o.guardFormulas && /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v);
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -29,4 +29,11 @@ describe('CSV', () => {
     expect(gbk.text.split('\r\n')[0]).toBe('楼栋,房号,专有面积,面积来源,业主姓名,业主编号,联系电话,开发商未售');
     expect(gbk.text).toContain('张三');
   });
+
+  it('guards open-data cells a spreadsheet would run as formulas, and leaves numbers and the register alone', () => {
+    const rows = [['=HYPERLINK("http://x","点我")', '+1', '-3.5', '@SUM(A1)', '安庆路16号小区', '12.5']];
+    const guarded = parseCsv(toCsv(rows, { guardFormulas: true }).replace(/^\uFEFF/, ''))[0]!.cells;
+    expect(guarded).toEqual(['\'=HYPERLINK("http://x","点我")', "'+1", '-3.5', "'@SUM(A1)", '安庆路16号小区', '12.5']);
+    expect(parseCsv(toCsv(rows).replace(/^\uFEFF/, ''))[0]!.cells).toEqual(rows[0]);
+  });
 });
