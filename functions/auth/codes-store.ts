@@ -127,7 +127,7 @@ async function ratingPurpose(compoundId: string, body: IssueCodesBody): Promise<
   if (campaignState(campaign) === 'closed') throw new Conflict('The campaign has closed', 'campaign_closed');
   if (Date.parse(body.expiresAt) > Date.parse(campaign.closesAt)) throw new BadRequest('Codes cannot outlive their campaign', [{ path: 'body.expiresAt', reason: `at most the campaign's close, ${campaign.closesAt}` }]);
   // The letter prints the campaign's own title, whatever the form sent.
-  return { kind: 'rating', id: campaign.id, title: campaign.title.slice(0, 60) };
+  return { kind: 'rating', id: campaign.id, title: campaign.title };
 }
 
 export async function codeStatuses(compoundId: string, purposeId: string) {

@@ -12,21 +12,24 @@ import { logger } from './logger.ts';
 
 export class PoisonMessage extends Error {}
 
+/** A record's message, checked against its queue's schema; anything else is poison. */
+function messageOf<Q extends QueueDef>(queue: Q, record: SQSRecord): z.output<Q['message']> {
+  let json: unknown;
+  try {
+    json = JSON.parse(record.body);
+  } catch {
+    throw new PoisonMessage(`message ${record.messageId} on ${queue.name} is not JSON`);
+  }
+  const parsed = z.safeParse(queue.message, json);
+  if (!parsed.success) {
+    throw new PoisonMessage(`message ${record.messageId} on ${queue.name} does not match its schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  }
+  return parsed.data as z.output<Q['message']>;
+}
+
 export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output<Q['message']>, record: SQSRecord) => Promise<void>) {
   const processor = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(record.body);
-    } catch {
-      throw new PoisonMessage(`message ${record.messageId} on ${queue.name} is not JSON`);
-    }
-    const parsed = z.safeParse(queue.message, json);
-    if (!parsed.success) {
-      throw new PoisonMessage(`message ${record.messageId} on ${queue.name} does not match its schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-    }
-    await fn(parsed.data as z.output<Q['message']>, record);
-  };
+  const recordHandler = async (record: SQSRecord) => fn(messageOf(queue, record), record);
   return middy<SQSEvent, SQSBatchResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
@@ -52,15 +55,10 @@ export function sqsBatchConsumer<Q extends QueueDef>(queue: Q, fn: (messages: { 
       const failed: string[] = [];
       const valid: { message: z.output<Q['message']>; record: SQSRecord }[] = [];
       for (const record of event.Records) {
-        let parsed: ReturnType<typeof z.safeParse> | undefined;
         try {
-          parsed = z.safeParse(queue.message, JSON.parse(record.body));
-        } catch {
-          parsed = undefined;
-        }
-        if (parsed?.success) valid.push({ message: parsed.data as z.output<Q['message']>, record });
-        else {
-          logger.error('poison message', { messageId: record.messageId, issues: parsed?.error?.issues.map((i) => i.path.join('.')) ?? ['not JSON'] });
+          valid.push({ message: messageOf(queue, record), record });
+        } catch (error) {
+          logger.error('poison message', { messageId: record.messageId, reason: (error as Error).message });
           failed.push(record.messageId);
         }
       }

@@ -32,9 +32,7 @@ export const keys = {
   /** One household, one submission: the key is the uniqueness rule (DESIGN.md, data rules). */
   ratingSubmission: (campaignId: string, compoundId: string, building: string, unit: string) => ({ pk: `RATING#${campaignId}#${compoundId}`, sk: `UNIT#${building}#${unit}` }),
   ratingSubmissionsPk: (campaignId: string, compoundId: string) => `RATING#${campaignId}#${compoundId}`,
-  /** Whether the live figures count a submission now, so a redelivered event changes nothing. */
-  liveCounted: (campaignId: string, compoundId: string, building: string, unit: string) => ({ pk: `LIVE#${campaignId}#${compoundId}`, sk: `UNIT#${building}#${unit}` }),
-  liveCountedPk: (campaignId: string, compoundId: string) => `LIVE#${campaignId}#${compoundId}`,
+  /** A compound's live counters and the set of households they count (functions/ratings/live-store.ts). */
   liveFigures: (campaignId: string, compoundId: string) => ({ pk: `LIVEAGG#${campaignId}`, sk: `COMPOUND#${compoundId}` }),
   liveFiguresPk: (campaignId: string) => `LIVEAGG#${campaignId}`,
   /** Published notices are immutable versions; a correction is the next version. */

@@ -5,7 +5,7 @@ import { NotFound } from '../../shared/errors.ts';
 import { figures, sumCounters } from '../../shared/ratings/aggregate.ts';
 import { loadDistrict } from '../registry/district-store.ts';
 import { getCompound } from '../registry/compound-store.ts';
-import { campaignCompounds, campaignState, getCampaign, listCampaigns, mayManage } from './campaign-store.ts';
+import { campaignCompounds, campaignState, getCampaign, getCampaignCompound, listCampaigns, mayManage } from './campaign-store.ts';
 import { liveFigures } from './live-store.ts';
 import { countFromRecords, noticeVersions } from './publication-store.ts';
 import { reviewRow } from './submission-store.ts';
@@ -64,10 +64,9 @@ export async function dashboard(campaignId: string, principal: Principal) {
 export async function review(campaignId: string, compoundId: string) {
   const campaign = await getCampaign(campaignId, true);
   if (!campaign || !campaign.compoundIds.includes(compoundId)) throw new NotFound('Campaign compound');
-  const [places, compound, versions, records] = await Promise.all([
-    campaignCompounds(campaignId), getCompound(compoundId), noticeVersions(campaignId, compoundId), countFromRecords(campaign, compoundId),
+  const [place, compound, versions, records] = await Promise.all([
+    getCampaignCompound(campaignId, compoundId), getCompound(compoundId), noticeVersions(campaignId, compoundId), countFromRecords(campaign, compoundId),
   ]);
-  const place = places.find((p) => p.compoundId === compoundId);
   return {
     campaign: { id: campaign.id, title: campaign.title, period: campaign.period, closesAt: campaign.closesAt, state: campaignState(campaign), questionnaire: campaign.questionnaire },
     compound: { id: compoundId, name: place?.name ?? compound?.name ?? compoundId, company: place?.companyName ?? null, serviceItems: place?.serviceItems ?? [] },

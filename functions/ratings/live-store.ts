@@ -8,12 +8,13 @@
 //
 // The set makes the item grow by about 20 bytes per counted household: DynamoDB's 400 KB item
 // limit leaves room for some 15,000 households per compound.
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { addCounters, contribution, counterNames, type Counters } from '../../shared/ratings/aggregate.ts';
 import type { RatingChanged } from '../../shared/events.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
+import { batchGet, itemKey } from '../lib/batch-get.ts';
 import { getCampaign } from './campaign-store.ts';
 import type { CampaignItem, SubmissionItem } from './model.ts';
 
@@ -23,22 +24,6 @@ const PER_UPDATE = 50;
 
 interface Household { campaignId: string; compoundId: string; building: string; unit: string }
 const member = (h: { building: string; unit: string }) => `${h.building}#${h.unit}`;
-
-async function batchGet(keyList: Record<string, string>[]): Promise<Map<string, Record<string, unknown>>> {
-  const TableName = tableName();
-  const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < keyList.length; i += 100) {
-    let request: Record<string, string>[] = keyList.slice(i, i + 100);
-    for (let attempt = 0; request.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 20));
-      const out = await ddb.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: request, ConsistentRead: true } } }));
-      for (const item of out.Responses?.[TableName] ?? []) found.set(`${item.pk}|${item.sk}`, item);
-      request = (out.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, string>[];
-    }
-  }
-  return found;
-}
 
 interface CompoundChange { campaignId: string; compoundId: string; add: string[]; remove: string[]; delta: Counters }
 interface HouseholdChange { campaignId: string; compoundId: string; member: string; desired: boolean; delta: Counters }
@@ -72,15 +57,15 @@ async function changesFor(households: Household[]): Promise<HouseholdChange[]> {
   for (const id of new Set(households.map((h) => h.campaignId))) campaigns.set(id, await getCampaign(id));
   const figureKeys = new Map(households.map((h) => [`${h.campaignId}|${h.compoundId}`, keys.liveFigures(h.campaignId, h.compoundId)]));
   const subKeys = households.map((h) => keys.ratingSubmission(h.campaignId, h.compoundId, h.building, h.unit));
-  const found = await batchGet([...subKeys, ...figureKeys.values()]);
+  const found = await batchGet([...subKeys, ...figureKeys.values()], { consistent: true });
   const changes: HouseholdChange[] = [];
   households.forEach((h, i) => {
     const campaign = campaigns.get(h.campaignId);
-    const sub = found.get(`${subKeys[i]!.pk}|${subKeys[i]!.sk}`) as SubmissionItem | undefined;
+    const sub = found.get(itemKey(subKeys[i]!)) as SubmissionItem | undefined;
     // An event about a campaign or submission that does not exist changes nothing.
     if (!campaign || !sub) return;
     const fk = figureKeys.get(`${h.campaignId}|${h.compoundId}`)!;
-    const counted = (found.get(`${fk.pk}|${fk.sk}`)?.counted as Set<string> | undefined) ?? new Set<string>();
+    const counted = (found.get(itemKey(fk))?.counted as Set<string> | undefined) ?? new Set<string>();
     const desired = !sub.excludedAt;
     if (desired === counted.has(member(h))) return;
     changes.push({ campaignId: h.campaignId, compoundId: h.compoundId, member: member(h), desired, delta: addCounters({}, contribution(campaign.questionnaire, sub), desired ? 1 : -1) });

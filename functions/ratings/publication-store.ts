@@ -2,7 +2,7 @@
 // of publishing, never from the live counters, and frozen as an immutable version with the
 // counts of what they were computed from. A correction is the next version, stating what
 // changed and why; every earlier version stays readable.
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors.ts';
@@ -10,6 +10,7 @@ import { changesBetween, contribution, figures, rankCompanies, sumCounters, type
 import { toCsv } from '../../shared/registry/csv.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
+import { batchGet } from '../lib/batch-get.ts';
 import { auditPut } from '../lib/audit.ts';
 import { getCompound } from '../registry/compound-store.ts';
 import { campaignCompounds, campaignState, getCampaign, getCampaignCompound, listCampaigns } from './campaign-store.ts';
@@ -91,16 +92,8 @@ export async function getNotice(campaignId: string, compoundId: string, version?
 export async function latestNotices(campaignId: string): Promise<{ places: CampaignCompoundItem[]; notices: NoticeItem[] }> {
   const places = await campaignCompounds(campaignId);
   const published = places.filter((p) => p.publishedVersion);
-  const notices: NoticeItem[] = [];
-  const TableName = tableName();
-  for (let i = 0; i < published.length; i += 100) {
-    let request = published.slice(i, i + 100).map((p) => keys.notice(campaignId, p.compoundId, p.publishedVersion!)) as Record<string, string>[];
-    while (request.length > 0) {
-      const out = await ddb.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: request } } }));
-      notices.push(...((out.Responses?.[TableName] ?? []) as NoticeItem[]));
-      request = (out.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, string>[];
-    }
-  }
+  const found = await batchGet(published.map((p) => keys.notice(campaignId, p.compoundId, p.publishedVersion!)));
+  const notices = [...found.values()] as unknown as NoticeItem[];
   const order = new Map(places.map((p, i) => [p.compoundId, i]));
   notices.sort((a, b) => (order.get(a.compoundId)! - order.get(b.compoundId)!));
   return { places, notices };

@@ -1,12 +1,13 @@
 // A result explains itself (issue 6): every deciding number in words, as a notice prints it,
 // e.g. "参与表决面积 12,345.67 m²，占总面积 82.30%，达到三分之二 ✔". Percentages are rounded
 // down to hundredths for display only; the decision itself is the exact comparison in tally.ts.
+import { formatArea } from '../area.ts';
 import type { MatterResult, Share } from './tally.ts';
 
 /** 1234567 hundredths -> "12,345.67". */
 export function areaWords(hundredths: number): string {
-  const whole = Math.trunc(hundredths / 100).toLocaleString('en-US');
-  return `${whole}.${String(hundredths % 100).padStart(2, '0')}`;
+  const [whole, frac] = formatArea(hundredths).split('.');
+  return `${Number(whole).toLocaleString('en-US')}.${frac}`;
 }
 
 /** part/whole as a percentage with two decimals, rounded down so 66.666…% never shows as 66.67%. */

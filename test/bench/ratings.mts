@@ -121,7 +121,7 @@ export async function p5(district: District) {
     await Promise.all(pollers.map((p) => p.stop()));
 
     // Raw: the same N marker items written with plain batch writes, as many writers as consumers.
-    const markers = subs.map((s) => ({ ...keys.liveCounted(`raw-${campaignId}`, s.compoundId, s.building, s.unit), et: 'live-counted', counted: true, at: new Date().toISOString() }));
+    const markers = subs.map((s) => ({ pk: `RAW#${campaignId}#${s.compoundId}`, sk: `UNIT#${s.building}#${s.unit}`, et: 'bench-raw', counted: true, at: new Date().toISOString() }));
     const r = performance.now();
     let next = 0;
     await Promise.all(Array.from({ length: consumers }, async () => {

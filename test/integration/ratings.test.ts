@@ -116,7 +116,7 @@ describe('the resident form', () => {
     expect(Item).toMatchObject({ idempotencyKey: winner.idempotencyKey, overall: winner.overall });
   });
 
-  it('does not let a household rate a compound or campaign that its code is not for', async () => {
+  it('refuses a staff token on the resident route, and nothing lands on a compound nobody rated', async () => {
     const review = await call(district, 'GET', `/api/ratings/campaigns/${CAMPAIGN}/compounds/${other.id}`, { token: admin });
     expect(review.json.submissions).toHaveLength(0);
     const staffAsResident = await call(district, 'PUT', '/api/resident/rating', { token: admin, body: answers(items, 3) });
@@ -160,8 +160,7 @@ describe('live figures', () => {
     const client = district.queues.client;
     const h = homes[23]!;
     const body = answers(items, 23);
-    // Stored with the district's own consumer paused on this compound? No: the main queue
-    // delivers it too; the counters converge either way, which is the point.
+    // The district's own queue delivers this submission's event too: counted once either way.
     expect((await submit(h, body)).status).toBe(201);
     submitted.set(unitKey(h), body);
     const good = JSON.stringify({ type: 'rating.submitted', v: 1, eventId: 'p-good', campaignId: CAMPAIGN, compoundId: compound.id, building: h.building, unit: h.unit });
