@@ -1,5 +1,6 @@
 // One stack per district, built from the manifest: data, queues, auth, api, web, and the
 // stream relay that turns outbox items into queue messages.
+import { VoteRules } from '../shared/votes/rules.ts';
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -43,6 +44,8 @@ export class DistrictStack extends Stack {
       DISTRICT_NAME: district.name,
       QUEUE_URLS: Stack.of(this).toJsonString(Object.fromEntries([...queues.byName].map(([name, q]) => [name, q.queue.queueUrl]))),
       POWERTOOLS_SERVICE_NAME: 'gongzhi',
+      // Checked at synth, so a district with impossible rules never deploys.
+      VOTE_RULES: JSON.stringify(VoteRules.parse(district.votes ?? {})),
     };
 
     let pagesUrl = '';

@@ -16,6 +16,7 @@ import { check, take, type Limit } from '../lib/rate-limit.ts';
 import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
 import { campaignState, getCampaign } from '../ratings/campaign-store.ts';
+import { getBallot } from '../votes/ballot-store.ts';
 import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
 
 export const RESIDENT_TOKEN_SECONDS = 30 * 60;
@@ -77,7 +78,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   const compound = await getCompound(compoundId, true);
   if (!compound) throw new NotFound('Compound');
   if (!compound.currentVersion) throw new Conflict('Import the owners\' register before issuing codes', 'no_register');
-  if (body.purpose.kind === 'rating') body = { ...body, purpose: await ratingPurpose(compoundId, body) };
+  body = { ...body, purpose: body.purpose.kind === 'rating' ? await ratingPurpose(compoundId, body) : await ballotPurpose(compoundId, body) };
   const version = (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!;
   const rows = await loadRows(compoundId, version.contentHash);
   const existing = new Map((await unitItems(compoundId, body.purpose.id)).map((i) => [`${i.building}#${i.unit}`, i]));
@@ -128,6 +129,15 @@ async function ratingPurpose(compoundId: string, body: IssueCodesBody): Promise<
   if (Date.parse(body.expiresAt) > Date.parse(campaign.closesAt)) throw new BadRequest('Codes cannot outlive their campaign', [{ path: 'body.expiresAt', reason: `at most the campaign's close, ${campaign.closesAt}` }]);
   // The letter prints the campaign's own title, whatever the form sent.
   return { kind: 'rating', id: campaign.id, title: campaign.title };
+}
+
+/** A ballot code names an announced ballot of this compound whose voting has not closed. */
+async function ballotPurpose(compoundId: string, body: IssueCodesBody): Promise<IssueCodesBody['purpose']> {
+  const ballot = await getBallot(compoundId, body.purpose.id);
+  if (!ballot) throw new BadRequest('No ballot with this id on this compound', [{ path: 'body.purpose.id', reason: 'announce the ballot first' }]);
+  if (ballot.resultAt || Date.parse(ballot.closesAt) <= Date.now()) throw new Conflict('Voting on this ballot has closed', 'ballot_closed');
+  if (Date.parse(body.expiresAt) > Date.parse(ballot.closesAt)) throw new BadRequest('Codes cannot outlive their ballot', [{ path: 'body.expiresAt', reason: `at most the ballot's close, ${ballot.closesAt}` }]);
+  return { kind: 'ballot', id: ballot.id, title: ballot.title };
 }
 
 export async function codeStatuses(compoundId: string, purposeId: string) {

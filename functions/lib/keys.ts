@@ -38,6 +38,28 @@ export const keys = {
   /** Published notices are immutable versions; a correction is the next version. */
   notice: (campaignId: string, compoundId: string, version: number) => ({ pk: `NOTICE#${campaignId}#${compoundId}`, sk: `V#${String(version).padStart(6, '0')}` }),
   noticesPk: (campaignId: string, compoundId: string) => `NOTICE#${campaignId}#${compoundId}`,
+  // Owner votes (issue 6). A compound's ballots, elections, results and committee share one partition.
+  ballot: (compoundId: string, ballotId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: `BALLOT#${ballotId}` }),
+  ballotsPk: (compoundId: string) => `BALLOTS#${compoundId}`,
+  /** The frozen result: written once, at close, never updated. */
+  ballotResult: (compoundId: string, ballotId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: `RESULT#${ballotId}` }),
+  election: (compoundId: string, electionId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: `ELECTION#${electionId}` }),
+  committee: (compoundId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: 'COMMITTEE' }),
+  /** The ballot's roll: each unit of the pinned register version with its voting-owner id and area. */
+  rollUnit: (ballotId: string, building: string, unit: string) => ({ pk: `ROLL#${ballotId}`, sk: `UNIT#${building}#${unit}` }),
+  rollPk: (ballotId: string) => `ROLL#${ballotId}`,
+  /** One vote per voting owner per ballot, whatever the channel: the key is the rule. */
+  vote: (ballotId: string, ownerId: string) => ({ pk: `VOTE#${ballotId}`, sk: `OWNER#${ownerId}` }),
+  votesPk: (ballotId: string) => `VOTE#${ballotId}`,
+  voteConflict: (ballotId: string, at: string, id: string) => ({ pk: `VOTE#${ballotId}`, sk: `CONFLICT#${at}#${id}` }),
+  /** A paper sheet keyed once and waiting for its second keying, or held after a mismatch. */
+  paperSheet: (ballotId: string, ownerId: string) => ({ pk: `PAPER#${ballotId}`, sk: `OWNER#${ownerId}` }),
+  paperPk: (ballotId: string) => `PAPER#${ballotId}`,
+  proxy: (ballotId: string, ownerId: string) => ({ pk: `PROXY#${ballotId}`, sk: `OWNER#${ownerId}` }),
+  proxyHolder: (ballotId: string, holderKey: string) => ({ pk: `PROXY#${ballotId}`, sk: `HOLDER#${holderKey}` }),
+  proxiesPk: (ballotId: string) => `PROXY#${ballotId}`,
+  hearing: (ballotId: string, matterId: string, stage: string, id: string) => ({ pk: `HEARING#${ballotId}`, sk: `${matterId}#${stage}#${id}` }),
+  hearingsPk: (ballotId: string) => `HEARING#${ballotId}`,
 } as const;
 
 export const RATINGS_PK = 'RATINGS';

@@ -7,4 +7,6 @@ export const shinan: DistrictConfig = {
   name: '市南区',
   city: '青岛市',
   throttle: { rate: 200, burst: 400 },
+  // 青岛市物业管理条例: matters announced 15 days ahead; seats odd, 5 to 11; results posted 3 days.
+  votes: { announceDays: 15, proxyCap: 3, seatsMin: 5, seatsMax: 11, resultNoticeDays: 3, termYears: 5 },
 };

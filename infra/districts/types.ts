@@ -1,3 +1,5 @@
+import type { VoteRules } from '../../shared/votes/rules.ts';
+
 export interface DistrictConfig {
   /** Stack and resource prefix: lowercase letters and digits. */
   id: string;
@@ -15,4 +17,6 @@ export interface DistrictConfig {
   authDomainPrefix?: string;
   /** The district's own domain, with an ACM certificate in us-east-1 (CloudFront's region). */
   domain?: { name: string; certificateArn: string };
+  /** The district's rules for owner votes (announcement days, proxy cap, seats…); unset ones take Qingdao's. */
+  votes?: Partial<VoteRules>;
 }

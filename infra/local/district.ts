@@ -2,6 +2,7 @@
 // poller per manifest queue and the local API host, all from the same manifest and table
 // description the CDK stack uses. `npm start`, the integration tests, the e2e tests and the
 // benchmarks all start it through this one function.
+import { VoteRules } from '../../shared/votes/rules.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,6 +38,8 @@ export interface DistrictOptions {
   /** Run the stream relay (default). Tests turn it off to show that events wait in the table. */
   relay?: boolean;
   onError?: (e: unknown) => void;
+  /** Overrides of the district's vote rules (tests vote today on a ballot announced today). */
+  voteRules?: Partial<VoteRules>;
 }
 
 export interface LocalDistrict {
@@ -80,6 +83,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       KEYS_TABLE_NAME: keysTableName,
       QUEUE_URLS: JSON.stringify(queues.urls),
       DISTRICT_NAME: config.name,
+      VOTE_RULES: JSON.stringify(VoteRules.parse({ ...config.votes, ...o.voteRules })),
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

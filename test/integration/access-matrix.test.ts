@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { call, callFrom, testDistrict } from '../support/district.ts';
 import { createCampaign, issue, withRegister } from '../support/codes.ts';
+import { announce } from '../support/votes.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { routes, type RouteDef } from '../../functions/manifest.ts';
@@ -24,6 +25,8 @@ type RouteName = keyof typeof routes;
 interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied' }
 const compoundPath = (p: string) => p.replace('{compoundId}', target.id);
 const campaignPath = (p: string) => compoundPath(p).replace('{campaignId}', 'm-rating');
+const ballotPath = (p: string) => compoundPath(p).replace('{ballotId}', 'm-ballot');
+const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const FIXTURES: Record<RouteName, () => Fixture> = {
   publicDistrict: () => ({ path: routes.publicDistrict.path, expect: 'ok' }),
   registryTree: () => ({ path: routes.registryTree.path, expect: 'ok' }),
@@ -60,6 +63,24 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
     body: { idempotencyKey: 'matrix-key-000000001', questionsRev: 1, contract: (target.contract?.serviceItems ?? []).map(() => 'done'), scores: { service: 5, repair: 4, facility: 4, order: 5, hygiene: 3, greening: 4 }, overall: 'satisfied' },
     expect: 'ok',
   }),
+  ballotsList: () => ({ path: compoundPath(routes.ballotsList.path), expect: 'ok' }),
+  ballotAnnounce: () => ({ path: compoundPath(routes.ballotAnnounce.path).replace('{ballotId}', `m-new-${++made}`), body: { title: '矩阵测试表决', matters: [{ id: 'm1', kind: 'ordinary', title: '矩阵测试事项', text: '矩阵测试事项的全文内容。' }], opensAt: soon(1), closesAt: soon(8) }, expect: 'ok' }),
+  ballotBoard: () => ({ path: ballotPath(routes.ballotBoard.path), expect: 'ok' }),
+  paperKey: () => ({ path: ballotPath(routes.paperKey.path), body: { building: rows[3]!.building, unit: rows[3]!.unit, sheetNo: 'P-1', choices: { m1: 'agree' } }, expect: 'not-denied' }),
+  paperDiscard: () => ({ path: ballotPath(routes.paperDiscard.path), body: { building: rows[3]!.building, unit: rows[3]!.unit, reason: '矩阵测试作废' }, expect: 'not-denied' }),
+  proxyRecord: () => ({ path: ballotPath(routes.proxyRecord.path), body: { building: rows[4]!.building, unit: rows[4]!.unit, proxyName: '王五', proxyIdTail: '12345X', documentRef: 'WT-1' }, expect: 'not-denied' }),
+  hearingAdd: () => ({ path: ballotPath(routes.hearingAdd.path), body: { matterId: 'm1', stage: 'before', date: '2026-11-20', attendance: 12, minutes: '矩阵测试听证会纪要内容。', outcome: '同意提交表决' }, expect: 'ok' }),
+  ballotClose: () => ({ path: ballotPath(routes.ballotClose.path), expect: 'not-denied' }),
+  ballotExport: () => ({ path: `${ballotPath(routes.ballotExport.path)}?file=matters`, expect: 'not-denied' }),
+  electionStart: () => ({ path: compoundPath(routes.electionStart.path).replace('{electionId}', `m-el-${++made}`), body: { title: '矩阵测试选举' }, expect: 'ok' }),
+  electionGate: () => ({ path: compoundPath(routes.electionGate.path).replace('{electionId}', 'm-election').replace('{gate}', 'survey'), body: { reachableOwners: 3, notes: '矩阵测试摸底' }, expect: 'not-denied' }),
+  committeeForm: () => ({ path: compoundPath(routes.committeeForm.path).replace('{electionId}', 'm-election'), expect: 'not-denied' }),
+  committeesDashboard: () => ({ path: routes.committeesDashboard.path, expect: 'ok' }),
+  residentBallotForm: () => ({ path: routes.residentBallotForm.path, expect: 'ok' }),
+  residentBallotSubmit: () => ({ path: routes.residentBallotSubmit.path, body: { idempotencyKey: 'matrix-key-000000002', choices: { m1: 'agree' } }, expect: 'ok' }),
+  publicBallots: () => ({ path: routes.publicBallots.path, expect: 'ok' }),
+  publicBallotResult: () => ({ path: ballotPath(routes.publicBallotResult.path), expect: 'not-denied' }),
+  publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
 };
 let made = 0;
 
@@ -107,9 +128,11 @@ function scopeFor(role: StaffRole, inScope: boolean): string {
 }
 
 beforeAll(async () => {
-  district = await testDistrict({ seed: 'structure' });
+  district = await testDistrict({ seed: 'structure', voteRules: { announceDays: 0 } });
   const admin = await district.auth.issue('admin');
   await withRegister(district, admin, target, rows.length);
+  await announce(district, admin, target.id, 'm-ballot', { matters: [{ id: 'm1', kind: 'ordinary' }] });
+  await call(district, 'PUT', compoundPath(routes.electionStart.path).replace('{electionId}', 'm-election'), { token: admin, body: { title: '矩阵测试选举' } });
   const exp = Math.floor(Date.now() / 1000) + 3600;
   for (const c of CALLERS) {
     if (c.kind !== 'staff') continue;

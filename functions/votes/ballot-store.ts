@@ -1,0 +1,131 @@
+// Ballots: announcing one fixes its matters and pins a register version, whose units become
+// the ballot's roll with pseudonymous voting-owner ids. Nothing about a ballot changes after
+// that except its counters; the result is written once, at close (result-store.ts).
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Principal } from '../../shared/access.ts';
+import { BadRequest, Conflict, NotFound } from '../../shared/errors.ts';
+import { earliestOpening, voteRulesFrom, type VoteRules } from '../../shared/votes/rules.ts';
+import { votingRegister } from '../../shared/votes/register.ts';
+import type { BallotBody, HearingBody } from '../../shared/votes/schemas.ts';
+import { ddb, tableName } from '../lib/clients.ts';
+import { keys } from '../lib/keys.ts';
+import { auditPut } from '../lib/audit.ts';
+import { batchPut } from '../lib/batch-write.ts';
+import { queryAll } from '../lib/query.ts';
+import { newId } from '../lib/ids.ts';
+import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
+import { loadRows } from '../registry/register-store.ts';
+import type { BallotItem, HearingItem, MatterItem, RollUnitItem } from './model.ts';
+
+export const voteRules = (): VoteRules => voteRulesFrom(process.env.VOTE_RULES);
+
+export type BallotState = 'announced' | 'open' | 'counting' | 'closed';
+
+/** announced: matters posted, voting not yet open; counting: voting over, result not yet frozen. */
+export function ballotState(b: Pick<BallotItem, 'opensAt' | 'closesAt' | 'resultAt'>, now = Date.now()): BallotState {
+  if (b.resultAt) return 'closed';
+  if (now < Date.parse(b.opensAt)) return 'announced';
+  return now < Date.parse(b.closesAt) ? 'open' : 'counting';
+}
+
+export async function getBallot(compoundId: string, ballotId: string, consistent = false): Promise<BallotItem | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConsistentRead: consistent }));
+  return Item as BallotItem | undefined;
+}
+
+export async function mustGetBallot(compoundId: string, ballotId: string, consistent = false): Promise<BallotItem> {
+  const ballot = await getBallot(compoundId, ballotId, consistent);
+  if (!ballot) throw new NotFound('Ballot');
+  return ballot;
+}
+
+export async function listBallots(compoundId: string): Promise<BallotItem[]> {
+  const all = await queryAll<BallotItem>(keys.ballotsPk(compoundId), { skPrefix: 'BALLOT#' });
+  return all.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+}
+
+export async function roll(ballotId: string, consistent = false): Promise<RollUnitItem[]> {
+  return queryAll<RollUnitItem>(keys.rollPk(ballotId), { consistent });
+}
+
+export interface NewBallot { body: BallotBody; kind: 'vote' | 'election'; electionId?: string; seats?: number }
+
+/**
+ * Announces a ballot. The roll is written first (idempotent puts, harmless if the ballot is
+ * then refused); the ballot item is written last, with a condition that it is new, together
+ * with its audit entry.
+ */
+export async function announceBallot(compoundId: string, ballotId: string, spec: NewBallot, principal: Principal, extra: { TransactItems?: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> } = {}): Promise<BallotItem> {
+  const { body } = spec;
+  const compound = await getCompound(compoundId, true);
+  if (!compound) throw new NotFound('Compound');
+  const version = body.registerVersion ?? compound.currentVersion;
+  const stored = (await listRegisterVersions(compoundId)).find((v) => v.version === version);
+  if (!stored) throw new BadRequest('A ballot counts by a committed owners\' register', [{ path: 'body.registerVersion', reason: version === 0 ? 'the compound has no owners\' register yet; import one first' : `no register version ${version}` }], 'no_register');
+  const now = new Date();
+  const announcedAt = now.toISOString();
+  const rules = voteRules();
+  const earliest = earliestOpening(announcedAt, rules);
+  if (Date.parse(body.opensAt) < Date.parse(earliest)) {
+    throw new BadRequest(`Matters are announced at least ${rules.announceDays} days before voting opens`, [{ path: 'body.opensAt', reason: `at the earliest ${earliest} (${rules.announceDays} days from today's announcement)` }], 'notice_too_short');
+  }
+  if (await getBallot(compoundId, ballotId, true)) throw new Conflict('A ballot with this id was already announced; its matters cannot change', 'exists');
+  const units = votingRegister(await loadRows(compoundId, stored.contentHash));
+  const owners = new Map<string, { area: number; units: number }>();
+  for (const u of units) {
+    const o = owners.get(u.ownerId) ?? { area: 0, units: 0 };
+    owners.set(u.ownerId, { area: o.area + u.areaHundredths, units: o.units + 1 });
+  }
+  await batchPut(units.map((u) => {
+    const { building, unit } = u;
+    const item: RollUnitItem & { ownerAreaHundredths: number; ownerUnits: number } = {
+      et: 'roll-unit', ballotId, building, unit, ownerId: u.ownerId, areaHundredths: u.areaHundredths,
+      ownerAreaHundredths: owners.get(u.ownerId)!.area, ownerUnits: owners.get(u.ownerId)!.units,
+    };
+    return { ...keys.rollUnit(ballotId, building, unit), ...item };
+  }));
+  const matters: MatterItem[] = body.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title, text: m.text, attachments: m.attachments }));
+  const ballot: BallotItem = {
+    et: 'ballot', id: ballotId, compoundId, compoundName: compound.name, title: body.title, kind: spec.kind,
+    ...(spec.electionId ? { electionId: spec.electionId, seats: spec.seats } : {}),
+    matters, registerVersion: version,
+    totals: { areaHundredths: [...owners.values()].reduce((a, o) => a + o.area, 0), heads: owners.size },
+    announcedAt, opensAt: new Date(body.opensAt).toISOString(), closesAt: new Date(body.closesAt).toISOString(),
+    createdBy: principal.kind === 'staff' ? principal.sub : 'unknown', voteCount: 0, pendingPaper: 0,
+  };
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      { Put: { TableName: tableName(), Item: { ...keys.ballot(compoundId, ballotId), ...ballot }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut(principal, { action: spec.kind === 'election' ? 'election-ballot.announce' : 'ballot.announce', target: `compound:${compoundId}`, after: { ballotId, title: body.title, matters: matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title })), registerVersion: version, opensAt: ballot.opensAt, closesAt: ballot.closesAt } }, now),
+      ...(extra.TransactItems ?? []),
+    ] }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new Conflict('A ballot with this id was already announced; its matters cannot change', 'exists');
+    throw error;
+  }
+  return ballot;
+}
+
+/** What one unit's owner holds in a ballot: their pseudonymous id, and all their units' area as one head. */
+export async function rollEntry(ballotId: string, building: string, unit: string) {
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.rollUnit(ballotId, building, unit) }));
+  return Item as (RollUnitItem & { ownerAreaHundredths: number; ownerUnits: number }) | undefined;
+}
+
+export async function addHearing(compoundId: string, ballotId: string, body: HearingBody, principal: Principal): Promise<HearingItem> {
+  const ballot = await mustGetBallot(compoundId, ballotId);
+  if (!ballot.matters.some((m) => m.id === body.matterId)) throw new BadRequest('No such matter on this ballot', [{ path: 'body.matterId', reason: `one of ${ballot.matters.map((m) => m.id).join(', ')}` }]);
+  const now = new Date();
+  const item: HearingItem = { et: 'hearing', ballotId, ...body, recordedAt: now.toISOString(), recordedBy: principal.kind === 'staff' ? principal.sub : 'unknown' };
+  await ddb.send(new TransactWriteCommand({ TransactItems: [
+    { Put: { TableName: tableName(), Item: { ...keys.hearing(ballotId, body.matterId, body.stage, newId(now.getTime())), ...item } } },
+    auditPut(principal, { action: 'hearing.record', target: `ballot:${compoundId}:${ballotId}`, after: { matterId: body.matterId, stage: body.stage, date: body.date, attendance: body.attendance } }, now),
+  ] }));
+  return item;
+}
+
+export async function hearings(ballotId: string): Promise<HearingItem[]> {
+  const all = await queryAll<HearingItem>(keys.hearingsPk(ballotId));
+  return all.map(({ pk: _p, sk: _s, ...h }: HearingItem & { pk?: string; sk?: string }) => h as HearingItem).sort((a, b) => a.date.localeCompare(b.date));
+}

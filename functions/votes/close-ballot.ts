@@ -1,0 +1,5 @@
+import { routes } from '../manifest.ts';
+import { httpHandler, HttpResult } from '../lib/http.ts';
+import { closeBallot } from './result-store.ts';
+
+export const handler = httpHandler(routes.ballotClose, async ({ params }, { principal }) => new HttpResult(201, await closeBallot(params.compoundId, params.ballotId, principal)));
