@@ -49,7 +49,7 @@ export async function roll(ballotId: string, consistent = false): Promise<RollUn
   return queryAll<RollUnitItem>(keys.rollPk(ballotId), { consistent });
 }
 
-export interface NewBallot { body: BallotBody; kind: 'vote' | 'election'; electionId?: string; seats?: number }
+export interface NewBallot { body: BallotBody; kind: 'vote' | 'election'; electionId?: string; seats?: number; publicTitles?: string[] }
 
 /**
  * Announces a ballot. The roll is written first (idempotent puts, harmless if the ballot is
@@ -85,7 +85,7 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
     };
     return { ...keys.rollUnit(ballotId, building, unit), ...item };
   }));
-  const matters: MatterItem[] = body.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title, text: m.text, attachments: m.attachments }));
+  const matters: MatterItem[] = body.matters.map((m, i) => ({ id: m.id, kind: m.kind, title: m.title, text: m.text, attachments: m.attachments, ...(spec.publicTitles ? { publicTitle: spec.publicTitles[i] } : {}) }));
   const ballot: BallotItem = {
     et: 'ballot', id: ballotId, compoundId, compoundName: compound.name, title: body.title, kind: spec.kind,
     ...(spec.electionId ? { electionId: spec.electionId, seats: spec.seats } : {}),

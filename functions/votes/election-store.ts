@@ -119,6 +119,7 @@ async function gateRecord(compoundId: string, election: ElectionItem, gate: Gate
 async function organize(compoundId: string, election: ElectionItem, d: z.infer<typeof GateBodies.organize>, principal: Principal) {
   const problem = seatsProblem(d.seats, voteRules());
   if (problem) throw new BadRequest('The number of seats is not allowed', [{ path: 'body.seats', reason: problem }], 'seats');
+  if (Date.parse(d.closesAt) <= Date.parse(d.opensAt)) throw new BadRequest('closesAt must be after opensAt', [{ path: 'body.closesAt', reason: 'after opensAt' }]);
   const candidates = (election.gates.nominations!.record.candidates as { id: string; name: string; building: string; unit: string; bio: string }[]);
   const approved = new Set((election.gates.review!.record.decisions as { candidateId: string; approved: boolean }[]).filter((x) => x.approved).map((x) => x.candidateId));
   const standing = candidates.filter((c) => approved.has(c.id));
@@ -126,7 +127,7 @@ async function organize(compoundId: string, election: ElectionItem, d: z.infer<t
   const existing = await getBallot(compoundId, electionBallotId(election.id), true);
   if (existing?.electionId === election.id) return [];
   await announceBallot(compoundId, electionBallotId(election.id), {
-    kind: 'election', electionId: election.id, seats: d.seats,
+    kind: 'election', electionId: election.id, seats: d.seats, publicTitles: standing.map((c) => `${maskName(c.name)}（${c.building}）`),
     body: { title: d.title, opensAt: d.opensAt, closesAt: d.closesAt, matters: standing.map((c) => ({ id: c.id, kind: 'ordinary' as const, title: `${c.name}（${c.building} ${c.unit}）`, text: c.bio.length >= 10 ? c.bio : `${c.bio}。候选人：${c.name}`, attachments: [] })) },
   }, principal);
   return [];

@@ -3,7 +3,11 @@ import type { Choice, MatterKind, Share, Tally } from '../../shared/votes/tally.
 import type { SeatAllocation } from '../../shared/votes/election.ts';
 import type { Gate } from '../../shared/votes/schemas.ts';
 
-export interface MatterItem { id: string; kind: MatterKind; title: string; text: string; attachments: { name: string; url: string }[] }
+export interface MatterItem {
+  id: string; kind: MatterKind; title: string; text: string; attachments: { name: string; url: string }[];
+  /** An election's candidate as public pages show them: name masked, building only. */
+  publicTitle?: string;
+}
 
 export interface BallotItem {
   et: 'ballot';

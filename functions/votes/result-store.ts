@@ -36,7 +36,7 @@ export function computeResult(ballot: BallotItem, units: readonly RollUnitItem[]
   for (const v of votes) byChannel[v.channel]++;
   return {
     et: 'ballot-result', ballotId: ballot.id, compoundId: ballot.compoundId, compoundName: ballot.compoundName, title: ballot.title, kind: ballot.kind,
-    matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title })),
+    matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.publicTitle ?? m.title })),
     registerVersion: ballot.registerVersion, tally: t, byChannel, conflicts,
     opensAt: ballot.opensAt, closesAt: ballot.closesAt, closedAt: closedAt.toISOString(), closedBy,
     postedUntil: new Date(closedAt.getTime() + voteRules().resultNoticeDays * 86_400_000).toISOString(),
@@ -136,7 +136,7 @@ export async function publicResult(compoundId: string, ballotId: string) {
   const records = await hearings(ballotId);
   return {
     result,
-    matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title, text: m.text, attachments: m.attachments })),
+    matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.publicTitle ?? m.title, text: m.publicTitle ? '' : m.text, attachments: m.attachments })),
     hearings: records.map((h) => ({ matterId: h.matterId, stage: h.stage, date: h.date, attendance: h.attendance, outcome: h.outcome })),
     announcedAt: ballot.announcedAt,
   };

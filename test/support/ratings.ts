@@ -16,8 +16,9 @@ function address(): string {
   return `127.0.${100 + Math.floor(n / 250)}.${1 + (n % 250)}`;
 }
 
-export async function households(district: LocalDistrict, staffToken: string, compoundId: string, campaignId: string): Promise<Household[]> {
-  const { letters } = await issue(district, staffToken, compoundId, { kind: 'rating', id: campaignId, title: campaignId });
+/** Every unit's code for a rating campaign (or a ballot), exchanged for a resident token. */
+export async function households(district: LocalDistrict, staffToken: string, compoundId: string, purposeId: string, kind: 'rating' | 'ballot' = 'rating'): Promise<Household[]> {
+  const { letters } = await issue(district, staffToken, compoundId, { kind, id: purposeId, title: purposeId });
   const out: Household[] = [];
   for (let i = 0; i < letters.length; i += 10) {
     out.push(...(await Promise.all(letters.slice(i, i + 10).map(async (l) => {
