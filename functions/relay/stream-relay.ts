@@ -19,8 +19,11 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
 async function relayRecord(record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) return;
+  // Look at the key first: other items are none of the relay's business, and unmarshalling
+  // them could only fail (DynamoDB Local streams an empty map as `{}`, which unmarshall refuses).
+  if (!record.dynamodb?.Keys?.pk?.S?.startsWith(OUTBOX_PREFIX)) return;
   const item = unmarshall(image as Record<string, AttributeValue>);
-  if (typeof item.pk !== 'string' || !item.pk.startsWith(OUTBOX_PREFIX)) return;
+  if (typeof item.pk !== 'string') return;
   const eventId = item.pk.slice(OUTBOX_PREFIX.length);
   await sendToQueue(String(item.queue), String(item.body), eventId, item.groupId as string | undefined);
   await ddb.send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
