@@ -151,7 +151,7 @@ export async function bulletin(compoundId: string, ballotId: string, receipt?: s
     .map((v) => ({ receipt: v.receipt, choices: v.choices }))
     .filter((r) => !wanted || r.receipt.replace('-', '') === wanted)
     .sort((a, b) => a.receipt.localeCompare(b.receipt));
-  return { ballotId, title: ballot.title, compoundName: ballot.compoundName, closedAt: result.closedAt, postedUntil: result.postedUntil, matters: result.matters, total: votes.length, receipts: rows };
+  return { ballotId, kind: ballot.kind, title: ballot.title, compoundName: ballot.compoundName, closedAt: result.closedAt, postedUntil: result.postedUntil, matters: result.matters, total: votes.length, receipts: rows };
 }
 
 /** The three recount files (issue 6 item 4) of a closed ballot: same rules, anyone's computer. */

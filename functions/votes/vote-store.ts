@@ -142,7 +142,7 @@ export async function ballotForm(principal: Resident) {
   const vote = await storedVote(ballot.id, entry.ownerId);
   return {
     ballot: {
-      id: ballot.id, title: ballot.title, kind: ballot.kind, seats: ballot.seats ?? null, compoundName: ballot.compoundName,
+      id: ballot.id, compoundId: ballot.compoundId, title: ballot.title, kind: ballot.kind, seats: ballot.seats ?? null, compoundName: ballot.compoundName,
       opensAt: ballot.opensAt, closesAt: ballot.closesAt, state: ballotState(ballot), matters: ballot.matters,
     },
     building: principal.building, unit: principal.unit,
