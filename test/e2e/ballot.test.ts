@@ -1,0 +1,161 @@
+// An owners' vote, end to end in Chromium: the committee announces a ballot on its page;
+// community staff print ballot letters; an owner votes on a phone from the QR link, checks
+// the choices, and keeps the receipt; the committee watches the quorum gauge, counts after
+// close, and sees the result in words; the owner finds the receipt on the public bulletin,
+// and the results notice prints on A4. axe finds no serious or critical problem anywhere.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { call, testDistrict } from '../support/district.ts';
+import { withRegister } from '../support/codes.ts';
+import { announce, closingTimeArrives } from '../support/votes.ts';
+import { axeProblems as axe, launchChromium, PHONE } from '../support/browser.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict } from '../../infra/local/demo-district.ts';
+
+const d = demoDistrict();
+const compound = d.compounds.find((c) => c.name === '安庆路16号小区')!;
+const BALLOT = 'e2e-vote';
+
+let district: LocalDistrict;
+let browser: Browser;
+let rows: Awaited<ReturnType<typeof withRegister>>;
+
+beforeAll(async () => {
+  district = await testDistrict({ seed: 'structure', voteRules: { announceDays: 0 } });
+  const admin = await district.auth.issue('admin');
+  rows = await withRegister(district, admin, compound, 3);
+  await announce(district, await district.auth.issue('anqing'), compound.id, BALLOT, {
+    matters: [{ id: 'm1', kind: 'ordinary', title: '续聘青岛海岸物业服务有限公司' }, { id: 'm2', kind: 'special', title: '筹集专项维修资金更新电梯' }],
+  });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await district?.stop();
+});
+
+async function signIn(page: Page, path: string, user: string) {
+  await page.goto(`${district.url}${path}`);
+  await page.getByLabel('选择演示账号登录').selectOption(user);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+describe('an owners\' vote in Chromium', () => {
+  let link = '';
+  let receipt = '';
+
+  it('the committee announces a ballot on its page; a bad date is refused with the field named', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, `/admin.html?compound=${compound.id}`, 'anqing');
+    const panel = page.getByTestId('votes-panel');
+    await expect.poll(() => panel.textContent()).toContain(`${BALLOT} 业主大会表决`);
+    await page.getByRole('button', { name: '发布表决公告' }).click();
+    await page.getByLabel('表决名称').fill('关于增设电动车充电桩的表决');
+    await page.getByLabel('1. 事项名称').fill('在3号楼北侧增设电动车充电桩');
+    await page.getByLabel('事项全文').fill('利用3号楼北侧共有部分增设充电桩20个，由物业公司经营，收益归全体业主。');
+    await page.getByRole('button', { name: '发布公告' }).click();
+    // No dates yet: the page names the fields before anything is sent.
+    await expect.poll(() => page.locator('.error').count()).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('类别').selectOption('special');
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('投票开始').fill(tomorrow);
+    await page.getByLabel('投票截止').fill(later);
+    await page.getByRole('button', { name: '发布公告' }).click();
+    await expect.poll(() => page.getByTestId('ballot-board').textContent()).toContain('关于增设电动车充电桩的表决');
+    expect(await page.getByTestId('ballot-board').textContent()).toContain('公告中');
+    await context.close();
+  });
+
+  it('street staff print ballot letters for the announced ballot', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, `/admin.html?compound=${compound.id}`, 'street');
+    await page.getByLabel('用途').selectOption('ballot');
+    await page.locator('select#p-purpose').selectOption(BALLOT);
+    await page.getByRole('button', { name: '生成入户码' }).click();
+    const letters = page.getByTestId('letters').locator('article');
+    await expect.poll(() => letters.count()).toBe(3);
+    await expect.poll(() => letters.first().locator('img').count()).toBe(1);
+    link = (await letters.first().locator('img').getAttribute('data-link'))!;
+    expect(await letters.first().textContent()).toContain(`${BALLOT} 业主大会表决`);
+    await context.close();
+  });
+
+  it('an owner votes on a phone: choices, a screen that repeats them, a receipt', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('heading', { name: `${BALLOT} 业主大会表决` }).count()).toBe(1);
+    expect(await page.textContent('main')).toContain('计 1 人');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('group', { name: /续聘青岛海岸/ }).getByText('同意', { exact: true }).click();
+    await page.getByRole('group', { name: /筹集专项维修资金/ }).getByText('弃权', { exact: true }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: '下一步：核对' }).click();
+    const check = page.getByTestId('ballot-check');
+    expect(await check.textContent()).toContain('续聘青岛海岸物业服务有限公司：同意');
+    expect(await check.textContent()).toContain('筹集专项维修资金更新电梯：弃权');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: '确认提交' }).click();
+    receipt = (await page.getByTestId('ballot-receipt-id').textContent())!.trim();
+    expect(receipt).toMatch(/^[3-9A-Y]{5}-[3-9A-Y]{5}$/);
+    expect(await axe(page)).toEqual([]);
+    // A reload shows the same receipt: the vote is stored, not just shown.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('ballot-receipt-id').textContent()).toBe(receipt);
+    await context.close();
+  });
+
+  it('the committee sees the gauge, counts after close, and reads the result in words', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, `/admin.html?compound=${compound.id}`, 'anqing');
+    await page.getByRole('button', { name: `${BALLOT} 业主大会表决` }).click();
+    await expect.poll(() => page.getByTestId('quorum-gap').textContent()).toMatch(/^还差/);
+    expect(await page.getByTestId('ballot-board').textContent()).not.toContain('同意');
+    expect(await page.getByTestId('not-yet').locator('li').count()).toBe(2);
+    expect(await axe(page)).toEqual([]);
+    // One owner of three voted: the result must say the quorum was not reached.
+    await closingTimeArrives(district, compound.id, BALLOT);
+    await page.reload();
+    await page.getByRole('button', { name: `${BALLOT} 业主大会表决` }).click();
+    await page.getByRole('button', { name: '计票并冻结结果' }).click();
+    const result = page.getByTestId('ballot-result');
+    await expect.poll(() => result.textContent()).toContain('参与表决面积');
+    expect(await result.textContent()).toContain('未达到三分之二');
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the owner finds the receipt on the public bulletin; the notice prints on A4 and names nobody', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${district.url}/notices.html?compound=${compound.id}&ballot=${BALLOT}&view=bulletin&receipt=${receipt}`);
+    const bulletin = page.getByTestId('bulletin');
+    await expect.poll(() => bulletin.locator('tbody tr').count()).toBe(1);
+    const row = await bulletin.locator('tbody tr').textContent();
+    expect(row).toContain(receipt);
+    expect(row).toContain('同意');
+    expect(row).toContain('弃权');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: '结果公告' }).click();
+    const notice = page.getByTestId('ballot-notice');
+    await expect.poll(() => notice.textContent()).toContain('依据《中华人民共和国民法典》第二百七十八条');
+    const text = (await notice.textContent())!;
+    for (const r of rows) {
+      expect(text).not.toContain(r.ownerName);
+      expect(text).not.toContain(r.unit);
+    }
+    expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect((await call(district, 'GET', '/api/public/ballots')).json.results[0].ballotId).toBe(BALLOT);
+    await context.close();
+  });
+});
