@@ -25,13 +25,14 @@ export async function votesOf(ballotId: string, consistent = false): Promise<Vot
   return queryAll<VoteItem>(keys.votesPk(ballotId), { skPrefix: 'OWNER#', consistent });
 }
 
-/** The votes as the rules take them: one per owner and matter, blanks left out. */
-export function ruleVotes(votes: readonly VoteItem[]): Vote[] {
-  return votes.flatMap((v) => Object.entries(v.choices).map(([matterId, choice]) => ({ ownerId: v.ownerId, matterId, choice })));
+/** The votes as the rules take them: one per owner and matter, blanks left out (streamed, not copied). */
+export function* ruleVotes(votes: readonly VoteItem[]): Generator<Vote> {
+  for (const v of votes) for (const matterId in v.choices) yield { ownerId: v.ownerId, matterId, choice: v.choices[matterId]! };
 }
 
 export function computeResult(ballot: BallotItem, units: readonly RollUnitItem[], votes: readonly VoteItem[], conflicts: number, closedAt: Date, closedBy: string): ResultItem {
-  const t = tally(units.map((u) => ({ unitId: `${u.building}#${u.unit}`, ownerId: u.ownerId, areaHundredths: u.areaHundredths })), ballot.matters, ruleVotes(votes));
+  // Roll items already carry what the rules read (owner id and area); no copy is needed.
+  const t = tally(units, ballot.matters, ruleVotes(votes));
   const byChannel: Record<Channel, number> = { online: 0, paper: 0, proxy: 0 };
   for (const v of votes) byChannel[v.channel]++;
   return {

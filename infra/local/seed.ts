@@ -66,6 +66,8 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
       if (!report.unchanged) registers++;
     }
     await seedRatings(d);
+    const { seedVotes } = await import('./demo-votes.ts');
+    await seedVotes(d, doc, TableName);
   }
   return { created, registers };
 }

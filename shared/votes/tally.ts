@@ -35,7 +35,7 @@ export interface MatterResult {
 export interface Tally { totals: Share; matters: MatterResult[] }
 
 /** Voting owners from a register: summed area and one head each. */
-export function votingOwners(units: readonly RegisterUnit[]): Map<string, number> {
+export function votingOwners(units: readonly Pick<RegisterUnit, 'ownerId' | 'areaHundredths'>[]): Map<string, number> {
   const owners = new Map<string, number>();
   for (const u of units) owners.set(u.ownerId, (owners.get(u.ownerId) ?? 0) + u.areaHundredths);
   return owners;
@@ -60,7 +60,7 @@ export function carries(kind: MatterKind, agree: Share, participating: Share): b
  * Tallies votes. Votes must already be one per owner and matter, for known owners and matters
  * (the recount tool and the vote store check that); the result does not depend on their order.
  */
-export function tally(units: readonly RegisterUnit[], matters: readonly Matter[], votes: readonly Vote[]): Tally {
+export function tally(units: readonly Pick<RegisterUnit, 'ownerId' | 'areaHundredths'>[], matters: readonly Matter[], votes: Iterable<Vote>): Tally {
   const owners = votingOwners(units);
   const totals: Share = { areaHundredths: [...owners.values()].reduce((a, b) => a + b, 0), heads: owners.size };
   if (!Number.isSafeInteger(4 * totals.areaHundredths)) throw new RangeError('total area too large to count exactly');

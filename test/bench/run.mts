@@ -17,7 +17,7 @@ import { keys } from '../../functions/lib/keys.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { kb, lines, ms, pct, say } from './report.mts';
 import { p4, p5, publication } from './ratings.mts';
-import { p7 } from './votes.mts';
+import { p3, p7 } from './votes.mts';
 
 process.env.LOG_LEVEL = 'ERROR';
 
@@ -250,6 +250,7 @@ try {
   if (run('p4')) await p4(district);
   if (run('p5')) await p5(district);
   if (run('publication')) await publication(district);
+  if (run('p3')) await p3(district);
 } finally {
   await district.stop();
 }
