@@ -181,15 +181,27 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
     if (!Item) throw new BadRequest('No written proxy is recorded for this owner', [{ path: 'body.channel', reason: 'record the proxy (委托书) first' }], 'no_proxy');
   }
   const attempt = { ownerId: entry.ownerId, building: body.building, unit: body.unit, channel: body.channel as Channel, by: principal.sub };
-  const first = await storedVote(ballotId, entry.ownerId);
-  if (first) return recordConflict(ballot, attempt, first);
   const now = new Date();
   const keying: PaperKeying = { by: principal.sub, at: now.toISOString(), sheetNo: body.sheetNo, channel: body.channel, choices };
   const sheetKey = keys.paperSheet(ballotId, entry.ownerId);
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true }));
-  const sheet = Item as PaperSheetItem | undefined;
   const audit = (action: string, after: unknown) => auditPut(principal, { action, target: `ballot:${compoundId}:${ballotId}`, after }, now);
   const ballotKey = keys.ballot(compoundId, ballotId);
+  // The owner voted another way after this sheet's first keying: the sheet can never count,
+  // so it leaves the pending ones (the conflict is listed).
+  const supersede = (first: { channel: Channel; recordedAt: string }) => ddb.send(new TransactWriteCommand({ TransactItems: [
+    { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+    { Delete: { TableName: tableName(), Key: sheetKey, ConditionExpression: 'attribute_exists(pk)' } },
+    audit('paper.superseded', { building: body.building, unit: body.unit, first }),
+  ] })).catch((error) => {
+    if (!(error instanceof TransactionCanceledException)) throw error; // already gone: nothing to do
+  });
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true }));
+  const sheet = Item as PaperSheetItem | undefined;
+  const first = await storedVote(ballotId, entry.ownerId);
+  if (first) {
+    if (sheet) await supersede({ channel: first.channel, recordedAt: first.recordedAt });
+    return recordConflict(ballot, attempt, first);
+  }
   if (!sheet) {
     const item: PaperSheetItem = { et: 'paper-sheet', ballotId, ownerId: entry.ownerId, building: body.building, unit: body.unit, status: 'waiting', keyings: [keying] };
     try {
@@ -214,7 +226,7 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
     ] }));
     throw new Conflict('The second keying differs from the first; the sheet is held for the committee to resolve', 'sheet_mismatch');
   }
-  const { vote } = await writeVote({
+  const recorded = writeVote({
     ballot, online: false, by: principal.sub, pendingPaperDelta: -1,
     vote: { ownerId: entry.ownerId, choices, channel: body.channel, building: body.building, unit: body.unit, sheetNo: body.sheetNo, keyedBy: [firstKeying.by, principal.sub] },
     extra: [
@@ -222,7 +234,14 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
       audit('paper.record', { building: body.building, unit: body.unit, sheetNo: body.sheetNo, channel: body.channel }),
     ],
   });
-  return { status: 'recorded', receipt: vote.receipt, recordedAt: vote.recordedAt };
+  try {
+    const { vote } = await recorded;
+    return { status: 'recorded', receipt: vote.receipt, recordedAt: vote.recordedAt };
+  } catch (error) {
+    // The same, when the other vote landed while this keying was being written.
+    if (error instanceof AlreadyVoted) await supersede(error.first);
+    throw error;
+  }
 }
 
 export async function discardPaper(compoundId: string, ballotId: string, body: { building: string; unit: string; reason: string }, principal: Principal) {

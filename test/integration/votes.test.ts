@@ -320,6 +320,27 @@ describe('one vote per owner', () => {
   });
 });
 
+describe('a paper sheet overtaken by an online vote', () => {
+  it('is refused at its second keying as a conflict, and no longer holds up the count', async () => {
+    const B = 'b-sheet';
+    await announce(district, committeeA, compound.id, B, { matters: [{ id: 'm1', kind: 'ordinary' }] });
+    const homes = await households(district, admin, compound.id, B, 'ballot');
+    const h = homes.find((x) => x.unit === rows[9]!.unit && x.building === rows[9]!.building)!;
+    expect((await key(committeeA, B, rows[9]!, { m1: 'agree' })).status).toBe(202);
+    expect((await storedBallot(B)).pendingPaper).toBe(1);
+    expect((await vote(h, { m1: 'disagree' })).status).toBe(201);
+    const second = await key(committeeB, B, rows[9]!, { m1: 'agree' });
+    expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe('already_voted');
+    const stored = await storedBallot(B);
+    expect(stored.pendingPaper).toBe(0);
+    expect(stored.voteCount).toBe(1);
+    const b = await board(B);
+    expect(b.paperSheets).toEqual([]);
+    expect(b.conflicts).toHaveLength(1);
+  });
+});
+
 describe('hearings (三会)', () => {
   it('are recorded per matter and stage, and the public notice carries their dates and outcomes', async () => {
     const B = 'b-main';
