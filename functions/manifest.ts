@@ -6,7 +6,7 @@ import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, R
 import { RatingChanged, RegisterCommitted } from '../shared/events.ts';
 import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, NoticeQuery, OpenDataQuery, PublishBody, TemplateBody, TemplateParams } from '../shared/ratings/schemas.ts';
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
-import { BallotBody, BallotParams, BulletinQuery, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
+import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
@@ -336,6 +336,15 @@ export const routes = {
     handler: 'votes/record-proxy',
     params: BallotParams,
     body: ProxyBody,
+    access: { roles: compoundReaders, scope: 'compound' },
+    writes: true,
+  }),
+  deliveryRecord: route({
+    method: 'POST',
+    path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/deliveries',
+    handler: 'votes/record-delivery',
+    params: BallotParams,
+    body: DeliveryBody,
     access: { roles: compoundReaders, scope: 'compound' },
     writes: true,
   }),

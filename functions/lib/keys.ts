@@ -58,6 +58,8 @@ export const keys = {
   proxy: (ballotId: string, ownerId: string) => ({ pk: `PROXY#${ballotId}`, sk: `OWNER#${ownerId}` }),
   proxyHolder: (ballotId: string, holderKey: string) => ({ pk: `PROXY#${ballotId}`, sk: `HOLDER#${holderKey}` }),
   proxiesPk: (ballotId: string) => `PROXY#${ballotId}`,
+  delivery: (ballotId: string, ownerId: string) => ({ pk: `DELIVERY#${ballotId}`, sk: `OWNER#${ownerId}` }),
+  deliveriesPk: (ballotId: string) => `DELIVERY#${ballotId}`,
   hearing: (ballotId: string, matterId: string, stage: string, id: string) => ({ pk: `HEARING#${ballotId}`, sk: `${matterId}#${stage}#${id}` }),
   hearingsPk: (ballotId: string) => `HEARING#${ballotId}`,
 } as const;

@@ -7,7 +7,7 @@ import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors.ts';
 import { earliestOpening, voteRulesFrom, type VoteRules } from '../../shared/votes/rules.ts';
 import { votingRegister } from '../../shared/votes/register.ts';
-import type { BallotBody, HearingBody } from '../../shared/votes/schemas.ts';
+import type { BallotBody, DeliveryBody, HearingBody } from '../../shared/votes/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
@@ -16,7 +16,7 @@ import { queryAll } from '../lib/query.ts';
 import { newId } from '../lib/ids.ts';
 import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
-import type { BallotItem, HearingItem, MatterItem, RollUnitItem } from './model.ts';
+import type { BallotItem, DeliveryItem, HearingItem, MatterItem, RollUnitItem } from './model.ts';
 
 export const voteRules = (): VoteRules => voteRulesFrom(process.env.VOTE_RULES);
 
@@ -93,6 +93,7 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
     totals: { areaHundredths: [...owners.values()].reduce((a, o) => a + o.area, 0), heads: owners.size },
     announcedAt, opensAt: new Date(body.opensAt).toISOString(), closesAt: new Date(body.closesAt).toISOString(),
     createdBy: principal.kind === 'staff' ? principal.sub : 'unknown', voteCount: 0, pendingPaper: 0,
+    ...(body.followMajority ? { followMajority: body.followMajority } : {}),
   };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
@@ -111,6 +112,34 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
 export async function rollEntry(ballotId: string, building: string, unit: string) {
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.rollUnit(ballotId, building, unit) }));
   return Item as (RollUnitItem & { ownerAreaHundredths: number; ownerUnits: number }) | undefined;
+}
+
+/** Proof that one owner received the ballot: only for a ballot whose rules deem non-voters to follow the majority. */
+export async function recordDelivery(compoundId: string, ballotId: string, body: DeliveryBody, principal: Principal): Promise<DeliveryItem> {
+  const ballot = await mustGetBallot(compoundId, ballotId);
+  if (!ballot.followMajority) throw new BadRequest('This ballot does not deem non-voters to follow the majority; deliveries are not recorded for it', [{ path: 'body', reason: 'the ballot was announced without a rule of procedure to that effect' }], 'not_deemed');
+  if (ballotState(ballot) === 'closed') throw new Conflict('The result is frozen', 'ballot_closed');
+  const entry = await rollEntry(ballotId, body.building, body.unit);
+  if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
+  const now = new Date();
+  const item: DeliveryItem = { et: 'delivery', ballotId, ownerId: entry.ownerId, building: body.building, unit: body.unit, method: body.method, deliveredOn: body.deliveredOn, proofRef: body.proofRef, recordedAt: now.toISOString(), recordedBy: principal.kind === 'staff' ? principal.sub : 'unknown' };
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      // The result is computed from these; none may be added once it is frozen.
+      { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_not_exists(resultAt)' } },
+      { Put: { TableName: tableName(), Item: { ...keys.delivery(ballotId, entry.ownerId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut(principal, { action: 'ballot.delivery', target: `ballot:${compoundId}:${ballotId}`, after: { building: body.building, unit: body.unit, method: body.method, deliveredOn: body.deliveredOn } }, now),
+    ] }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new Conflict('The result is frozen', 'ballot_closed');
+    throw new Conflict('Delivery to this owner is already recorded', 'exists');
+  }
+  return item;
+}
+
+export async function deliveries(ballotId: string, consistent = false): Promise<DeliveryItem[]> {
+  return queryAll<DeliveryItem>(keys.deliveriesPk(ballotId), { consistent });
 }
 
 export async function addHearing(compoundId: string, ballotId: string, body: HearingBody, principal: Principal): Promise<HearingItem> {

@@ -24,6 +24,8 @@ export interface BallotItem {
   /** Every vote and paper keying moves these in its own transaction; close checks them. */
   voteCount: number; pendingPaper: number;
   resultAt?: string;
+  /** The rules of procedure's article deeming delivered non-voters to follow the majority, if any. */
+  followMajority?: { rule: string };
 }
 
 export type Channel = 'online' | 'paper' | 'proxy';
@@ -80,6 +82,14 @@ export interface ResultItem {
   postedUntil: string;
   seats?: number;
   allocation?: SeatAllocation;
+  /** Beside the raw tally, never instead of it: non-voters with proof of delivery deemed to follow the majority. */
+  deemed?: { rule: string; delivered: number; tally: Tally; matters: { matterId: string; choice: 'agree' | 'disagree' | null; owners: number }[] };
+}
+
+export interface DeliveryItem {
+  et: 'delivery';
+  ballotId: string; ownerId: string; building: string; unit: string;
+  method: string; deliveredOn: string; proofRef: string; recordedAt: string; recordedBy: string;
 }
 
 export interface HearingItem {

@@ -11,11 +11,12 @@ import { formatArea } from '../../shared/area.ts';
 import { toCsv } from '../../shared/registry/csv.ts';
 import { quorumGap, tally, type Share, type Vote } from '../../shared/votes/tally.ts';
 import { allocateSeats } from '../../shared/votes/election.ts';
+import { deemedTally } from '../../shared/votes/deemed.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { queryAll } from '../lib/query.ts';
-import { ballotState, hearings, mustGetBallot, roll, voteRules } from './ballot-store.ts';
+import { ballotState, deliveries, hearings, mustGetBallot, roll, voteRules } from './ballot-store.ts';
 import type { BallotItem, Channel, ConflictItem, PaperSheetItem, ProxyItem, ResultItem, RollUnitItem, VoteItem } from './model.ts';
 import { maskName } from '../../shared/privacy.ts';
 
@@ -30,7 +31,7 @@ export function* ruleVotes(votes: readonly VoteItem[]): Generator<Vote> {
   for (const v of votes) for (const matterId in v.choices) yield { ownerId: v.ownerId, matterId, choice: v.choices[matterId]! };
 }
 
-export function computeResult(ballot: BallotItem, units: readonly RollUnitItem[], votes: readonly VoteItem[], conflicts: number, closedAt: Date, closedBy: string): ResultItem {
+export function computeResult(ballot: BallotItem, units: readonly RollUnitItem[], votes: readonly VoteItem[], conflicts: number, closedAt: Date, closedBy: string, delivered: ReadonlySet<string> = new Set()): ResultItem {
   // Roll items already carry what the rules read (owner id and area); no copy is needed.
   const t = tally(units, ballot.matters, ruleVotes(votes));
   const byChannel: Record<Channel, number> = { online: 0, paper: 0, proxy: 0 };
@@ -42,7 +43,13 @@ export function computeResult(ballot: BallotItem, units: readonly RollUnitItem[]
     opensAt: ballot.opensAt, closesAt: ballot.closesAt, closedAt: closedAt.toISOString(), closedBy,
     postedUntil: new Date(closedAt.getTime() + voteRules().resultNoticeDays * 86_400_000).toISOString(),
     ...(ballot.kind === 'election' ? { seats: ballot.seats, allocation: allocateSeats(t.matters, ballot.seats ?? 0) } : {}),
+    ...(ballot.followMajority ? { deemed: deemedResult(ballot, units, votes, delivered) } : {}),
   };
+}
+
+function deemedResult(ballot: BallotItem, units: readonly RollUnitItem[], votes: readonly VoteItem[], delivered: ReadonlySet<string>): NonNullable<ResultItem['deemed']> {
+  const out = deemedTally(units, ballot.matters, [...ruleVotes(votes)], delivered);
+  return { rule: ballot.followMajority!.rule, delivered: delivered.size, tally: out.tally, matters: out.deemed };
 }
 
 export async function getResult(compoundId: string, ballotId: string): Promise<ResultItem | undefined> {
@@ -65,10 +72,10 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
       const sheets = await paperSheets(ballotId);
       throw new Conflict(`${ballot.pendingPaper} paper sheet(s) are keyed once or held: ${sheets.map((s) => `${s.building} ${s.unit} (${s.status === 'held' ? 'held' : 'waiting for the second keying'})`).join('; ')}`, 'paper_pending');
     }
-    const [votes, units, conflicts] = await Promise.all([votesOf(ballotId, true), roll(ballotId, true), conflictsOf(ballotId)]);
+    const [votes, units, conflicts, delivered] = await Promise.all([votesOf(ballotId, true), roll(ballotId, true), conflictsOf(ballotId), ballot.followMajority ? deliveries(ballotId, true) : []]);
     if (votes.length !== ballot.voteCount) continue;
     const now = new Date();
-    const result = computeResult(ballot, units, votes, conflicts.length, now, principal.kind === 'staff' ? principal.sub : 'unknown');
+    const result = computeResult(ballot, units, votes, conflicts.length, now, principal.kind === 'staff' ? principal.sub : 'unknown', new Set(delivered.map((x) => x.ownerId)));
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: [
         { Update: {
@@ -92,9 +99,9 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
 /** Before close: who has taken part and how far from the quorum, never their choices. */
 export async function ballotBoard(compoundId: string, ballotId: string) {
   const ballot = await mustGetBallot(compoundId, ballotId);
-  const [votes, units, conflicts, sheets, proxies, records] = await Promise.all([
+  const [votes, units, conflicts, sheets, proxies, records, delivered] = await Promise.all([
     votesOf(ballotId), roll(ballotId), conflictsOf(ballotId), paperSheets(ballotId),
-    queryAll<ProxyItem>(keys.proxiesPk(ballotId), { skPrefix: 'OWNER#' }), hearings(ballotId),
+    queryAll<ProxyItem>(keys.proxiesPk(ballotId), { skPrefix: 'OWNER#' }), hearings(ballotId), ballot.followMajority ? deliveries(ballotId) : [],
   ]);
   const voted = new Map(votes.map((v) => [v.ownerId, v]));
   const owners = new Map<string, { area: number; units: { building: string; unit: string }[] }>();
@@ -120,6 +127,7 @@ export async function ballotBoard(compoundId: string, ballotId: string) {
     proxies: proxies.map((p) => ({ building: p.building, unit: p.unit, proxy: maskName(p.proxyName), documentRef: p.documentRef, recordedAt: p.recordedAt })),
     conflicts: conflicts.map((c) => ({ building: c.building, unit: c.unit, channel: c.channel, attemptedAt: c.attemptedAt, first: c.first })),
     hearings: records,
+    deliveries: delivered.map((x) => ({ building: x.building, unit: x.unit, method: x.method, deliveredOn: x.deliveredOn, proofRef: x.proofRef })),
     result: state === 'closed' ? await getResult(compoundId, ballotId) : null,
   };
 }

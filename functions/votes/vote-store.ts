@@ -144,6 +144,8 @@ export async function ballotForm(principal: Resident) {
     ballot: {
       id: ballot.id, compoundId: ballot.compoundId, title: ballot.title, kind: ballot.kind, seats: ballot.seats ?? null, compoundName: ballot.compoundName,
       opensAt: ballot.opensAt, closesAt: ballot.closesAt, state: ballotState(ballot), matters: ballot.matters,
+      // The consequence of not voting must be told to the owner (it is part of what courts check).
+      followMajority: ballot.followMajority ?? null,
     },
     building: principal.building, unit: principal.unit,
     owner: { units: entry.ownerUnits, areaHundredths: entry.ownerAreaHundredths },

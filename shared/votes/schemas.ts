@@ -37,6 +37,12 @@ export const BallotBody = z
     registerVersion: z.number().int().min(1).optional(),
     opensAt: Instant,
     closesAt: Instant,
+    /**
+     * Only when the compound's rules of procedure (议事规则) say that owners who received the
+     * ballot and did not vote follow the majority: the article, quoted. The result then shows
+     * the deemed tally beside the raw one, counting only owners with recorded proof of delivery.
+     */
+    followMajority: z.object({ rule: z.string().trim().min(10, 'quote the article of the rules of procedure').max(500) }).optional(),
   })
   .refine((b) => Date.parse(b.opensAt) < Date.parse(b.closesAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });
 export type BallotBody = z.infer<typeof BallotBody>;
@@ -68,6 +74,18 @@ export const ProxyBody = z.object({
   documentRef: z.string().trim().min(1).max(40),
 });
 export type ProxyBody = z.infer<typeof ProxyBody>;
+
+export const DELIVERY_METHODS = ['in_person', 'mail', 'message', 'door'] as const;
+/** Proof that an owner received the ballot (for a ballot whose rules deem non-voters to follow the majority). */
+export const DeliveryBody = z.object({
+  ...Unit,
+  /** in_person: signed for; mail: registered mail; message: SMS or WeChat with read receipt; door: left at the door, photographed. */
+  method: z.enum(DELIVERY_METHODS),
+  deliveredOn: z.iso.date(),
+  /** Where the proof is kept: the signature sheet's page, the mail number, the photo's file name. */
+  proofRef: z.string().trim().min(2).max(80),
+});
+export type DeliveryBody = z.infer<typeof DeliveryBody>;
 
 export const HEARING_STAGES = ['before', 'during', 'after'] as const;
 /** 三会: hearing before (事前听证), coordination during (事中协调), review after (事后评议). */

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { call, testDistrict } from '../support/district.ts';
 import { withRegister } from '../support/codes.ts';
 import { announce, closingTimeArrives } from '../support/votes.ts';
-import { axeProblems as axe, launchChromium, PHONE } from '../support/browser.ts';
+import { axeProblems as axe, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -34,11 +34,7 @@ afterAll(async () => {
   await district?.stop();
 });
 
-async function signIn(page: Page, path: string, user: string) {
-  await page.goto(`${district.url}${path}`);
-  await page.getByLabel('选择演示账号登录').selectOption(user);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (page: Page, path: string, user: string) => signInAs(page, `${district.url}${path}`, user);
 
 describe('an owners\' vote in Chromium', () => {
   let link = '';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, testDistrict } from '../support/district.ts';
 import { createCampaign, withRegister } from '../support/codes.ts';
-import { axeProblems as axe, launchChromium, PHONE } from '../support/browser.ts';
+import { axeProblems as axe, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -37,11 +37,7 @@ afterAll(async () => {
   await district?.stop();
 });
 
-async function signIn(page: Page, path: string, user: string) {
-  await page.goto(`${district.url}${path}`);
-  await page.getByLabel('选择演示账号登录').selectOption(user);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (page: Page, path: string, user: string) => signInAs(page, `${district.url}${path}`, user);
 
 describe('rating in Chromium', () => {
   let link = '';

@@ -69,6 +69,7 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   paperKey: () => ({ path: ballotPath(routes.paperKey.path), body: { building: rows[3]!.building, unit: rows[3]!.unit, sheetNo: 'P-1', choices: { m1: 'agree' } }, expect: 'not-denied' }),
   paperDiscard: () => ({ path: ballotPath(routes.paperDiscard.path), body: { building: rows[3]!.building, unit: rows[3]!.unit, reason: '矩阵测试作废' }, expect: 'not-denied' }),
   proxyRecord: () => ({ path: ballotPath(routes.proxyRecord.path), body: { building: rows[4]!.building, unit: rows[4]!.unit, proxyName: '王五', proxyIdTail: '12345X', documentRef: 'WT-1' }, expect: 'not-denied' }),
+  deliveryRecord: () => ({ path: ballotPath(routes.deliveryRecord.path), body: { building: rows[2]!.building, unit: rows[2]!.unit, method: 'in_person', deliveredOn: '2026-11-20', proofRef: '签收表第1页' }, expect: 'not-denied' }),
   hearingAdd: () => ({ path: ballotPath(routes.hearingAdd.path), body: { matterId: 'm1', stage: 'before', date: '2026-11-20', attendance: 12, minutes: '矩阵测试听证会纪要内容。', outcome: '同意提交表决' }, expect: 'ok' }),
   ballotClose: () => ({ path: ballotPath(routes.ballotClose.path), expect: 'not-denied' }),
   ballotExport: () => ({ path: `${ballotPath(routes.ballotExport.path)}?file=matters`, expect: 'not-denied' }),

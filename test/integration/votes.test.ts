@@ -443,3 +443,44 @@ describe('a committee election through the five gates', () => {
     expect(dash.json.compounds).toBe(d.compounds.filter((c) => c.communityId === compound.communityId).length);
   });
 });
+
+describe('a ballot whose rules deem delivered non-voters to follow the majority', () => {
+  it('publishes the deemed tally beside the raw one; the export recounts to the raw one', async () => {
+    const B = 'b-deemed';
+    const res = await call(district, 'PUT', base(B), { token: committeeA, body: {
+      title: '关于续聘物业服务企业的表决', matters: [{ id: 'm1', kind: 'ordinary', title: '续聘物业服务企业', text: '续聘现物业服务企业，合同期三年。' }],
+      opensAt: new Date(Date.now() + 1200).toISOString(), closesAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+      followMajority: { rule: '议事规则第十五条：表决票已送达但未在规定时间内表决的业主，视为同意多数业主的意见。' },
+    } });
+    expect(res.status, res.text).toBe(201);
+    await new Promise((r) => setTimeout(r, 1300));
+    const homes = await households(district, admin, compound.id, B, 'ballot');
+    const home = (i: number) => homes.find((h) => h.building === rows[i]!.building && h.unit === rows[i]!.unit)!;
+    expect((await call(district, 'GET', '/api/resident/ballot', { token: home(2).token })).json.ballot.followMajority.rule).toContain('第十五条');
+    // Owners 2-6 vote (5 of 10 heads: no quorum); 4 agree. Delivery is proven to owners 7 and 8.
+    for (const i of [2, 3, 4, 5]) expect((await vote(home(i), { m1: 'agree' })).status).toBe(201);
+    expect((await vote(home(6), { m1: 'disagree' })).status).toBe(201);
+    for (const i of [7, 8]) {
+      const r = await call(district, 'POST', `${base(B)}/deliveries`, { token: committeeA, body: { building: rows[i]!.building, unit: rows[i]!.unit, method: 'in_person', deliveredOn: '2026-11-24', proofRef: `签收表第${i}行` } });
+      expect(r.status, r.text).toBe(201);
+    }
+    const twice = await call(district, 'POST', `${base(B)}/deliveries`, { token: committeeA, body: { building: rows[7]!.building, unit: rows[7]!.unit, method: 'mail', deliveredOn: '2026-11-24', proofRef: 'EMS1' } });
+    expect(twice.status).toBe(409);
+    await closingTimeArrives(district, compound.id, B);
+    const closed = await call(district, 'POST', `${base(B)}/close`, { token: committeeA });
+    expect(closed.status, closed.text).toBe(201);
+    const raw = closed.json.tally.matters[0];
+    expect(raw).toMatchObject({ participating: { heads: 5 }, agree: { heads: 4 }, quorumMet: false, passed: false });
+    expect(closed.json.deemed.delivered).toBe(2);
+    expect(closed.json.deemed.matters).toEqual([{ matterId: 'm1', choice: 'agree', owners: 2 }]);
+    expect(closed.json.deemed.tally.matters[0]).toMatchObject({ participating: { heads: 7 }, agree: { heads: 6 } });
+    // The recount tool computes the raw tally only.
+    const files = await Promise.all((['register', 'matters', 'votes'] as const).map(async (file) => ({ name: file, text: (await call(district, 'GET', `${base(B)}/export?file=${file}`, { token: committeeA })).text })));
+    const outcome = recount({ register: files[0]!, matters: files[1]!, votes: files[2]! });
+    expect(outcome.ok && outcome.tally).toEqual(closed.json.tally);
+    // A ballot announced without such a rule records no deliveries.
+    const refused = await call(district, 'POST', `${base('b-main')}/deliveries`, { token: committeeA, body: { building: rows[7]!.building, unit: rows[7]!.unit, method: 'in_person', deliveredOn: '2026-11-24', proofRef: 'x1' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.code).toBe('not_deemed');
+  });
+});

@@ -16,3 +16,10 @@ export async function axeProblems(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Signs in on a staff page as a demo user (the local district's sign-in, no password). */
+export async function signIn(page: Page, url: string, user: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('选择演示账号登录').selectOption(user);
+  await page.getByRole('button', { name: '登录' }).click();
+}

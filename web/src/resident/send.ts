@@ -2,6 +2,7 @@
 // again with the same key after a network error or a server hiccup, with growing pauses, so
 // a flaky network never makes two records and a retry after success gets the same receipt.
 import { api, ApiError } from '../lib/api.ts';
+import { i18n } from '../lib/i18n.svelte.ts';
 
 export type Sent<T> = { ok: true; value: T } | { ok: false; error: ApiError } | { ok: false; offline: true };
 
@@ -18,3 +19,9 @@ export async function sendWithRetry<T>(path: string, body: unknown, token: strin
     }
   }
 }
+
+/** A new draft's idempotency key: 128 random bits. */
+export const newDraftKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** A time as residents read it, in the page's language. */
+export const whenText = (iso: string) => new Date(iso).toLocaleString(i18n.lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
