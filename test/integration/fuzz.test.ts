@@ -8,18 +8,23 @@ import { allRoutes } from '../../functions/manifest.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 import { withRegister } from '../support/codes.ts';
 import { compoundWithItems, households } from '../support/ratings.ts';
+import { announce } from '../support/votes.ts';
 
 let district: LocalDistrict;
 let admin: string;
-/** Resident routes are fuzzed with a resident token for an open campaign; the rest as the district admin. */
+/** Resident routes are fuzzed with a resident token for an open campaign or ballot; the rest as the district admin. */
 let resident: string;
+let voter: string;
 beforeAll(async () => {
-  district = await testDistrict({ seed: 'structure' });
+  district = await testDistrict({ seed: 'structure', voteRules: { announceDays: 0 } });
   admin = await district.auth.issue('admin');
   const compound = compoundWithItems(demoDistrict(), 2);
   await withRegister(district, admin, compound, 2);
   resident = (await households(district, admin, compound.id, 'fuzz-rating'))[0]!.token;
+  await announce(district, admin, compound.id, 'fuzz-ballot');
+  voter = (await households(district, admin, compound.id, 'fuzz-ballot', 'ballot'))[0]!.token;
 });
+const tokenFor = (route: (typeof allRoutes)[number]) => ('residents' in route.access ? (route.access.residents.includes('rating') ? resident : voter) : admin);
 afterAll(async () => district?.stop());
 
 const segment = fc.oneof(
@@ -33,15 +38,20 @@ const jsonish = fc.oneof(
   fc.record({ title: fc.string(), period: fc.string(), issuer: fc.string(), templateId: fc.constantFrom('standard', 'x', ''), opensAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), closesAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), compoundIds: fc.array(fc.constantFrom('p0001', 'p0002', 'nope', ''), { maxLength: 3 }), rev: fc.oneof(fc.integer(), fc.double()) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-f0-9]{16,40}$/)), questionsRev: fc.oneof(fc.constant(1), fc.integer(), fc.double()), contract: fc.array(fc.constantFrom('done', 'partial', 'not', 'unknown', 'x'), { maxLength: 9 }), scores: fc.dictionary(fc.constantFrom('service', 'repair', 'hygiene', 'x', '__proto__'), fc.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.string())), overall: fc.constantFrom('satisfied', 'basic', 'unsatisfied', 'x'), suggestion: fc.string({ maxLength: 600 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ building: fc.string(), unit: fc.string(), reason: fc.string(), exclude: fc.oneof(fc.boolean(), fc.string()) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  // Votes: ballots, choices, paper sheets, proxies, deliveries, gate records.
+  fc.record({ title: fc.string(), matters: fc.array(fc.record({ id: fc.constantFrom('m1', 'm2', 'M', ''), kind: fc.constantFrom('ordinary', 'special', 'x'), title: fc.string(), text: fc.string(), attachments: fc.array(fc.record({ name: fc.string(), url: fc.constantFrom('https://a.b/c', 'javascript:x', '') }), { maxLength: 2 }) }, { requiredKeys: [] }), { maxLength: 3 }), opensAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), closesAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), registerVersion: fc.oneof(fc.integer(), fc.double()), followMajority: fc.record({ rule: fc.string() }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-f0-9]{16,40}$/)), choices: fc.dictionary(fc.constantFrom('m1', 'm2', 'x', '__proto__', 'constructor'), fc.oneof(fc.constantFrom('agree', 'disagree', 'abstain', 'yes'), fc.integer())) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ building: fc.string(), unit: fc.string(), sheetNo: fc.string(), channel: fc.constantFrom('paper', 'proxy', 'online'), choices: fc.dictionary(fc.constantFrom('m1', 'm2', 'x'), fc.constantFrom('agree', 'x')), proxyName: fc.string(), proxyIdTail: fc.string(), documentRef: fc.string(), method: fc.constantFrom('in_person', 'x'), deliveredOn: fc.string(), proofRef: fc.string(), reason: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ reachableOwners: fc.oneof(fc.integer(), fc.string()), notes: fc.string(), members: fc.array(fc.record({ name: fc.string(), role: fc.string() }), { maxLength: 4 }), candidates: fc.array(fc.record({ id: fc.string(), name: fc.string() }), { maxLength: 3 }), decisions: fc.array(fc.record({ candidateId: fc.string(), approved: fc.boolean(), reason: fc.string() }), { maxLength: 3 }), seats: fc.integer({ min: -2, max: 30 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 50 }),
 );
-const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
+const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'file', 'receipt', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
 
 describe.each(allRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
   it('answers generated requests without a 5xx; 400s carry field-level reasons', async () => {
     await fc.assert(fc.asyncProperty(segment, fc.option(jsonish, { nil: undefined }), query, fc.boolean(), async (seg, body, q, json) => {
       const path = route.path.replace(/\{[^}]+\}/g, seg) + (Object.keys(q).length ? `?${new URLSearchParams(q)}` : '');
-      const res = await call(district, route.method, path, { token: 'residents' in route.access ? resident : admin, rawBody: route.method === 'GET' ? undefined : body, contentType: json ? 'application/json' : 'text/plain' });
+      const res = await call(district, route.method, path, { token: tokenFor(route), rawBody: route.method === 'GET' ? undefined : body, contentType: json ? 'application/json' : 'text/plain' });
       expect(res.status, `${route.method} ${path} ${body}`).toBeLessThan(500);
       if (res.status === 400) {
         expect(res.json.error.code).toEqual(expect.any(String));
