@@ -118,7 +118,8 @@ export async function ballotBoard(compoundId: string, ballotId: string) {
   }
   const state = ballotState(ballot);
   return {
-    ballot: { ...ballot, state, rules: voteRules() },
+    // Results are published within the district's days of the close (Qingdao: 3).
+    ballot: { ...ballot, state, rules: voteRules(), countDueBy: new Date(Date.parse(ballot.closesAt) + voteRules().resultNoticeDays * 86_400_000).toISOString() },
     participation: { participating, totals: ballot.totals, gap: quorumGap(participating, ballot.totals) },
     // Door-to-door lists: units only; the register holds the names for those entitled to them.
     tookPart: votes.map((v) => ({ ownerId: v.ownerId, building: v.building, unit: v.unit, channel: v.channel, recordedAt: v.recordedAt })).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
