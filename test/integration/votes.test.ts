@@ -320,6 +320,30 @@ describe('one vote per owner', () => {
   });
 });
 
+describe('many owners at once', () => {
+  it('40 different owners voting at the same moment are all counted (the ballot counter retries its conflicts)', async () => {
+    const big = d.compounds.filter((c) => c.communityId === compound.communityId)[4]!;
+    const bigRows = demoRegisterRows(big).slice(0, 60);
+    const imported = await call(district, 'POST', `/api/registry/compounds/${big.id}/register/imports`, { token: admin, body: { mode: 'commit', fileName: 'big.csv', contentBase64: Buffer.from(rowsToCsv(bigRows)).toString('base64') } });
+    expect(imported.json?.ok, imported.text).toBe(true);
+    await announce(district, admin, big.id, 'b-many', { matters: [{ id: 'm1', kind: 'ordinary' }] });
+    const homes = await households(district, admin, big.id, 'b-many', 'ballot');
+    const owners = new Map<string, Household>();
+    const bigRoll = votingRegister(bigRows);
+    for (const h of homes) {
+      const owner = bigRoll.find((u) => u.building === h.building && u.unit === h.unit)!.ownerId;
+      if (!owners.has(owner)) owners.set(owner, h);
+    }
+    const voters = [...owners.values()].slice(0, 40);
+    const results = await Promise.all(voters.map((h) => vote(h, { m1: 'agree' })));
+    expect(results.map((r) => r.status)).toEqual(voters.map(() => 201));
+    const stored = (await district.doc.send(new GetCommand({ TableName: district.tableName, Key: keys.ballot(big.id, 'b-many'), ConsistentRead: true }))).Item!;
+    expect(stored.voteCount).toBe(40);
+    const b = (await call(district, 'GET', `/api/votes/compounds/${big.id}/ballots/b-many`, { token: admin })).json;
+    expect(b.tookPart).toHaveLength(40);
+  });
+});
+
 describe('a paper sheet overtaken by an online vote', () => {
   it('is refused at its second keying as a conflict, and no longer holds up the count', async () => {
     const B = 'b-sheet';
