@@ -155,3 +155,64 @@ describe('an owners\' vote in Chromium', () => {
     await context.close();
   });
 });
+
+describe('a committee election through the five gates, on the staff pages', () => {
+  it('each gate is signed in order by its role, with its record; gate 5 announces the election ballot', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN' });
+    const committee = await context.newPage();
+    const street = await context.newPage();
+    await signIn(committee, `/admin.html?compound=${compound.id}`, 'anqing');
+    const panel = committee.getByTestId('elections');
+    await panel.getByRole('button', { name: '启动选举' }).click();
+    await expect.poll(() => panel.textContent()).toContain('第一关 调研摸底 · 待签署');
+    // The committee may not sign the survey: the page shows the refusal.
+    await panel.getByLabel('可联系的业主人数').fill('3');
+    await panel.getByLabel('摸底情况').fill('网格员入户摸底，三户均可联系。');
+    await panel.getByRole('button', { name: '签署本关' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('signed by');
+    expect(await axe(committee)).toEqual([]);
+
+    await signIn(street, `/admin.html?compound=${compound.id}`, 'street');
+    const sp = street.getByTestId('elections');
+    await sp.getByLabel('可联系的业主人数').fill('3');
+    await sp.getByLabel('摸底情况').fill('网格员入户摸底，三户均可联系。');
+    await sp.getByRole('button', { name: '签署本关' }).click();
+    await expect.poll(() => sp.textContent()).toContain('第二关 筹备组建 · 待签署');
+    await sp.getByLabel('筹备组成员（每行：姓名,职务）').fill('王志刚,组长\n刘淑芬,业主代表\n赵敏,社区代表');
+    await sp.getByLabel('社区批复文号').fill('金口路社区〔2026〕9号');
+    await sp.getByRole('button', { name: '签署本关' }).click();
+    await expect.poll(() => sp.textContent()).toContain('第三关 候选人推荐 · 待签署');
+
+    await committee.reload();
+    const cands = ['c1,李红梅,1号楼,1-101,退休教师热心公益,自荐', 'c2,张立新,1号楼,1-102,律师熟悉物业法规,联名推荐', 'c3,周振华,2号楼,2-201,会计可管理账目,自荐', 'c4,吴晓东,2号楼,2-202,工程师懂设备维护,联名推荐', 'c5,郑秀兰,3号楼,3-301,社区志愿者,自荐', 'c6,冯国强,3号楼,3-302,退役军人,联名推荐'];
+    await panel.getByLabel('候选人（每行：编号,姓名,楼栋,房号,简介,推荐方式）').fill(cands.join('\n'));
+    await panel.getByRole('button', { name: '签署本关' }).click();
+    await expect.poll(() => panel.textContent()).toContain('第四关 审核 · 待签署');
+
+    await street.reload();
+    await sp.getByLabel('审核（每行：候选人编号,通过或不通过,原因）').fill('c1,通过\nc2,通过\nc3,通过\nc4,通过\nc5,通过\nc6,不通过,欠缴物业费');
+    await sp.getByRole('button', { name: '签署本关' }).click();
+    await expect.poll(() => sp.textContent()).toContain('第五关 选举组织 · 待签署');
+
+    await committee.reload();
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await panel.getByLabel('席位数（奇数）').fill('4');
+    await panel.getByLabel('投票开始').fill(tomorrow);
+    await panel.getByLabel('投票截止').fill(later);
+    await panel.getByRole('button', { name: '签署本关' }).click();
+    // The field carries the district's bounds and oddness (min 5, step 2): the browser stops an even number before it is sent.
+    expect(await panel.getByLabel('席位数（奇数）').evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+    expect(await panel.locator('.gates li.done').count()).toBe(4);
+    await panel.getByLabel('席位数（奇数）').fill('5');
+    await panel.getByRole('button', { name: '签署本关' }).click();
+    await expect.poll(() => panel.locator('.gates li.done').count()).toBe(5);
+    // The election ballot is announced, with the five approved candidates.
+    await expect.poll(() => committee.getByTestId('votes-panel').textContent()).toContain('业主委员会选举投票');
+    expect(await axe(committee)).toEqual([]);
+    const listing = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots`, { token: await district.auth.issue('anqing') })).json;
+    const electionBallot = listing.ballots.find((b: { kind: string }) => b.kind === 'election');
+    expect(electionBallot.matters).toBe(5);
+    await context.close();
+  });
+});
