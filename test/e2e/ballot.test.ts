@@ -50,6 +50,7 @@ describe('an owners\' vote in Chromium', () => {
     await page.getByLabel('表决名称').fill('关于增设电动车充电桩的表决');
     await page.getByLabel('1. 事项名称').fill('在3号楼北侧增设电动车充电桩');
     await page.getByLabel('事项全文').fill('利用3号楼北侧共有部分增设充电桩20个，由物业公司经营，收益归全体业主。');
+    await page.getByLabel('附件（每行：名称,链接）').fill('充电桩布置图,https://docs.example.cn/anqing/charging.pdf');
     await page.getByRole('button', { name: '发布公告' }).click();
     // No dates yet: the page names the fields before anything is sent.
     await expect.poll(() => page.locator('.error').count()).toBeGreaterThan(0);
@@ -62,6 +63,9 @@ describe('an owners\' vote in Chromium', () => {
     await page.getByRole('button', { name: '发布公告' }).click();
     await expect.poll(() => page.getByTestId('ballot-board').textContent()).toContain('关于增设电动车充电桩的表决');
     expect(await page.getByTestId('ballot-board').textContent()).toContain('公告中');
+    const announced = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots`, { token: await district.auth.issue('anqing') })).json.ballots.find((b: { title: string }) => b.title === '关于增设电动车充电桩的表决');
+    const detail = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots/${announced.id}`, { token: await district.auth.issue('anqing') })).json;
+    expect(detail.ballot.matters[0]).toMatchObject({ kind: 'special', attachments: [{ name: '充电桩布置图', url: 'https://docs.example.cn/anqing/charging.pdf' }] });
     await context.close();
   });
 
@@ -152,6 +156,10 @@ describe('an owners\' vote in Chromium', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
     expect((await call(district, 'GET', '/api/public/ballots')).json.results[0].ballotId).toBe(BALLOT);
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${district.url}/notices.html`);
+    await expect.poll(() => page.getByRole('link', { name: `${compound.name} · ${BALLOT} 业主大会表决` }).count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import { words } from '../lib/i18n.svelte.ts';
 
 export const vw = words({
   votes: '业主表决', newBallot: '发布表决公告', ballotId: '表决编号', title: '表决名称', matters: '表决事项', addMatter: '增加事项', remove: '删除',
-  matterTitle: '事项名称', matterText: '事项全文', kind: '类别',
+  matterTitle: '事项名称', matterText: '事项全文', attachmentsHelp: '附件（每行：名称,链接）', kind: '类别',
   ordinary: '一般事项（民法典第278条第1-5、9项：制定修改议事规则、选举更换业委会、选聘解聘物业、使用维修资金等）',
   special: '特别事项（第6-8项：筹集维修资金、改建重建建筑物、改变共有部分用途或利用共有部分经营）',
   opensAt: '投票开始', closesAt: '投票截止', noticeRule: '表决事项须在投票开始 {days} 日前公告；公告后事项不能修改。最早可在 {date} 开始投票。',
@@ -27,7 +27,7 @@ export const vw = words({
   formationRate: '{with} / {all} 个小区已成立业主委员会（{rate}）', growth: '今年以来增长 {pct}',
 }, {
   votes: 'Owner votes', newBallot: 'Announce a ballot', ballotId: 'Ballot id', title: 'Title', matters: 'Matters', addMatter: 'Add a matter', remove: 'Remove',
-  matterTitle: 'Matter', matterText: 'Full text', kind: 'Kind',
+  matterTitle: 'Matter', matterText: 'Full text', attachmentsHelp: 'Attachments (one per line: name,link)', kind: 'Kind',
   ordinary: 'Ordinary (Civil Code art. 278 items 1-5, 9: rules of procedure, electing the committee, hiring the property company, using maintenance funds…)',
   special: 'Special (items 6-8: raising maintenance funds, rebuilding, changing the use of common parts or using them for business)',
   opensAt: 'Voting opens', closesAt: 'Voting closes', noticeRule: 'Matters are announced at least {days} days before voting opens and cannot change afterwards. Earliest opening: {date}.',
