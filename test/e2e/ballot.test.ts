@@ -221,6 +221,10 @@ describe('a committee election through the five gates, on the staff pages', () =
     const listing = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots`, { token: await district.auth.issue('anqing') })).json;
     const electionBallot = listing.ballots.find((b: { kind: string }) => b.kind === 'election');
     expect(electionBallot.matters).toBe(5);
+    // The street's tree shows the committee formation rate of its compounds (none formed yet here).
+    await street.goto(`${district.url}/admin.html`);
+    await expect.poll(() => street.getByTestId('formation').textContent()).toMatch(/业委会组建率：0 \/ \d+ 个小区已成立业主委员会（0\.0%）/);
+    expect(await axe(street)).toEqual([]);
     await context.close();
   });
 });
