@@ -16,7 +16,7 @@ import { check, take, type Limit } from '../lib/rate-limit.ts';
 import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
 import { campaignState, getCampaign } from '../ratings/campaign-store.ts';
-import { getBallot } from '../votes/ballot-store.ts';
+import { getBallot, roll } from '../votes/ballot-store.ts';
 import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
 
 export const RESIDENT_TOKEN_SECONDS = 30 * 60;
@@ -79,8 +79,13 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   if (!compound) throw new NotFound('Compound');
   if (!compound.currentVersion) throw new Conflict('Import the owners\' register before issuing codes', 'no_register');
   body = { ...body, purpose: body.purpose.kind === 'rating' ? await ratingPurpose(compoundId, body) : await ballotPurpose(compoundId, body) };
-  const version = (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!;
-  const rows = await loadRows(compoundId, version.contentHash);
+  // A ballot's letters go to the units of the register version it counts by (its roll), even
+  // if the register was re-imported since; everything else to the current register's units.
+  const ballot = body.purpose.kind === 'ballot' ? await getBallot(compoundId, body.purpose.id) : undefined;
+  const registerVersion = ballot?.registerVersion ?? compound.currentVersion;
+  const rows: { building: string; unit: string }[] = ballot
+    ? await roll(ballot.id)
+    : await loadRows(compoundId, (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!.contentHash);
   const existing = new Map((await unitItems(compoundId, body.purpose.id)).map((i) => [`${i.building}#${i.unit}`, i]));
   for (const item of existing.values()) {
     if (item.purposeKind !== body.purpose.kind) throw new BadRequest('This purpose id is already used for another kind', [{ path: 'body.purpose.kind', reason: `codes for ${body.purpose.id} are ${item.purposeKind} codes` }]);
@@ -118,7 +123,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   }));
   await ddb.send(new TransactWriteCommand({ TransactItems: [auditPut(principal, { action: 'codes.issue', target: `compound:${compoundId}`, after: { purposeId: body.purpose.id, issued: letters.length, kept: rows.length - todo.length, expiresAt: body.expiresAt } })] }));
   letters.sort((a, b) => (a.building + '\u0000' + a.unit).localeCompare(b.building + '\u0000' + b.unit, 'zh-CN', { numeric: true }));
-  return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion: compound.currentVersion, letters, kept: rows.length - todo.length };
+  return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion, letters, kept: rows.length - todo.length };
 }
 
 /** A rating code names a stored campaign that asks this compound and has not closed. */

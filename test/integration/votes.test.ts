@@ -508,3 +508,18 @@ describe('a ballot whose rules deem delivered non-voters to follow the majority'
     expect(refused.json.error.code).toBe('not_deemed');
   });
 });
+
+describe('letters after the register changes', () => {
+  it('go to the units of the register version the ballot counts by, not to the new version\'s', async () => {
+    // v2 drops the last unit and adds one; b-notice (announced on v1, not yet closed) keeps v1.
+    const v2 = [...rows.slice(0, 11), { ...rows[0]!, unit: `${rows[0]!.unit}-新`, ownerRef: 'Y999', ownerName: '新业主', phone: '13800000000' }];
+    const imported = await call(district, 'POST', `/api/registry/compounds/${compound.id}/register/imports`, { token: admin, body: { mode: 'commit', fileName: 'v2.csv', contentBase64: Buffer.from(rowsToCsv(v2)).toString('base64') } });
+    expect(imported.json?.version, imported.text).toBe(2);
+    const ballot = await storedBallot('b-notice');
+    const res = await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes`, { token: admin, body: { purpose: { kind: 'ballot', id: 'b-notice', title: '选聘物业表决' }, expiresAt: ballot.closesAt } });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json.registerVersion).toBe(1);
+    const units = res.json.letters.map((l: { building: string; unit: string }) => `${l.building}#${l.unit}`).sort();
+    expect(units).toEqual(rows.map((r) => `${r.building}#${r.unit}`).sort());
+  });
+});
