@@ -6,7 +6,7 @@ import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, R
 import { RatingChanged, RegisterCommitted } from '../shared/events.ts';
 import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, NoticeQuery, OpenDataQuery, PublishBody, TemplateBody, TemplateParams } from '../shared/ratings/schemas.ts';
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
-import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
+import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
@@ -311,6 +311,15 @@ export const routes = {
     params: BallotParams,
     access: { roles: compoundReaders, scope: 'compound' },
     timeoutSeconds: 30,
+  }),
+  ballotWithdraw: route({
+    method: 'POST',
+    path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/withdraw',
+    handler: 'votes/withdraw-ballot',
+    params: BallotParams,
+    body: WithdrawBody,
+    access: { roles: compoundReaders, scope: 'compound' },
+    writes: true,
   }),
   paperKey: route({
     method: 'POST',

@@ -140,6 +140,7 @@ async function ratingPurpose(compoundId: string, body: IssueCodesBody): Promise<
 async function ballotPurpose(compoundId: string, body: IssueCodesBody): Promise<IssueCodesBody['purpose']> {
   const ballot = await getBallot(compoundId, body.purpose.id);
   if (!ballot) throw new BadRequest('No ballot with this id on this compound', [{ path: 'body.purpose.id', reason: 'announce the ballot first' }]);
+  if (ballot.withdrawnAt) throw new Conflict('This ballot was withdrawn', 'ballot_withdrawn');
   if (ballot.resultAt || Date.parse(ballot.closesAt) <= Date.now()) throw new Conflict('Voting on this ballot has closed', 'ballot_closed');
   if (Date.parse(body.expiresAt) > Date.parse(ballot.closesAt)) throw new BadRequest('Codes cannot outlive their ballot', [{ path: 'body.expiresAt', reason: `at most the ballot's close, ${ballot.closesAt}` }]);
   return { kind: 'ballot', id: ballot.id, title: ballot.title };

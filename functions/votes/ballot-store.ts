@@ -20,10 +20,11 @@ import type { BallotItem, DeliveryItem, HearingItem, MatterItem, RollUnitItem } 
 
 export const voteRules = (): VoteRules => voteRulesFrom(process.env.VOTE_RULES);
 
-export type BallotState = 'announced' | 'open' | 'counting' | 'closed';
+export type BallotState = 'announced' | 'open' | 'counting' | 'closed' | 'withdrawn';
 
 /** announced: matters posted, voting not yet open; counting: voting over, result not yet frozen. */
-export function ballotState(b: Pick<BallotItem, 'opensAt' | 'closesAt' | 'resultAt'>, now = Date.now()): BallotState {
+export function ballotState(b: Pick<BallotItem, 'opensAt' | 'closesAt' | 'resultAt' | 'withdrawnAt'>, now = Date.now()): BallotState {
+  if (b.withdrawnAt) return 'withdrawn';
   if (b.resultAt) return 'closed';
   if (now < Date.parse(b.opensAt)) return 'announced';
   return now < Date.parse(b.closesAt) ? 'open' : 'counting';
@@ -118,7 +119,8 @@ export async function rollEntry(ballotId: string, building: string, unit: string
 export async function recordDelivery(compoundId: string, ballotId: string, body: DeliveryBody, principal: Principal): Promise<DeliveryItem> {
   const ballot = await mustGetBallot(compoundId, ballotId);
   if (!ballot.followMajority) throw new BadRequest('This ballot does not deem non-voters to follow the majority; deliveries are not recorded for it', [{ path: 'body', reason: 'the ballot was announced without a rule of procedure to that effect' }], 'not_deemed');
-  if (ballotState(ballot) === 'closed') throw new Conflict('The result is frozen', 'ballot_closed');
+  const state = ballotState(ballot);
+  if (state === 'closed' || state === 'withdrawn') throw new Conflict(state === 'closed' ? 'The result is frozen' : 'The ballot was withdrawn', state === 'closed' ? 'ballot_closed' : 'ballot_withdrawn');
   const entry = await rollEntry(ballotId, body.building, body.unit);
   if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
   const now = new Date();
@@ -126,7 +128,7 @@ export async function recordDelivery(compoundId: string, ballotId: string, body:
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       // The result is computed from these; none may be added once it is frozen.
-      { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_not_exists(resultAt)' } },
+      { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)' } },
       { Put: { TableName: tableName(), Item: { ...keys.delivery(ballotId, entry.ownerId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
       auditPut(principal, { action: 'ballot.delivery', target: `ballot:${compoundId}:${ballotId}`, after: { building: body.building, unit: body.unit, method: body.method, deliveredOn: body.deliveredOn } }, now),
     ] }));
@@ -140,6 +142,30 @@ export async function recordDelivery(compoundId: string, ballotId: string, body:
 
 export async function deliveries(ballotId: string, consistent = false): Promise<DeliveryItem[]> {
   return queryAll<DeliveryItem>(keys.deliveriesPk(ballotId), { consistent });
+}
+
+/**
+ * Withdraws a ballot before voting opens, with the reason (a mistake in the matters, a
+ * changed plan). Audited; its codes stop working; a corrected ballot is announced anew,
+ * with a new notice period, as the regulation requires for any matter voted on.
+ */
+export async function withdrawBallot(compoundId: string, ballotId: string, reason: string, principal: Principal): Promise<BallotItem> {
+  const now = new Date();
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      { Update: {
+        TableName: tableName(), Key: keys.ballot(compoundId, ballotId), UpdateExpression: 'SET withdrawnAt = :now, withdrawnReason = :reason',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(withdrawnAt) AND opensAt > :now AND voteCount = :zero AND pendingPaper = :zero',
+        ExpressionAttributeValues: { ':now': now.toISOString(), ':reason': reason, ':zero': 0 },
+      } },
+      auditPut(principal, { action: 'ballot.withdraw', target: `ballot:${compoundId}:${ballotId}`, after: { reason } }, now),
+    ] }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const ballot = await mustGetBallot(compoundId, ballotId, true);
+    throw new Conflict(ballot.withdrawnAt ? 'The ballot is already withdrawn' : 'Voting has opened; a ballot can only be withdrawn before', ballot.withdrawnAt ? 'ballot_withdrawn' : 'ballot_open');
+  }
+  return mustGetBallot(compoundId, ballotId, true);
 }
 
 export async function addHearing(compoundId: string, ballotId: string, body: HearingBody, principal: Principal): Promise<HearingItem> {

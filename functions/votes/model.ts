@@ -24,6 +24,8 @@ export interface BallotItem {
   /** Every vote and paper keying moves these in its own transaction; close checks them. */
   voteCount: number; pendingPaper: number;
   resultAt?: string;
+  /** Withdrawn before voting opened (a mistake in the announcement): nothing can be recorded on it. */
+  withdrawnAt?: string; withdrawnReason?: string;
   /** The rules of procedure's article deeming delivered non-voters to follow the majority, if any. */
   followMajority?: { rule: string };
 }

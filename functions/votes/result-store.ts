@@ -67,6 +67,7 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
     const ballot = await mustGetBallot(compoundId, ballotId, true);
     const state = ballotState(ballot);
     if (state === 'closed') throw new Conflict('The result is already frozen', 'already_closed');
+    if (state === 'withdrawn') throw new Conflict('The ballot was withdrawn before voting opened', 'ballot_withdrawn');
     if (state !== 'counting') throw new Conflict(`Voting is ${state === 'open' ? 'open' : 'not yet open'} until ${state === 'open' ? ballot.closesAt : ballot.opensAt}; the result is frozen after voting closes`, 'ballot_open');
     if (ballot.pendingPaper > 0) {
       const sheets = await paperSheets(ballotId);

@@ -88,7 +88,7 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
         { Update: {
           TableName: tableName(), Key: keys.ballot(w.ballot.compoundId, w.ballot.id),
           UpdateExpression: 'ADD voteCount :one, pendingPaper :paper',
-          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(resultAt)${window}`,
+          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)${window}`,
           ExpressionAttributeValues: { ':one': 1, ':paper': w.pendingPaperDelta ?? 0, ':now': vote.recordedAt },
         } },
         { Put: { TableName: tableName(), Item: { ...keys.vote(w.ballot.id, w.vote.ownerId), ...vote }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -116,6 +116,7 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
 
 function closedError(ballot: BallotItem, online: boolean): DomainError {
   const state = ballotState(ballot);
+  if (state === 'withdrawn') return new Conflict(`The ballot was withdrawn: ${ballot.withdrawnReason ?? ''}`, 'ballot_withdrawn');
   if (state === 'announced') return new Conflict(`Voting opens at ${ballot.opensAt}`, 'ballot_not_open');
   if (state === 'closed') return new Conflict('The result is frozen; no vote can be added', 'ballot_closed');
   if (online && state === 'counting') return new Conflict(`Voting closed at ${ballot.closesAt}`, 'ballot_closed');
@@ -174,7 +175,7 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
   if (principal.kind !== 'staff') throw new Forbidden();
   const ballot = await mustGetBallot(compoundId, ballotId, true);
   const state = ballotState(ballot);
-  if (state === 'announced' || state === 'closed') throw closedError(ballot, false);
+  if (state === 'announced' || state === 'closed' || state === 'withdrawn') throw closedError(ballot, false);
   const entry = await rollEntry(ballotId, body.building, body.unit);
   if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
   const choices = checkedChoices(ballot, body.choices);
@@ -208,7 +209,7 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
     const item: PaperSheetItem = { et: 'paper-sheet', ballotId, ownerId: entry.ownerId, building: body.building, unit: body.unit, status: 'waiting', keyings: [keying] };
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: [
-        { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :one', ConditionExpression: 'attribute_not_exists(resultAt)', ExpressionAttributeValues: { ':one': 1 } } },
+        { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :one', ConditionExpression: 'attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)', ExpressionAttributeValues: { ':one': 1 } } },
         { Put: { TableName: tableName(), Item: { ...sheetKey, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
         audit('paper.key-first', { building: body.building, unit: body.unit, sheetNo: body.sheetNo, channel: body.channel }),
       ] }));
@@ -271,7 +272,7 @@ const holderKeyOf = (name: string, idTail: string) => createHash('sha256').updat
 export async function recordProxy(compoundId: string, ballotId: string, body: ProxyBody, principal: Principal): Promise<ProxyItem> {
   if (principal.kind !== 'staff') throw new Forbidden();
   const ballot = await mustGetBallot(compoundId, ballotId);
-  if (ballotState(ballot) === 'closed') throw closedError(ballot, false);
+  if (['closed', 'withdrawn'].includes(ballotState(ballot))) throw closedError(ballot, false);
   const entry = await rollEntry(ballotId, body.building, body.unit);
   if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
   const first = await storedVote(ballotId, entry.ownerId);

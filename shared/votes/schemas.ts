@@ -87,6 +87,8 @@ export const DeliveryBody = z.object({
 });
 export type DeliveryBody = z.infer<typeof DeliveryBody>;
 
+export const WithdrawBody = z.object({ reason: z.string().trim().min(4, 'say why, in at least 4 characters').max(200) });
+
 export const HEARING_STAGES = ['before', 'during', 'after'] as const;
 /** 三会: hearing before (事前听证), coordination during (事中协调), review after (事后评议). */
 export const HearingBody = z.object({

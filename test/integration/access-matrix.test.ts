@@ -66,6 +66,8 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   ballotsList: () => ({ path: compoundPath(routes.ballotsList.path), expect: 'ok' }),
   ballotAnnounce: () => ({ path: compoundPath(routes.ballotAnnounce.path).replace('{ballotId}', `m-new-${++made}`), body: { title: '矩阵测试表决', matters: [{ id: 'm1', kind: 'ordinary', title: '矩阵测试事项', text: '矩阵测试事项的全文内容。' }], opensAt: soon(1), closesAt: soon(8) }, expect: 'ok' }),
   ballotBoard: () => ({ path: ballotPath(routes.ballotBoard.path), expect: 'ok' }),
+  // m-new-1 is the first ballot the announce fixture made (opening tomorrow): the first allowed caller withdraws it, later ones get 409.
+  ballotWithdraw: () => ({ path: `${compoundPath(routes.ballotWithdraw.path).replace('{ballotId}', 'm-new-1')}`, body: { reason: '矩阵测试撤回' }, expect: 'not-denied' }),
   paperKey: () => ({ path: ballotPath(routes.paperKey.path), body: { building: rows[3]!.building, unit: rows[3]!.unit, sheetNo: 'P-1', choices: { m1: 'agree' } }, expect: 'not-denied' }),
   paperDiscard: () => ({ path: ballotPath(routes.paperDiscard.path), body: { building: rows[3]!.building, unit: rows[3]!.unit, reason: '矩阵测试作废' }, expect: 'not-denied' }),
   proxyRecord: () => ({ path: ballotPath(routes.proxyRecord.path), body: { building: rows[4]!.building, unit: rows[4]!.unit, proxyName: '王五', proxyIdTail: '12345X', documentRef: 'WT-1' }, expect: 'not-denied' }),

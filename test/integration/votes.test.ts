@@ -509,6 +509,33 @@ describe('a ballot whose rules deem delivered non-voters to follow the majority'
   });
 });
 
+describe('withdrawing a ballot before it opens', () => {
+  it('stops its codes and any vote; an open ballot cannot be withdrawn', async () => {
+    const B = 'b-withdrawn';
+    await announce(district, committeeA, compound.id, B, { opensInMs: 2500, wait: false });
+    const homes = await households(district, admin, compound.id, B, 'ballot');
+    const short = await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '短' } });
+    expect(short.status).toBe(400);
+    expect(short.json.error.fields[0].path).toBe('body.reason');
+    const ok = await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '事项二的金额写错，改正后重新公告' } });
+    expect(ok.status, ok.text).toBe(200);
+    expect((await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '再撤一次试试' } })).json.error.code).toBe('ballot_withdrawn');
+    const codes = await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes`, { token: admin, body: { purpose: { kind: 'ballot', id: B, title: '已撤回的表决' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'all' } });
+    expect(codes.json.error.code).toBe('ballot_withdrawn');
+    await new Promise((r) => setTimeout(r, 2600));
+    // Its opening time has passed, and still nothing can be recorded on it.
+    const late = await vote(homes[0]!, { m1: 'agree' });
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe('ballot_withdrawn');
+    expect((await key(committeeA, B, rows[2]!, { m1: 'agree' })).json.error.code).toBe('ballot_withdrawn');
+    expect((await board(B)).ballot.state).toBe('withdrawn');
+    expect((await storedBallot(B)).voteCount).toBe(0);
+    const open = await call(district, 'POST', `${base('b-sheet')}/withdraw`, { token: committeeA, body: { reason: '投票已开始还想撤回' } });
+    expect(open.status).toBe(409);
+    expect(open.json.error.code).toBe('ballot_open');
+  });
+});
+
 describe('letters after the register changes', () => {
   it('go to the units of the register version the ballot counts by, not to the new version\'s', async () => {
     // v2 drops the last unit and adds one; b-notice (announced on v1, not yet closed) keeps v1.
