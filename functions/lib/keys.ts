@@ -2,6 +2,8 @@
 // pk/sk are the physical keys; `et` names the entity on every item.
 
 export const DISTRICT_PK = 'DISTRICT';
+const BALLOT_RESULTS_PK = 'BALLOTRESULTS';
+const COMMITTEES_PK = 'COMMITTEES';
 
 export const keys = {
   street: (id: string) => ({ pk: DISTRICT_PK, sk: `STREET#${id}` }),
@@ -62,6 +64,12 @@ export const keys = {
   deliveriesPk: (ballotId: string) => `DELIVERY#${ballotId}`,
   hearing: (ballotId: string, matterId: string, stage: string, id: string) => ({ pk: `HEARING#${ballotId}`, sk: `${matterId}#${stage}#${id}` }),
   hearingsPk: (ballotId: string) => `HEARING#${ballotId}`,
+  /** The district's published results, newest first (few: one per counted ballot). */
+  ballotResultIndex: (closedAt: string, compoundId: string, ballotId: string) => ({ pk: BALLOT_RESULTS_PK, sk: `${closedAt}#${compoundId}#${ballotId}` }),
+  ballotResultIndexPk: BALLOT_RESULTS_PK,
+  /** One entry per compound with an owners' committee, for the formation rate. */
+  committeeIndex: (compoundId: string) => ({ pk: COMMITTEES_PK, sk: compoundId }),
+  committeeIndexPk: COMMITTEES_PK,
 } as const;
 
 export const RATINGS_PK = 'RATINGS';

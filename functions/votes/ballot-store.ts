@@ -57,7 +57,7 @@ export interface NewBallot { body: BallotBody; kind: 'vote' | 'election'; electi
  * then refused); the ballot item is written last, with a condition that it is new, together
  * with its audit entry.
  */
-export async function announceBallot(compoundId: string, ballotId: string, spec: NewBallot, principal: Principal, extra: { TransactItems?: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> } = {}): Promise<BallotItem> {
+export async function announceBallot(compoundId: string, ballotId: string, spec: NewBallot, principal: Principal): Promise<BallotItem> {
   const { body } = spec;
   const compound = await getCompound(compoundId, true);
   if (!compound) throw new NotFound('Compound');
@@ -100,7 +100,6 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.ballot(compoundId, ballotId), ...ballot }, ConditionExpression: 'attribute_not_exists(pk)' } },
       auditPut(principal, { action: spec.kind === 'election' ? 'election-ballot.announce' : 'ballot.announce', target: `compound:${compoundId}`, after: { ballotId, title: body.title, matters: matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title })), registerVersion: version, opensAt: ballot.opensAt, closesAt: ballot.closesAt } }, now),
-      ...(extra.TransactItems ?? []),
     ] }));
   } catch (error) {
     if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new Conflict('A ballot with this id was already announced; its matters cannot change', 'exists');

@@ -28,8 +28,6 @@ export const GATE_SIGNERS: Record<Gate, readonly StaffRole[]> = {
   organize: ['committee', 'community_staff'],
 };
 
-export const COMMITTEES_PK = 'COMMITTEES';
-
 export async function getElection(compoundId: string, electionId: string, consistent = false): Promise<ElectionItem | undefined> {
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.election(compoundId, electionId), ConsistentRead: consistent }));
   return Item as ElectionItem | undefined;
@@ -67,10 +65,10 @@ export async function signGate(compoundId: string, electionId: string, gate: Gat
   if (!GATE_SIGNERS[gate].includes(principal.role)) throw new Forbidden(`The ${gate} gate is signed by ${GATE_SIGNERS[gate].join(' or ')}`);
   const parsed = GateBodies[gate].safeParse(raw);
   if (!parsed.success) throw new BadRequest('The gate\'s record is incomplete', parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), reason: i.message })));
-  const record = await gateRecord(compoundId, election, gate, parsed.data, principal);
+  const record = await gateRecord(compoundId, election, gate, parsed.data);
   const now = new Date();
   const signed = { record, signedBy: principal.sub, signedRole: principal.role, signedAt: now.toISOString() };
-  const extra = gate === 'organize' ? await organize(compoundId, election, parsed.data as z.infer<typeof GateBodies.organize>, principal) : [];
+  if (gate === 'organize') await organize(compoundId, election, parsed.data as z.infer<typeof GateBodies.organize>, principal);
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Update: {
@@ -91,7 +89,7 @@ export async function signGate(compoundId: string, electionId: string, gate: Gat
 
 const electionBallotId = (electionId: string) => `${electionId}-ballot`.slice(0, 48);
 
-async function gateRecord(compoundId: string, election: ElectionItem, gate: Gate, data: unknown, principal: Principal): Promise<Record<string, unknown>> {
+async function gateRecord(compoundId: string, election: ElectionItem, gate: Gate, data: unknown): Promise<Record<string, unknown>> {
   if (gate === 'survey') {
     // Register readiness is checked here, not taken on trust.
     const compound = await getCompound(compoundId, true);
@@ -111,7 +109,6 @@ async function gateRecord(compoundId: string, election: ElectionItem, gate: Gate
     if (!d.decisions.some((x) => x.approved)) throw new BadRequest('At least one candidate must be approved to hold an election', [{ path: 'body.decisions', reason: 'all rejected' }]);
     return d;
   }
-  void principal;
   return data as Record<string, unknown>;
 }
 
@@ -125,12 +122,11 @@ async function organize(compoundId: string, election: ElectionItem, d: z.infer<t
   const standing = candidates.filter((c) => approved.has(c.id));
   // A retry after a failed sign-off finds its own ballot already announced.
   const existing = await getBallot(compoundId, electionBallotId(election.id), true);
-  if (existing?.electionId === election.id) return [];
+  if (existing?.electionId === election.id) return;
   await announceBallot(compoundId, electionBallotId(election.id), {
     kind: 'election', electionId: election.id, seats: d.seats, publicTitles: standing.map((c) => `${maskName(c.name)}（${c.building}）`),
     body: { title: d.title, opensAt: d.opensAt, closesAt: d.closesAt, matters: standing.map((c) => ({ id: c.id, kind: 'ordinary' as const, title: `${c.name}（${c.building} ${c.unit}）`, text: c.bio.length >= 10 ? c.bio : `${c.bio}。候选人：${c.name}`, attachments: [] })) },
   }, principal);
-  return [];
 }
 
 /** After the election ballot's result is frozen: the committee record, from the elected candidates. */
@@ -154,7 +150,7 @@ export async function formCommittee(compoundId: string, electionId: string, prin
   await ddb.send(new TransactWriteCommand({ TransactItems: [
     { Update: { TableName: tableName(), Key: keys.election(compoundId, electionId), UpdateExpression: 'SET committeeFormedAt = :now', ConditionExpression: 'attribute_not_exists(committeeFormedAt)', ExpressionAttributeValues: { ':now': committee.formedAt } } },
     { Put: { TableName: tableName(), Item: { ...keys.committee(compoundId), ...committee } } },
-    { Put: { TableName: tableName(), Item: { pk: COMMITTEES_PK, sk: compoundId, et: 'committee-index', compoundId, formedAt: committee.formedAt, members: committee.members.length, termEnd: committee.termEnd } } },
+    { Put: { TableName: tableName(), Item: { ...keys.committeeIndex(compoundId), et: 'committee-index', compoundId, formedAt: committee.formedAt, members: committee.members.length, termEnd: committee.termEnd } } },
     auditPut(principal, { action: 'committee.form', target: `compound:${compoundId}`, after: { electionId, members: committee.members.map((m) => m.candidateId), openSeats: committee.openSeats } }, now),
   ] }));
   return committee;
@@ -165,11 +161,6 @@ export async function getCommittee(compoundId: string): Promise<CommitteeItem | 
   return Item as CommitteeItem | undefined;
 }
 
-/** The public committee notice: members' names masked, as every public page masks names. */
-export function publicCommittee(c: CommitteeItem) {
-  return { compoundId: c.compoundId, seats: c.seats, openSeats: c.openSeats, termStart: c.termStart, termEnd: c.termEnd, formedAt: c.formedAt, members: c.members.map((m) => ({ name: maskName(m.name), building: m.building })) };
-}
-
 export async function committeeIndex(): Promise<{ compoundId: string; formedAt: string; members: number; termEnd: string }[]> {
-  return queryAll(COMMITTEES_PK);
+  return queryAll(keys.committeeIndexPk);
 }

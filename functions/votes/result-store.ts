@@ -20,8 +20,6 @@ import { ballotState, deliveries, hearings, mustGetBallot, roll, voteRules } fro
 import type { BallotItem, Channel, ConflictItem, PaperSheetItem, ProxyItem, ResultItem, RollUnitItem, VoteItem } from './model.ts';
 import { maskName } from '../../shared/privacy.ts';
 
-export const RESULTS_PK = 'BALLOTRESULTS';
-
 export async function votesOf(ballotId: string, consistent = false): Promise<VoteItem[]> {
   return queryAll<VoteItem>(keys.votesPk(ballotId), { skPrefix: 'OWNER#', consistent });
 }
@@ -86,7 +84,7 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
         } },
         { Put: { TableName: tableName(), Item: { ...keys.ballotResult(compoundId, ballotId), ...result }, ConditionExpression: 'attribute_not_exists(pk)' } },
         // The district's list of results, newest first.
-        { Put: { TableName: tableName(), Item: { pk: RESULTS_PK, sk: `${result.closedAt}#${compoundId}#${ballotId}`, et: 'ballot-result-index', compoundId, ballotId, title: ballot.title, compoundName: ballot.compoundName, kind: ballot.kind, closedAt: result.closedAt } } },
+        { Put: { TableName: tableName(), Item: { ...keys.ballotResultIndex(result.closedAt, compoundId, ballotId), et: 'ballot-result-index', compoundId, ballotId, title: ballot.title, compoundName: ballot.compoundName, kind: ballot.kind, closedAt: result.closedAt } } },
         auditPut(principal, { action: 'ballot.close', target: `ballot:${compoundId}:${ballotId}`, after: { votes: votes.length, matters: result.tally.matters.map((m) => ({ id: m.matterId, quorumMet: m.quorumMet, passed: m.passed })) } }, now),
       ] }));
       return result;
@@ -179,6 +177,6 @@ export async function exportFile(compoundId: string, ballotId: string, file: 're
 }
 
 export async function publicResults() {
-  const items = await queryAll<{ compoundId: string; ballotId: string; title: string; compoundName: string; kind: string; closedAt: string }>(RESULTS_PK, { newestFirst: true });
+  const items = await queryAll<{ compoundId: string; ballotId: string; title: string; compoundName: string; kind: string; closedAt: string }>(keys.ballotResultIndexPk, { newestFirst: true });
   return items.slice(0, 200).map(({ compoundId, ballotId, title, compoundName, kind, closedAt }) => ({ compoundId, ballotId, title, compoundName, kind, closedAt }));
 }

@@ -7,7 +7,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, DomainError, Forbidden, NotFound, type FieldIssue } from '../../shared/errors.ts';
-import { codeFromBytes, CODE_ALPHABET } from '../../shared/codes.ts';
+import { codeFromBytes } from '../../shared/codes.ts';
 import { maskName } from '../../shared/privacy.ts';
 import type { Choice } from '../../shared/votes/tally.ts';
 import type { PaperEntryBody, ProxyBody } from '../../shared/votes/schemas.ts';
@@ -33,7 +33,6 @@ export function newReceipt(): string {
   const code = codeFromBytes(() => randomBytes(16)).slice(0, 10);
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
-export const RECEIPT_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{5}-[${CODE_ALPHABET}]{5}$`);
 
 /**
  * The choices as they will be stored, or 400 naming each bad one. For an election every

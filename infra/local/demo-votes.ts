@@ -9,6 +9,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { votingRegister } from '../../shared/votes/register.ts';
+import { keys } from '../../functions/lib/keys.ts';
 import { rng, demoRegisterRows, type DemoDistrict } from './demo-district.ts';
 
 export const DEMO_BALLOTS = { counted: 'demo-vote-spring', open: 'demo-vote-lift', election: 'demo-election' } as const;
@@ -92,7 +93,7 @@ async function seedCommittees(d: DemoDistrict, doc: DynamoDBDocumentClient, Tabl
     const formedAt = new Date(Date.UTC(formedYear, (k * 5) % 11, 1 + (k % 27))).toISOString();
     const termEnd = `${formedYear + 5}${formedAt.slice(4, 10)}`;
     try {
-      await doc.send(new PutCommand({ TableName, Item: { pk: 'COMMITTEES', sk: c.id, et: 'committee-index', compoundId: c.id, formedAt, members: 5 + 2 * (k % 3), termEnd }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await doc.send(new PutCommand({ TableName, Item: { ...keys.committeeIndex(c.id), et: 'committee-index', compoundId: c.id, formedAt, members: 5 + 2 * (k % 3), termEnd }, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch { /* already there */ }
   }));
 }

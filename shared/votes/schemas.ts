@@ -124,7 +124,6 @@ export const GateBodies = {
   /** 选举组织: the election ballot. */
   organize: z.object({ title: z.string().trim().min(4).max(80), seats: z.number().int().min(1).max(21), opensAt: Instant, closesAt: Instant }),
 } as const;
-export const GateBody = z.union([GateBodies.survey, GateBodies.preparatory, GateBodies.nominations, GateBodies.review, GateBodies.organize]);
 
 export const ElectionBody = z.object({ title: z.string().trim().min(4).max(80) });
 export const BulletinQuery = z.object({ receipt: z.string().trim().max(20).optional() });
