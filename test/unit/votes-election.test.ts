@@ -79,3 +79,19 @@ describe('district rules', () => {
     expect(earliestOpening('2026-11-25T02:00:00.000Z', DEFAULT_VOTE_RULES)).toBe('2026-12-10T02:00:00.000Z');
   });
 });
+
+describe('committee formation', () => {
+  it('counts committees of the compounds in scope, the rate and this year\'s growth, rounded half up', async () => {
+    const { formation } = await import('../../shared/votes/formation.ts');
+    const compounds = Array.from({ length: 238 }, (_, i) => ({ id: `p${i}`, communityId: `c${i % 50}` }));
+    const committees = [
+      ...Array.from({ length: 61 }, (_, i) => ({ compoundId: `p${i}`, formedAt: '2024-05-01T00:00:00.000Z' })),
+      ...Array.from({ length: 34 }, (_, i) => ({ compoundId: `p${100 + i}`, formedAt: '2026-03-01T00:00:00.000Z' })),
+      { compoundId: 'elsewhere', formedAt: '2026-03-01T00:00:00.000Z' },
+    ];
+    const f = formation({ compounds, committees, yearStart: '2026-01-01' });
+    expect(f).toMatchObject({ compounds: 238, withCommittee: 95, atYearStart: 61, ratePermille: 399, growthPermille: 557 });
+    expect(f.communities.reduce((a, c) => a + c.withCommittee, 0)).toBe(95);
+    expect(formation({ compounds: [], committees, yearStart: '2026-01-01' })).toMatchObject({ ratePermille: null, growthPermille: null });
+  });
+});
