@@ -197,9 +197,8 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
   ] })).catch((error) => {
     if (!(error instanceof TransactionCanceledException)) throw error; // already gone: nothing to do
   });
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true }));
-  const sheet = Item as PaperSheetItem | undefined;
-  const first = await storedVote(ballotId, entry.ownerId);
+  const [sheetRead, first] = await Promise.all([ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true })), storedVote(ballotId, entry.ownerId)]);
+  const sheet = sheetRead.Item as PaperSheetItem | undefined;
   if (first) {
     if (sheet) await supersede({ channel: first.channel, recordedAt: first.recordedAt });
     return recordConflict(ballot, attempt, first);
