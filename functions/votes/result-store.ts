@@ -17,6 +17,7 @@ import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { queryAll } from '../lib/query.ts';
 import { ballotState, deliveries, hearings, mustGetBallot, roll, voteRules } from './ballot-store.ts';
+import { resultPeriodEnd } from '../../shared/votes/rules.ts';
 import type { BallotItem, Channel, ConflictItem, PaperSheetItem, ProxyItem, ResultItem, RollUnitItem, VoteItem } from './model.ts';
 import { maskName } from '../../shared/privacy.ts';
 
@@ -39,7 +40,7 @@ export function computeResult(ballot: BallotItem, units: readonly RollUnitItem[]
     matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.publicTitle ?? m.title })),
     registerVersion: ballot.registerVersion, tally: t, byChannel, conflicts,
     opensAt: ballot.opensAt, closesAt: ballot.closesAt, closedAt: closedAt.toISOString(), closedBy,
-    postedUntil: new Date(closedAt.getTime() + voteRules().resultNoticeDays * 86_400_000).toISOString(),
+    postedUntil: resultPeriodEnd(closedAt.toISOString(), voteRules()),
     ...(ballot.kind === 'election' ? { seats: ballot.seats, allocation: allocateSeats(t.matters, ballot.seats ?? 0) } : {}),
     ...(ballot.followMajority ? { deemed: deemedResult(ballot, units, votes, delivered) } : {}),
   };
@@ -98,9 +99,10 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
 /** Before close: who has taken part and how far from the quorum, never their choices. */
 export async function ballotBoard(compoundId: string, ballotId: string) {
   const ballot = await mustGetBallot(compoundId, ballotId);
-  const [votes, units, conflicts, sheets, proxies, records, delivered] = await Promise.all([
+  const [votes, units, conflicts, sheets, proxies, records, delivered, result] = await Promise.all([
     votesOf(ballotId), roll(ballotId), conflictsOf(ballotId), paperSheets(ballotId),
     queryAll<ProxyItem>(keys.proxiesPk(ballotId), { skPrefix: 'OWNER#' }), hearings(ballotId), ballot.followMajority ? deliveries(ballotId) : [],
+    ballot.resultAt ? getResult(compoundId, ballotId) : null,
   ]);
   const voted = new Map(votes.map((v) => [v.ownerId, v]));
   const owners = new Map<string, { area: number; units: { building: string; unit: string }[] }>();
@@ -118,7 +120,7 @@ export async function ballotBoard(compoundId: string, ballotId: string) {
   const state = ballotState(ballot);
   return {
     // Results are published within the district's days of the close (Qingdao: 3).
-    ballot: { ...ballot, state, rules: voteRules(), countDueBy: new Date(Date.parse(ballot.closesAt) + voteRules().resultNoticeDays * 86_400_000).toISOString() },
+    ballot: { ...ballot, state, rules: voteRules(), countDueBy: resultPeriodEnd(ballot.closesAt, voteRules()) },
     participation: { participating, totals: ballot.totals, gap: quorumGap(participating, ballot.totals) },
     // Door-to-door lists: units only; the register holds the names for those entitled to them.
     tookPart: votes.map((v) => ({ ownerId: v.ownerId, building: v.building, unit: v.unit, channel: v.channel, recordedAt: v.recordedAt })).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
@@ -128,7 +130,7 @@ export async function ballotBoard(compoundId: string, ballotId: string) {
     conflicts: conflicts.map((c) => ({ building: c.building, unit: c.unit, channel: c.channel, attemptedAt: c.attemptedAt, first: c.first })),
     hearings: records,
     deliveries: delivered.map((x) => ({ building: x.building, unit: x.unit, method: x.method, deliveredOn: x.deliveredOn, proofRef: x.proofRef })),
-    result: state === 'closed' ? await getResult(compoundId, ballotId) : null,
+    result: result ?? null,
   };
 }
 

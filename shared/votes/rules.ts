@@ -39,3 +39,8 @@ const DAY = 86_400_000;
 export function earliestOpening(announcedAt: string, rules: VoteRules): string {
   return new Date(Date.parse(announcedAt) + rules.announceDays * DAY).toISOString();
 }
+
+/** The end of the results period that starts at `from`: results are published within it after voting closes, and stay posted at least as long after the count. */
+export function resultPeriodEnd(from: string, rules: VoteRules): string {
+  return new Date(Date.parse(from) + rules.resultNoticeDays * DAY).toISOString();
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateSeats } from '../../shared/votes/election.ts';
 import { tally, type MatterResult, type RegisterUnit, type Vote } from '../../shared/votes/tally.ts';
-import { DEFAULT_VOTE_RULES, earliestOpening, seatsProblem, voteRulesFrom } from '../../shared/votes/rules.ts';
+import { DEFAULT_VOTE_RULES, earliestOpening, resultPeriodEnd, seatsProblem, voteRulesFrom } from '../../shared/votes/rules.ts';
 
 const result = (id: string, area: number, heads: number, passed = true): MatterResult => ({
   matterId: id, kind: 'ordinary', passed, quorumMet: true,
@@ -75,8 +75,9 @@ describe('district rules', () => {
     expect(seatsProblem(13, DEFAULT_VOTE_RULES)).toContain('5 to 11');
   });
 
-  it('opens no sooner than the notice period after the announcement', () => {
+  it('opens no sooner than the notice period after the announcement; results within the results period', () => {
     expect(earliestOpening('2026-11-25T02:00:00.000Z', DEFAULT_VOTE_RULES)).toBe('2026-12-10T02:00:00.000Z');
+    expect(resultPeriodEnd('2026-11-25T02:00:00.000Z', DEFAULT_VOTE_RULES)).toBe('2026-11-28T02:00:00.000Z');
   });
 });
 
