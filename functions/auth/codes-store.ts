@@ -84,7 +84,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   const ballot = body.purpose.kind === 'ballot' ? await getBallot(compoundId, body.purpose.id) : undefined;
   const registerVersion = ballot?.registerVersion ?? compound.currentVersion;
   const rows: { building: string; unit: string }[] = ballot
-    ? await roll(ballot.id)
+    ? await roll({ compoundId, ballotId: ballot.id })
     : await loadRows(compoundId, (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!.contentHash);
   const existing = new Map((await unitItems(compoundId, body.purpose.id)).map((i) => [`${i.building}#${i.unit}`, i]));
   for (const item of existing.values()) {

@@ -2,6 +2,10 @@
 // pk/sk are the physical keys; `et` names the entity on every item.
 
 export const DISTRICT_PK = 'DISTRICT';
+
+/** A ballot as its records are keyed: ids (lowercase letters, digits, -) never hold the separator. */
+export interface BallotRef { compoundId: string; ballotId: string }
+const ballotPk = (kind: string, b: BallotRef) => `${kind}#${b.compoundId}#${b.ballotId}`;
 const BALLOT_RESULTS_PK = 'BALLOTRESULTS';
 const COMMITTEES_PK = 'COMMITTEES';
 
@@ -47,23 +51,25 @@ export const keys = {
   ballotResult: (compoundId: string, ballotId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: `RESULT#${ballotId}` }),
   election: (compoundId: string, electionId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: `ELECTION#${electionId}` }),
   committee: (compoundId: string) => ({ pk: `BALLOTS#${compoundId}`, sk: 'COMMITTEE' }),
+  // A ballot's records: ballot ids are chosen per compound (and public), so every key under a
+  // ballot names its compound too; no record of one compound's ballot is reachable through another.
   /** The ballot's roll: each unit of the pinned register version with its voting-owner id and area. */
-  rollUnit: (ballotId: string, building: string, unit: string) => ({ pk: `ROLL#${ballotId}`, sk: `UNIT#${building}#${unit}` }),
-  rollPk: (ballotId: string) => `ROLL#${ballotId}`,
+  rollUnit: (b: BallotRef, building: string, unit: string) => ({ pk: ballotPk('ROLL', b), sk: `UNIT#${building}#${unit}` }),
+  rollPk: (b: BallotRef) => ballotPk('ROLL', b),
   /** One vote per voting owner per ballot, whatever the channel: the key is the rule. */
-  vote: (ballotId: string, ownerId: string) => ({ pk: `VOTE#${ballotId}`, sk: `OWNER#${ownerId}` }),
-  votesPk: (ballotId: string) => `VOTE#${ballotId}`,
-  voteConflict: (ballotId: string, at: string, id: string) => ({ pk: `VOTE#${ballotId}`, sk: `CONFLICT#${at}#${id}` }),
+  vote: (b: BallotRef, ownerId: string) => ({ pk: ballotPk('VOTE', b), sk: `OWNER#${ownerId}` }),
+  votesPk: (b: BallotRef) => ballotPk('VOTE', b),
+  voteConflict: (b: BallotRef, at: string, id: string) => ({ pk: ballotPk('VOTE', b), sk: `CONFLICT#${at}#${id}` }),
   /** A paper sheet keyed once and waiting for its second keying, or held after a mismatch. */
-  paperSheet: (ballotId: string, ownerId: string) => ({ pk: `PAPER#${ballotId}`, sk: `OWNER#${ownerId}` }),
-  paperPk: (ballotId: string) => `PAPER#${ballotId}`,
-  proxy: (ballotId: string, ownerId: string) => ({ pk: `PROXY#${ballotId}`, sk: `OWNER#${ownerId}` }),
-  proxyHolder: (ballotId: string, holderKey: string) => ({ pk: `PROXY#${ballotId}`, sk: `HOLDER#${holderKey}` }),
-  proxiesPk: (ballotId: string) => `PROXY#${ballotId}`,
-  delivery: (ballotId: string, ownerId: string) => ({ pk: `DELIVERY#${ballotId}`, sk: `OWNER#${ownerId}` }),
-  deliveriesPk: (ballotId: string) => `DELIVERY#${ballotId}`,
-  hearing: (ballotId: string, matterId: string, stage: string, id: string) => ({ pk: `HEARING#${ballotId}`, sk: `${matterId}#${stage}#${id}` }),
-  hearingsPk: (ballotId: string) => `HEARING#${ballotId}`,
+  paperSheet: (b: BallotRef, ownerId: string) => ({ pk: ballotPk('PAPER', b), sk: `OWNER#${ownerId}` }),
+  paperPk: (b: BallotRef) => ballotPk('PAPER', b),
+  proxy: (b: BallotRef, ownerId: string) => ({ pk: ballotPk('PROXY', b), sk: `OWNER#${ownerId}` }),
+  proxyHolder: (b: BallotRef, holderKey: string) => ({ pk: ballotPk('PROXY', b), sk: `HOLDER#${holderKey}` }),
+  proxiesPk: (b: BallotRef) => ballotPk('PROXY', b),
+  delivery: (b: BallotRef, ownerId: string) => ({ pk: ballotPk('DELIVERY', b), sk: `OWNER#${ownerId}` }),
+  deliveriesPk: (b: BallotRef) => ballotPk('DELIVERY', b),
+  hearing: (b: BallotRef, matterId: string, stage: string, id: string) => ({ pk: ballotPk('HEARING', b), sk: `${matterId}#${stage}#${id}` }),
+  hearingsPk: (b: BallotRef) => ballotPk('HEARING', b),
   /** The district's published results, newest first (few: one per counted ballot). */
   ballotResultIndex: (closedAt: string, compoundId: string, ballotId: string) => ({ pk: BALLOT_RESULTS_PK, sk: `${closedAt}#${compoundId}#${ballotId}` }),
   ballotResultIndexPk: BALLOT_RESULTS_PK,

@@ -9,7 +9,7 @@ import { earliestOpening, voteRulesFrom, type VoteRules } from '../../shared/vot
 import { votingRegister } from '../../shared/votes/register.ts';
 import type { BallotBody, DeliveryBody, HearingBody } from '../../shared/votes/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
-import { keys } from '../lib/keys.ts';
+import { keys, type BallotRef } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { batchPut } from '../lib/batch-write.ts';
 import { queryAll } from '../lib/query.ts';
@@ -46,8 +46,8 @@ export async function listBallots(compoundId: string): Promise<BallotItem[]> {
   return all.sort((a, b) => b.opensAt.localeCompare(a.opensAt));
 }
 
-export async function roll(ballotId: string, consistent = false): Promise<RollUnitItem[]> {
-  return queryAll<RollUnitItem>(keys.rollPk(ballotId), { consistent });
+export async function roll(ref: BallotRef, consistent = false): Promise<RollUnitItem[]> {
+  return queryAll<RollUnitItem>(keys.rollPk(ref), { consistent });
 }
 
 export interface NewBallot { body: BallotBody; kind: 'vote' | 'election'; electionId?: string; seats?: number; publicTitles?: string[] }
@@ -84,7 +84,7 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
       et: 'roll-unit', ballotId, building, unit, ownerId: u.ownerId, areaHundredths: u.areaHundredths,
       ownerAreaHundredths: owners.get(u.ownerId)!.area, ownerUnits: owners.get(u.ownerId)!.units,
     };
-    return { ...keys.rollUnit(ballotId, building, unit), ...item };
+    return { ...keys.rollUnit({ compoundId, ballotId }, building, unit), ...item };
   }));
   const matters: MatterItem[] = body.matters.map((m, i) => ({ id: m.id, kind: m.kind, title: m.title, text: m.text, attachments: m.attachments, ...(spec.publicTitles ? { publicTitle: spec.publicTitles[i] } : {}) }));
   const ballot: BallotItem = {
@@ -109,8 +109,8 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
 }
 
 /** What one unit's owner holds in a ballot: their pseudonymous id, and all their units' area as one head. */
-export async function rollEntry(ballotId: string, building: string, unit: string) {
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.rollUnit(ballotId, building, unit) }));
+export async function rollEntry(ref: BallotRef, building: string, unit: string) {
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.rollUnit(ref, building, unit) }));
   return Item as (RollUnitItem & { ownerAreaHundredths: number; ownerUnits: number }) | undefined;
 }
 
@@ -120,15 +120,15 @@ export async function recordDelivery(compoundId: string, ballotId: string, body:
   if (!ballot.followMajority) throw new BadRequest('This ballot does not deem non-voters to follow the majority; deliveries are not recorded for it', [{ path: 'body', reason: 'the ballot was announced without a rule of procedure to that effect' }], 'not_deemed');
   const state = ballotState(ballot);
   if (state === 'closed' || state === 'withdrawn') throw new Conflict(state === 'closed' ? 'The result is frozen' : 'The ballot was withdrawn', state === 'closed' ? 'ballot_closed' : 'ballot_withdrawn');
-  const entry = await rollEntry(ballotId, body.building, body.unit);
+  const entry = await rollEntry({ compoundId, ballotId }, body.building, body.unit);
   if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
   const now = new Date();
   const item: DeliveryItem = { et: 'delivery', ballotId, ownerId: entry.ownerId, building: body.building, unit: body.unit, method: body.method, deliveredOn: body.deliveredOn, proofRef: body.proofRef, recordedAt: now.toISOString(), recordedBy: principal.kind === 'staff' ? principal.sub : 'unknown' };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       // The result is computed from these; none may be added once it is frozen.
-      { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)' } },
-      { Put: { TableName: tableName(), Item: { ...keys.delivery(ballotId, entry.ownerId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)' } },
+      { Put: { TableName: tableName(), Item: { ...keys.delivery({ compoundId, ballotId }, entry.ownerId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
       auditPut(principal, { action: 'ballot.delivery', target: `ballot:${compoundId}:${ballotId}`, after: { building: body.building, unit: body.unit, method: body.method, deliveredOn: body.deliveredOn } }, now),
     ] }));
   } catch (error) {
@@ -139,8 +139,8 @@ export async function recordDelivery(compoundId: string, ballotId: string, body:
   return item;
 }
 
-export async function deliveries(ballotId: string, consistent = false): Promise<DeliveryItem[]> {
-  return queryAll<DeliveryItem>(keys.deliveriesPk(ballotId), { consistent });
+export async function deliveries(ref: BallotRef, consistent = false): Promise<DeliveryItem[]> {
+  return queryAll<DeliveryItem>(keys.deliveriesPk(ref), { consistent });
 }
 
 /**
@@ -173,13 +173,15 @@ export async function addHearing(compoundId: string, ballotId: string, body: Hea
   const now = new Date();
   const item: HearingItem = { et: 'hearing', ballotId, ...body, recordedAt: now.toISOString(), recordedBy: principal.kind === 'staff' ? principal.sub : 'unknown' };
   await ddb.send(new TransactWriteCommand({ TransactItems: [
-    { Put: { TableName: tableName(), Item: { ...keys.hearing(ballotId, body.matterId, body.stage, newId(now.getTime())), ...item } } },
+    // The ballot is this compound's: a record is never written under a ballot that is not there.
+    { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: { ...keys.hearing({ compoundId, ballotId }, body.matterId, body.stage, newId(now.getTime())), ...item } } },
     auditPut(principal, { action: 'hearing.record', target: `ballot:${compoundId}:${ballotId}`, after: { matterId: body.matterId, stage: body.stage, date: body.date, attendance: body.attendance } }, now),
   ] }));
   return item;
 }
 
-export async function hearings(ballotId: string): Promise<HearingItem[]> {
-  const all = await queryAll<HearingItem>(keys.hearingsPk(ballotId));
+export async function hearings(ref: BallotRef): Promise<HearingItem[]> {
+  const all = await queryAll<HearingItem>(keys.hearingsPk(ref));
   return all.map(({ pk: _p, sk: _s, ...h }: HearingItem & { pk?: string; sk?: string }) => h as HearingItem).sort((a, b) => a.date.localeCompare(b.date));
 }

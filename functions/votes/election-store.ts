@@ -74,7 +74,7 @@ export async function signGate(compoundId: string, electionId: string, gate: Gat
       { Update: {
         TableName: tableName(), Key: keys.election(compoundId, electionId),
         UpdateExpression: `SET gates.#g = :signed, rev = rev + :one${gate === 'organize' ? ', ballotId = :ballot' : ''}`,
-        ConditionExpression: 'rev = :rev AND attribute_not_exists(gates.#g)',
+        ConditionExpression: 'attribute_exists(pk) AND rev = :rev AND attribute_not_exists(gates.#g)',
         ExpressionAttributeNames: { '#g': gate },
         ExpressionAttributeValues: { ':signed': signed, ':one': 1, ':rev': election.rev, ...(gate === 'organize' ? { ':ballot': electionBallotId(electionId) } : {}) },
       } },
@@ -148,7 +148,7 @@ export async function formCommittee(compoundId: string, electionId: string, prin
   };
   if (committee.members.length === 0) throw new Conflict('Nobody was elected; the committee cannot be formed from this ballot', 'nobody_elected');
   await ddb.send(new TransactWriteCommand({ TransactItems: [
-    { Update: { TableName: tableName(), Key: keys.election(compoundId, electionId), UpdateExpression: 'SET committeeFormedAt = :now', ConditionExpression: 'attribute_not_exists(committeeFormedAt)', ExpressionAttributeValues: { ':now': committee.formedAt } } },
+    { Update: { TableName: tableName(), Key: keys.election(compoundId, electionId), UpdateExpression: 'SET committeeFormedAt = :now', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(committeeFormedAt)', ExpressionAttributeValues: { ':now': committee.formedAt } } },
     { Put: { TableName: tableName(), Item: { ...keys.committee(compoundId), ...committee } } },
     { Put: { TableName: tableName(), Item: { ...keys.committeeIndex(compoundId), et: 'committee-index', compoundId, formedAt: committee.formedAt, members: committee.members.length, termEnd: committee.termEnd } } },
     auditPut(principal, { action: 'committee.form', target: `compound:${compoundId}`, after: { electionId, members: committee.members.map((m) => m.candidateId), openSeats: committee.openSeats } }, now),

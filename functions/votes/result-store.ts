@@ -13,16 +13,16 @@ import { quorumGap, tally, type Share, type Vote } from '../../shared/votes/tall
 import { allocateSeats } from '../../shared/votes/election.ts';
 import { deemedTally } from '../../shared/votes/deemed.ts';
 import { ddb, tableName } from '../lib/clients.ts';
-import { keys } from '../lib/keys.ts';
+import { keys, type BallotRef } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { queryAll } from '../lib/query.ts';
 import { ballotState, deliveries, hearings, mustGetBallot, roll, voteRules } from './ballot-store.ts';
 import { resultPeriodEnd } from '../../shared/votes/rules.ts';
 import type { BallotItem, Channel, ConflictItem, PaperSheetItem, ProxyItem, ResultItem, RollUnitItem, VoteItem } from './model.ts';
-import { maskName } from '../../shared/privacy.ts';
+import { maskName, maskNumbers } from '../../shared/privacy.ts';
 
-export async function votesOf(ballotId: string, consistent = false): Promise<VoteItem[]> {
-  return queryAll<VoteItem>(keys.votesPk(ballotId), { skPrefix: 'OWNER#', consistent });
+export async function votesOf(ref: BallotRef, consistent = false): Promise<VoteItem[]> {
+  return queryAll<VoteItem>(keys.votesPk(ref), { skPrefix: 'OWNER#', consistent });
 }
 
 /** The votes as the rules take them: one per owner and matter, blanks left out (streamed, not copied). */
@@ -58,8 +58,8 @@ export async function getResult(compoundId: string, ballotId: string): Promise<R
   return result as ResultItem;
 }
 
-const paperSheets = (ballotId: string) => queryAll<PaperSheetItem>(keys.paperPk(ballotId), { consistent: true });
-const conflictsOf = (ballotId: string) => queryAll<ConflictItem>(keys.votesPk(ballotId), { skPrefix: 'CONFLICT#' });
+const paperSheets = (ref: BallotRef) => queryAll<PaperSheetItem>(keys.paperPk(ref), { consistent: true });
+const conflictsOf = (ref: BallotRef) => queryAll<ConflictItem>(keys.votesPk(ref), { skPrefix: 'CONFLICT#' });
 
 export async function closeBallot(compoundId: string, ballotId: string, principal: Principal): Promise<ResultItem> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -69,13 +69,14 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
     if (state === 'withdrawn') throw new Conflict('The ballot was withdrawn before voting opened', 'ballot_withdrawn');
     if (state !== 'counting') throw new Conflict(`Voting is ${state === 'open' ? 'open' : 'not yet open'} until ${state === 'open' ? ballot.closesAt : ballot.opensAt}; the result is frozen after voting closes`, 'ballot_open');
     if (ballot.pendingPaper > 0) {
-      const sheets = await paperSheets(ballotId);
+      const sheets = await paperSheets({ compoundId, ballotId });
       throw new Conflict(`${ballot.pendingPaper} paper sheet(s) are keyed once or held: ${sheets.map((s) => `${s.building} ${s.unit} (${s.status === 'held' ? 'held' : 'waiting for the second keying'})`).join('; ')}`, 'paper_pending');
     }
-    const [votes, units, conflicts, delivered] = await Promise.all([votesOf(ballotId, true), roll(ballotId, true), conflictsOf(ballotId), ballot.followMajority ? deliveries(ballotId, true) : []]);
+    const ref = { compoundId, ballotId };
+    const [votes, units, conflicts, delivered] = await Promise.all([votesOf(ref, true), roll(ref, true), conflictsOf(ref), ballot.followMajority ? deliveries(ref, true) : []]);
     if (votes.length !== ballot.voteCount) continue;
     const now = new Date();
-    const result = computeResult(ballot, units, votes, conflicts.length, now, principal.kind === 'staff' ? principal.sub : 'unknown', new Set(delivered.map((x) => x.ownerId)));
+    const result = computeResult(ballot, units, votes, new Set(conflicts.map((c) => c.ownerId)).size, now, principal.kind === 'staff' ? principal.sub : 'unknown', new Set(delivered.map((x) => x.ownerId)));
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: [
         { Update: {
@@ -99,9 +100,10 @@ export async function closeBallot(compoundId: string, ballotId: string, principa
 /** Before close: who has taken part and how far from the quorum, never their choices. */
 export async function ballotBoard(compoundId: string, ballotId: string) {
   const ballot = await mustGetBallot(compoundId, ballotId);
+  const ref = { compoundId, ballotId };
   const [votes, units, conflicts, sheets, proxies, records, delivered, result] = await Promise.all([
-    votesOf(ballotId), roll(ballotId), conflictsOf(ballotId), paperSheets(ballotId),
-    queryAll<ProxyItem>(keys.proxiesPk(ballotId), { skPrefix: 'OWNER#' }), hearings(ballotId), ballot.followMajority ? deliveries(ballotId) : [],
+    votesOf(ref), roll(ref), conflictsOf(ref), paperSheets(ref),
+    queryAll<ProxyItem>(keys.proxiesPk(ref), { skPrefix: 'OWNER#' }), hearings(ref), ballot.followMajority ? deliveries(ref) : [],
     ballot.resultAt ? getResult(compoundId, ballotId) : null,
   ]);
   const voted = new Map(votes.map((v) => [v.ownerId, v]));
@@ -127,7 +129,7 @@ export async function ballotBoard(compoundId: string, ballotId: string) {
     notYet: [...owners.entries()].filter(([id]) => !voted.has(id)).map(([ownerId, o]) => ({ ownerId, areaHundredths: o.area, units: o.units })),
     paperSheets: sheets.map((s) => ({ building: s.building, unit: s.unit, status: s.status, keyings: s.keyings.map((k) => ({ by: k.by, at: k.at, sheetNo: k.sheetNo, channel: k.channel, ...(s.status === 'held' ? { choices: k.choices } : {}) })) })),
     proxies: proxies.map((p) => ({ building: p.building, unit: p.unit, proxy: maskName(p.proxyName), documentRef: p.documentRef, recordedAt: p.recordedAt })),
-    conflicts: conflicts.map((c) => ({ building: c.building, unit: c.unit, channel: c.channel, attemptedAt: c.attemptedAt, first: c.first })),
+    conflicts: conflicts.map((c) => ({ id: (c as ConflictItem & { sk: string }).sk, building: c.building, unit: c.unit, channel: c.channel, attemptedAt: c.attemptedAt, first: c.first })),
     hearings: records,
     deliveries: delivered.map((x) => ({ building: x.building, unit: x.unit, method: x.method, deliveredOn: x.deliveredOn, proofRef: x.proofRef })),
     result: result ?? null,
@@ -144,11 +146,11 @@ async function mustGetClosed(compoundId: string, ballotId: string): Promise<{ ba
 /** The public results notice: numbers, matters and hearings; no unit, owner or name. */
 export async function publicResult(compoundId: string, ballotId: string) {
   const { ballot, result } = await mustGetClosed(compoundId, ballotId);
-  const records = await hearings(ballotId);
+  const records = await hearings({ compoundId, ballotId });
   return {
     result,
     matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.publicTitle ?? m.title, text: m.publicTitle ? '' : m.text, attachments: m.attachments })),
-    hearings: records.map((h) => ({ matterId: h.matterId, stage: h.stage, date: h.date, attendance: h.attendance, outcome: h.outcome })),
+    hearings: records.map((h) => ({ matterId: h.matterId, stage: h.stage, date: h.date, attendance: h.attendance, outcome: maskNumbers(h.outcome) })),
     announcedAt: ballot.announcedAt,
   };
 }
@@ -156,7 +158,7 @@ export async function publicResult(compoundId: string, ballotId: string) {
 /** Every receipt of the ballot with its choices: each owner finds theirs, anyone can recount the choices. */
 export async function bulletin(compoundId: string, ballotId: string, receipt?: string) {
   const { ballot, result } = await mustGetClosed(compoundId, ballotId);
-  const votes = await votesOf(ballotId);
+  const votes = await votesOf({ compoundId, ballotId });
   const wanted = receipt?.toUpperCase().replace(/[^0-9A-Z]/g, '');
   const rows = votes
     .map((v) => ({ receipt: v.receipt, choices: v.choices }))
@@ -170,10 +172,10 @@ export async function exportFile(compoundId: string, ballotId: string, file: 're
   const { ballot } = await mustGetClosed(compoundId, ballotId);
   if (file === 'matters') return toCsv([['matter_id', 'kind'], ...ballot.matters.map((m) => [m.id, m.kind])]);
   if (file === 'register') {
-    const units = await roll(ballotId);
+    const units = await roll({ compoundId, ballotId });
     return toCsv([['unit_id', 'owner_id', 'area'], ...units.map((u) => [`${u.building}#${u.unit}`, u.ownerId, formatArea(u.areaHundredths)])]);
   }
-  const votes = await votesOf(ballotId);
+  const votes = await votesOf({ compoundId, ballotId });
   const order = new Map(ballot.matters.map((m, i) => [m.id, i]));
   return toCsv([['owner_id', 'matter_id', 'choice'], ...votes.flatMap((v) => Object.entries(v.choices).sort(([a], [b]) => order.get(a)! - order.get(b)!).map(([m, c]) => [v.ownerId, m, c]))]);
 }

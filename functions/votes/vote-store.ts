@@ -8,18 +8,19 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, DomainError, Forbidden, NotFound, type FieldIssue } from '../../shared/errors.ts';
 import { codeFromBytes } from '../../shared/codes.ts';
-import { maskName } from '../../shared/privacy.ts';
+import { maskName, maskNumbers } from '../../shared/privacy.ts';
 import type { Choice } from '../../shared/votes/tally.ts';
 import type { PaperEntryBody, ProxyBody } from '../../shared/votes/schemas.ts';
 import type { BallotReceipt, BallotSubmissionBody } from '../../shared/votes/submission.ts';
 import { ddb, tableName } from '../lib/clients.ts';
-import { keys } from '../lib/keys.ts';
+import { keys, type BallotRef } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { newId } from '../lib/ids.ts';
 import { ballotState, mustGetBallot, rollEntry, voteRules } from './ballot-store.ts';
 import type { BallotItem, Channel, ConflictItem, PaperKeying, PaperSheetItem, ProxyItem, VoteItem } from './model.ts';
 
 type Resident = Extract<Principal, { kind: 'resident' }>;
+const refOf = (b: Pick<BallotItem, 'compoundId' | 'id'>): BallotRef => ({ compoundId: b.compoundId, ballotId: b.id });
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export class AlreadyVoted extends DomainError {
@@ -53,15 +54,15 @@ export function checkedChoices(ballot: BallotItem, choices: Record<string, Choic
   return Object.fromEntries(ballot.matters.map((m) => [m.id, choices[m.id] ?? 'disagree']));
 }
 
-async function storedVote(ballotId: string, ownerId: string): Promise<VoteItem | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.vote(ballotId, ownerId), ConsistentRead: true }));
+async function storedVote(ref: BallotRef, ownerId: string): Promise<VoteItem | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.vote(ref, ownerId), ConsistentRead: true }));
   return Item as VoteItem | undefined;
 }
 
 async function recordConflict(ballot: BallotItem, attempt: { ownerId: string; building: string; unit: string; channel: Channel; by: string }, first: VoteItem): Promise<never> {
   const at = new Date().toISOString();
   const item: ConflictItem = { et: 'vote-conflict', ballotId: ballot.id, ...attempt, attemptedAt: at, first: { channel: first.channel, recordedAt: first.recordedAt } };
-  await ddb.send(new PutCommand({ TableName: tableName(), Item: { ...keys.voteConflict(ballot.id, at, newId()), ...item } }));
+  await ddb.send(new PutCommand({ TableName: tableName(), Item: { ...keys.voteConflict(refOf(ballot), at, newId()), ...item } }));
   throw new AlreadyVoted(item.first);
 }
 
@@ -90,7 +91,7 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
           ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)${window}`,
           ExpressionAttributeValues: { ':one': 1, ':paper': w.pendingPaperDelta ?? 0, ':now': vote.recordedAt },
         } },
-        { Put: { TableName: tableName(), Item: { ...keys.vote(w.ballot.id, w.vote.ownerId), ...vote }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName(), Item: { ...keys.vote(refOf(w.ballot), w.vote.ownerId), ...vote }, ConditionExpression: 'attribute_not_exists(pk)' } },
         ...w.extra,
       ] }));
       return { vote, created: true };
@@ -98,7 +99,7 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       if (reasons[1]?.Code === 'ConditionalCheckFailed') {
-        const first = await storedVote(w.ballot.id, w.vote.ownerId);
+        const first = await storedVote(refOf(w.ballot), w.vote.ownerId);
         if (first) {
           // The same draft sent again (a retry after a lost answer) gets the same receipt.
           if (w.online && first.channel === 'online' && first.idempotencyKey === w.vote.idempotencyKey) return { vote: first, created: false };
@@ -115,7 +116,7 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
 
 function closedError(ballot: BallotItem, online: boolean): DomainError {
   const state = ballotState(ballot);
-  if (state === 'withdrawn') return new Conflict(`The ballot was withdrawn: ${ballot.withdrawnReason ?? ''}`, 'ballot_withdrawn');
+  if (state === 'withdrawn') return new Conflict(`The ballot was withdrawn: ${maskNumbers(ballot.withdrawnReason ?? '')}`, 'ballot_withdrawn');
   if (state === 'announced') return new Conflict(`Voting opens at ${ballot.opensAt}`, 'ballot_not_open');
   if (state === 'closed') return new Conflict('The result is frozen; no vote can be added', 'ballot_closed');
   if (online && state === 'counting') return new Conflict(`Voting closed at ${ballot.closesAt}`, 'ballot_closed');
@@ -127,7 +128,7 @@ function closedError(ballot: BallotItem, online: boolean): DomainError {
 async function residentBallot(principal: Resident) {
   if (principal.purpose.kind !== 'ballot') throw new Forbidden('This sign-in is not for a ballot');
   const ballot = await mustGetBallot(principal.compoundId, principal.purpose.id);
-  const entry = await rollEntry(ballot.id, principal.building, principal.unit);
+  const entry = await rollEntry(refOf(ballot), principal.building, principal.unit);
   if (!entry) throw new NotFound('This unit on the ballot\'s register');
   return { ballot, entry };
 }
@@ -139,7 +140,7 @@ function receiptOf(v: VoteItem, ballot: BallotItem): BallotReceipt {
 /** What the ballot page needs: the matters, what this owner holds, and their receipt if they voted. */
 export async function ballotForm(principal: Resident) {
   const { ballot, entry } = await residentBallot(principal);
-  const vote = await storedVote(ballot.id, entry.ownerId);
+  const vote = await storedVote(refOf(ballot), entry.ownerId);
   return {
     ballot: {
       id: ballot.id, compoundId: ballot.compoundId, title: ballot.title, kind: ballot.kind, seats: ballot.seats ?? null, compoundName: ballot.compoundName,
@@ -175,29 +176,29 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
   const ballot = await mustGetBallot(compoundId, ballotId, true);
   const state = ballotState(ballot);
   if (state === 'announced' || state === 'closed' || state === 'withdrawn') throw closedError(ballot, false);
-  const entry = await rollEntry(ballotId, body.building, body.unit);
+  const entry = await rollEntry({ compoundId, ballotId }, body.building, body.unit);
   if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
   const choices = checkedChoices(ballot, body.choices);
   if (body.channel === 'proxy') {
-    const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.proxy(ballotId, entry.ownerId), ConsistentRead: true }));
+    const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.proxy({ compoundId, ballotId }, entry.ownerId), ConsistentRead: true }));
     if (!Item) throw new BadRequest('No written proxy is recorded for this owner', [{ path: 'body.channel', reason: 'record the proxy (委托书) first' }], 'no_proxy');
   }
   const attempt = { ownerId: entry.ownerId, building: body.building, unit: body.unit, channel: body.channel as Channel, by: principal.sub };
   const now = new Date();
   const keying: PaperKeying = { by: principal.sub, at: now.toISOString(), sheetNo: body.sheetNo, channel: body.channel, choices };
-  const sheetKey = keys.paperSheet(ballotId, entry.ownerId);
+  const sheetKey = keys.paperSheet({ compoundId, ballotId }, entry.ownerId);
   const audit = (action: string, after: unknown) => auditPut(principal, { action, target: `ballot:${compoundId}:${ballotId}`, after }, now);
   const ballotKey = keys.ballot(compoundId, ballotId);
   // The owner voted another way after this sheet's first keying: the sheet can never count,
   // so it leaves the pending ones (the conflict is listed).
   const supersede = (first: { channel: Channel; recordedAt: string }) => ddb.send(new TransactWriteCommand({ TransactItems: [
-    { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+    { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :minus', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':minus': -1 } } },
     { Delete: { TableName: tableName(), Key: sheetKey, ConditionExpression: 'attribute_exists(pk)' } },
     audit('paper.superseded', { building: body.building, unit: body.unit, first }),
   ] })).catch((error) => {
     if (!(error instanceof TransactionCanceledException)) throw error; // already gone: nothing to do
   });
-  const [sheetRead, first] = await Promise.all([ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true })), storedVote(ballotId, entry.ownerId)]);
+  const [sheetRead, first] = await Promise.all([ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true })), storedVote({ compoundId, ballotId }, entry.ownerId)]);
   const sheet = sheetRead.Item as PaperSheetItem | undefined;
   if (first) {
     if (sheet) await supersede({ channel: first.channel, recordedAt: first.recordedAt });
@@ -207,7 +208,7 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
     const item: PaperSheetItem = { et: 'paper-sheet', ballotId, ownerId: entry.ownerId, building: body.building, unit: body.unit, status: 'waiting', keyings: [keying] };
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: [
-        { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :one', ConditionExpression: 'attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)', ExpressionAttributeValues: { ':one': 1 } } },
+        { Update: { TableName: tableName(), Key: ballotKey, UpdateExpression: 'ADD pendingPaper :one', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)', ExpressionAttributeValues: { ':one': 1 } } },
         { Put: { TableName: tableName(), Item: { ...sheetKey, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
         audit('paper.key-first', { building: body.building, unit: body.unit, sheetNo: body.sheetNo, channel: body.channel }),
       ] }));
@@ -246,14 +247,14 @@ export async function keyPaper(compoundId: string, ballotId: string, body: Paper
 }
 
 export async function discardPaper(compoundId: string, ballotId: string, body: { building: string; unit: string; reason: string }, principal: Principal) {
-  const entry = await rollEntry(ballotId, body.building, body.unit);
+  const entry = await rollEntry({ compoundId, ballotId }, body.building, body.unit);
   if (!entry) throw new NotFound('Unit on this ballot');
-  const sheetKey = keys.paperSheet(ballotId, entry.ownerId);
+  const sheetKey = keys.paperSheet({ compoundId, ballotId }, entry.ownerId);
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: sheetKey, ConsistentRead: true }));
   if (!Item) throw new NotFound('Keyed sheet for this unit');
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
-      { Update: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), UpdateExpression: 'ADD pendingPaper :minus', ConditionExpression: 'attribute_not_exists(resultAt)', ExpressionAttributeValues: { ':minus': -1 } } },
+      { Update: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), UpdateExpression: 'ADD pendingPaper :minus', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resultAt)', ExpressionAttributeValues: { ':minus': -1 } } },
       { Delete: { TableName: tableName(), Key: sheetKey, ConditionExpression: 'attribute_exists(pk)' } },
       auditPut(principal, { action: 'paper.discard', target: `ballot:${compoundId}:${ballotId}`, before: Item.keyings, after: { building: body.building, unit: body.unit, reason: body.reason } }),
     ] }));
@@ -271,9 +272,9 @@ export async function recordProxy(compoundId: string, ballotId: string, body: Pr
   if (principal.kind !== 'staff') throw new Forbidden();
   const ballot = await mustGetBallot(compoundId, ballotId);
   if (['closed', 'withdrawn'].includes(ballotState(ballot))) throw closedError(ballot, false);
-  const entry = await rollEntry(ballotId, body.building, body.unit);
+  const entry = await rollEntry({ compoundId, ballotId }, body.building, body.unit);
   if (!entry) throw new BadRequest('This unit is not on the ballot\'s register', [{ path: 'body.unit', reason: `${body.building} ${body.unit} is not in register version ${ballot.registerVersion}` }], 'unknown_unit');
-  const first = await storedVote(ballotId, entry.ownerId);
+  const first = await storedVote({ compoundId, ballotId }, entry.ownerId);
   if (first) throw new AlreadyVoted({ channel: first.channel, recordedAt: first.recordedAt });
   const cap = voteRules().proxyCap;
   const now = new Date();
@@ -281,9 +282,10 @@ export async function recordProxy(compoundId: string, ballotId: string, body: Pr
   const item: ProxyItem = { et: 'proxy', ballotId, ownerId: entry.ownerId, building: body.building, unit: body.unit, proxyName: body.proxyName, holderKey, documentRef: body.documentRef, recordedAt: now.toISOString(), recordedBy: principal.sub };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
-      { Put: { TableName: tableName(), Item: { ...keys.proxy(ballotId, entry.ownerId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: tableName(), Item: { ...keys.proxy({ compoundId, ballotId }, entry.ownerId), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { ConditionCheck: { TableName: tableName(), Key: keys.ballot(compoundId, ballotId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resultAt) AND attribute_not_exists(withdrawnAt)' } },
       { Update: {
-        TableName: tableName(), Key: keys.proxyHolder(ballotId, holderKey), UpdateExpression: 'SET held = if_not_exists(held, :zero) + :one, et = :et',
+        TableName: tableName(), Key: keys.proxyHolder({ compoundId, ballotId }, holderKey), UpdateExpression: 'SET held = if_not_exists(held, :zero) + :one, et = :et',
         ...(cap === null ? {} : { ConditionExpression: 'attribute_not_exists(held) OR held < :cap' }),
         ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':et': 'proxy-holder', ...(cap === null ? {} : { ':cap': cap }) },
       } },
@@ -293,7 +295,8 @@ export async function recordProxy(compoundId: string, ballotId: string, body: Pr
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new Conflict('A written proxy is already recorded for this owner', 'proxy_exists');
-    if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new BadRequest(`One person may hold at most ${cap} owners' proxies in a ballot`, [{ path: 'body.proxyName', reason: `${maskName(body.proxyName)} already holds ${cap}` }], 'proxy_cap');
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') throw closedError(await mustGetBallot(compoundId, ballotId, true), false);
+    if (reasons[2]?.Code === 'ConditionalCheckFailed') throw new BadRequest(`One person may hold at most ${cap} owners' proxies in a ballot`, [{ path: 'body.proxyName', reason: `${maskName(body.proxyName)} already holds ${cap}` }], 'proxy_cap');
     throw new Conflict('Please send again', 'retry');
   }
   return item;

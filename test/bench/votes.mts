@@ -68,12 +68,13 @@ export async function p3(district: District) {
   const RUNS = 5;
   for (let run = 0; run < RUNS + 1; run++) {
     const ballotId = `bench-p3-${run}`;
+    const ref = { compoundId, ballotId };
     const matters = b.matters.map((m) => ({ ...m, title: m.id, text: 'bench', attachments: [] }));
     const byOwner = new Map<string, Record<string, string>>();
     for (const v of b.votes) byOwner.set(v.ownerId, { ...byOwner.get(v.ownerId), [v.matterId]: v.choice });
     await batchPut([
-      ...b.units.map((u) => ({ ...keys.rollUnit(ballotId, `B${u.ownerId}`, u.unitId), et: 'roll-unit', ballotId, building: `B${u.ownerId}`, unit: u.unitId, ownerId: u.ownerId, areaHundredths: u.areaHundredths })),
-      ...[...byOwner].map(([ownerId, choices], i) => ({ ...keys.vote(ballotId, ownerId), et: 'vote', ballotId, ownerId, choices, channel: 'online', receipt: `R${i}`, recordedAt: new Date(now).toISOString(), building: 'B', unit: ownerId })),
+      ...b.units.map((u) => ({ ...keys.rollUnit(ref, `B${u.ownerId}`, u.unitId), et: 'roll-unit', ballotId, building: `B${u.ownerId}`, unit: u.unitId, ownerId: u.ownerId, areaHundredths: u.areaHundredths })),
+      ...[...byOwner].map(([ownerId, choices], i) => ({ ...keys.vote(ref, ownerId), et: 'vote', ballotId, ownerId, choices, channel: 'online', receipt: `R${i}`, recordedAt: new Date(now).toISOString(), building: 'B', unit: ownerId })),
     ]);
     const ballotItem = {
       ...keys.ballot(compoundId, ballotId), et: 'ballot', id: ballotId, compoundId, compoundName: 'bench', title: 'bench', kind: 'vote', matters, registerVersion: 1,
@@ -83,7 +84,7 @@ export async function p3(district: District) {
     await district.doc.send(new PutCommand({ TableName: district.tableName, Item: ballotItem }));
     // Raw: the same items, paginated queries of the two partitions in parallel, nothing else.
     let t = performance.now();
-    await Promise.all([keys.rollPk(ballotId), keys.votesPk(ballotId)].map(async (pk) => {
+    await Promise.all([keys.rollPk(ref), keys.votesPk(ref)].map(async (pk) => {
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
         const page = await district.doc.send(new QueryCommand({ TableName: district.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey }));
@@ -92,7 +93,7 @@ export async function p3(district: District) {
     }));
     const raw = performance.now() - t;
     t = performance.now();
-    const [units, votes] = await Promise.all([roll(ballotId), votesOf(ballotId)]);
+    const [units, votes] = await Promise.all([roll(ref), votesOf(ref)]);
     const tp = performance.now();
     const result = computeResult(ballotItem as never, units, votes, 0, new Date(), 'bench');
     const pure = performance.now() - tp;
