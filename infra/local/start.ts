@@ -1,5 +1,5 @@
 // npm start: the whole district on this machine, data kept in .data/ between runs.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startLocalDistrict } from './district.ts';
@@ -8,6 +8,21 @@ import { LocalStartError } from './ports.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = join(ROOT, '.data');
+/**
+ * The layout of the stored items. Raised when keys change (2: ballot records keyed under their
+ * compound), so that data kept from an older checkout is set aside instead of read wrongly.
+ */
+const DATA_LAYOUT = '2';
+
+function setAsideOldData() {
+  const marker = join(dataDir, 'layout');
+  if (!existsSync(dataDir)) return;
+  const layout = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : '1';
+  if (layout === DATA_LAYOUT) return;
+  const aside = `${dataDir}-layout${layout}-${Date.now()}`;
+  renameSync(dataDir, aside);
+  console.log(`The data in .data/ is from an older layout (${layout}); moved it to ${aside} and starting fresh.`);
+}
 
 async function main() {
   if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')) || process.env.BUILD_WEB !== '0') {
@@ -17,7 +32,9 @@ async function main() {
   process.env.LOG_LEVEL ??= 'WARN';
   console.log('Starting DynamoDB Local, the queues and the API; loading the demo district ...');
   const started = Date.now();
+  setAsideOldData();
   const district = await startLocalDistrict({ port, dataDir, seed: 'demo' });
+  writeFileSync(join(dataDir, 'layout'), DATA_LAYOUT);
   const users = district.auth.users;
   // Where the running district keeps its data, for `npm run rebuild` and other tools.
   writeFileSync(join(dataDir, 'local-district.json'), JSON.stringify({ url: district.url, dynamoEndpoint: district.dynamoEndpoint, tableName: district.tableName }, null, 2));
