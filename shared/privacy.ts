@@ -13,9 +13,19 @@ export function isValidPhone(raw: string): boolean {
   return MOBILE.test(p) || LANDLINE.test(p);
 }
 
+/**
+ * Full-width digits, X, plus and separators as their ASCII forms. Every one is a single
+ * UTF-16 unit either way, so an index into the result is the same index into the input.
+ */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uFF08\uFF09\uFF0B\uFF0D\uFF0E\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** One known phone number: the first 3 and last 4 digits of a mobile or a landline with its area code, nothing of a shorter number. */
 export function maskPhone(raw: string): string {
-  const p = normalizePhone(raw);
-  if (p.length < 7) return '*'.repeat(p.length);
+  const p = normalizePhone(halfWidth(raw)).replace(/\D/g, '');
+  // At least 4 digits stay hidden: a 7- or 8-digit local number shows none.
+  if (p.length < 11) return '*'.repeat(p.length);
   return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
 }
 
@@ -23,4 +33,50 @@ export function maskName(raw: string): string {
   const chars = Array.from(raw.trim());
   if (chars.length === 0) return '';
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+/** What may stand between the digits of one number: spaces, hyphens and dashes, dots, parentheses (full-width ones are folded first). */
+export const NUMBER_SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE63.()]/;
+const SEP = `${NUMBER_SEPARATORS.source}{0,3}`;
+/** A calendar date (2026-12-01, 2026.3.15, optionally with a time), which is not a person's number. */
+const DATE = String.raw`(?<date>(?:19|20)\d\d(?<ds>[-./])(?:0?[1-9]|1[0-2])\k<ds>(?:0?[1-9]|[12]\d|3[01])(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?!${SEP}\d))`;
+/** Digits with up to 3 separators between each two, and the X that ends an ID number. */
+const RUN = String.raw`\d(?:${SEP}\d)*(?:${SEP}[Xx])?`;
+const NUMBER = new RegExp(`${DATE}|${RUN}`, 'g');
+
+/** Runs of this many digits are treated as personal numbers (phones have 7 or more). */
+export const MASKED_RUN = 7;
+
+/**
+ * Masks personal numbers inside free text (a suggestion, a reason, an outcome, a log
+ * message): every run of 7 or more digits, in ASCII or full-width, separated or not by
+ * spaces, hyphens, dots or parentheses, and the X of an 18-character ID number. Every digit
+ * of such a run becomes `*`, with its separators kept; only a `+86` country code stays.
+ * Nothing of the number is kept, unlike maskPhone: a last 4 of a phone or an ID card is what
+ * people answer security questions with (a proxy is identified here by the ID card's last
+ * 6), and shown next to a building and unit it narrows a phone to 10,000 numbers.
+ * Shorter numbers (2号楼 3-401, 85.5, 2026) and dates (2026-12-01 14:00) are left as written.
+ */
+export function maskNumbers(text: string): string {
+  const ascii = halfWidth(text);
+  let out = '';
+  let done = 0;
+  for (const m of ascii.matchAll(NUMBER)) {
+    if (m.groups?.date !== undefined) continue;
+    const run = m[0];
+    const digits = run.replace(/\D/g, '').length;
+    if (digits < MASKED_RUN) continue;
+    const start = m.index;
+    // "+86 138…": the country code is nobody's; keep it readable.
+    const keep = ascii[start - 1] === '+' && run.startsWith('86') ? 2 : 0;
+    out += text.slice(done, start);
+    let seen = 0;
+    for (let i = 0; i < run.length; i++) {
+      const c = run[i]!;
+      const digit = c >= '0' && c <= '9';
+      out += (digit && seen++ >= keep) || ((c === 'X' || c === 'x') && digits === 17) ? '*' : text[start + i];
+    }
+    done = start + run.length;
+  }
+  return out + text.slice(done);
 }

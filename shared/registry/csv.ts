@@ -75,12 +75,39 @@ function escapeCell(value: string): string {
 }
 
 /**
- * Writes CRLF records with a UTF-8 BOM, which Excel on Chinese Windows opens correctly.
- * `guardFormulas` is for files anyone downloads (open data): a cell that a spreadsheet would
- * run as a formula (= + - @ at the start) gets a leading apostrophe. The register export
- * leaves it off so that export then import stays the same register.
+ * A cell a spreadsheet would run as a formula starts with = + - @ (or tab, CR, LF, or their
+ * full-width forms, which some Excel versions turn into formulas too). A leading apostrophe
+ * is guarded as well, so that reading can tell our apostrophe from the data's own.
  */
-export function toCsv(rows: string[][], o: { guardFormulas?: boolean } = {}): string {
-  const cell = (v: string) => escapeCell(o.guardFormulas && /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v);
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+const GUARDED = /^[=+\-@\t\r\n'\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A plain decimal number such as -12.5 is data, not a formula: it stays a number in the sheet. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** The cell as written: a leading apostrophe before anything a spreadsheet would run. */
+export function guardCell(value: string): string {
+  return GUARDED.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The cell as it was before guardCell: exactly one leading apostrophe comes off when a
+ * guarded character follows it. guardCell never leaves a cell starting with an apostrophe
+ * unguarded, so unguardCell(guardCell(v)) === v for every string v.
+ */
+export function unguardCell(cell: string): string {
+  return cell.startsWith("'") && GUARDED.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** parseCsv for files toCsv wrote (and spreadsheets saved from them): cells unguarded. */
+export function readCsv(text: string): CsvRow[] {
+  return parseCsv(text).map((r) => ({ line: r.line, cells: r.cells.map(unguardCell) }));
+}
+
+/**
+ * Writes CRLF records with a UTF-8 BOM, which Excel on Chinese Windows opens correctly.
+ * Every cell is guarded against formula injection (registers and ballots hold whatever an
+ * outside spreadsheet held); readCsv takes the guard off again, so export then import is
+ * exact.
+ */
+export function toCsv(rows: string[][]): string {
+  return '\uFEFF' + rows.map((r) => r.map((v) => escapeCell(guardCell(v))).join(',')).join('\r\n') + '\r\n';
 }

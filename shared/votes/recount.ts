@@ -2,14 +2,15 @@
 // object out, with the same rules as the platform. Every problem is reported with its file
 // and line, and then there is no result at all.
 import { formatArea, parseArea } from '../area.ts';
-import { parseCsv } from '../registry/csv.ts';
+import { readCsv } from '../registry/csv.ts';
 import { CHOICES, MATTER_KINDS, tally, type Choice, type Matter, type MatterKind, type RegisterUnit, type Share, type Tally, type Vote } from './tally.ts';
 
 export interface RecountFiles { register: { name: string; text: string }; matters: { name: string; text: string }; votes: { name: string; text: string } }
 export type RecountOutcome = { ok: true; tally: Tally } | { ok: false; errors: string[] };
 
 function table(file: { name: string; text: string }, columns: string[], errors: string[]): { line: number; get: (c: string) => string }[] {
-  const rows = parseCsv(file.text.replace(/^\uFEFF/, ''));
+  // The platform guards cells against formulas when it writes; readCsv takes that off.
+  const rows = readCsv(file.text.replace(/^\uFEFF/, ''));
   if (rows.length === 0) {
     errors.push(`${file.name}: empty file; expected the columns ${columns.join(',')}`);
     return [];

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeCsv, parseCsv, toCsv } from '../../shared/registry/csv.ts';
+import { decodeCsv, guardCell, parseCsv, readCsv, toCsv, unguardCell } from '../../shared/registry/csv.ts';
 
-const cell = fc.string({ unit: fc.constantFrom('a', '楼', ',', '"', '\n', '\r\n', ' ', '1', '號', '𠮷'), maxLength: 12 });
+const cell = fc.string({ unit: fc.constantFrom('a', '楼', ',', '"', '\n', '\r\n', ' ', '1', '號', '𠮷', '=', '+', '-', '@', "'", '\t', '.', '\uFF1D'), maxLength: 12 });
+/** Any cell at all, and often one that starts with a character a spreadsheet reacts to. */
+const anyCell = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.tuple(fc.constantFrom('=', '+', '-', '@', "'", "''", '\t', '\r', '\n', '-1', '-1.5', '\uFF0B', ''), fc.string({ maxLength: 8 })).map(([a, b]) => a + b), fc.double({ noNaN: true }).map(String));
+const blankRow = (r: string[]) => r.length === 1 && r[0] === '';
 
 describe('CSV', () => {
   it('parses back what it writes, whatever the cells hold (commas, quotes, line breaks)', () => {
     fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (rows) => {
       const { text } = decodeCsv(new TextEncoder().encode(toCsv(rows)));
-      const parsed = parseCsv(text).map((r) => r.cells);
+      const parsed = readCsv(text).map((r) => r.cells);
       // A row of one empty cell is a blank line, which the parser skips by design.
       expect(parsed).toEqual(rows.filter((r) => !(r.length === 1 && r[0] === '')));
     }));
@@ -30,10 +33,29 @@ describe('CSV', () => {
     expect(gbk.text).toContain('张三');
   });
 
-  it('guards open-data cells a spreadsheet would run as formulas, and leaves numbers and the register alone', () => {
-    const rows = [['=HYPERLINK("http://x","点我")', '+1', '-3.5', '@SUM(A1)', '安庆路16号小区', '12.5']];
-    const guarded = parseCsv(toCsv(rows, { guardFormulas: true }).replace(/^\uFEFF/, ''))[0]!.cells;
-    expect(guarded).toEqual(['\'=HYPERLINK("http://x","点我")', "'+1", '-3.5', "'@SUM(A1)", '安庆路16号小区', '12.5']);
-    expect(parseCsv(toCsv(rows).replace(/^\uFEFF/, ''))[0]!.cells).toEqual(rows[0]);
+  it('guards every cell a spreadsheet would run, and reads back exactly what it wrote', () => {
+    fc.assert(fc.property(fc.array(fc.array(anyCell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      const written = toCsv(rows);
+      const raw = parseCsv(written.replace(/^\uFEFF/, '')).map((r) => r.cells);
+      for (const c of raw.flat()) {
+        expect(c).not.toMatch(/^[=+@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/);
+        // A minus only starts a plain number, which is data (and stays a number in the sheet).
+        if (c.startsWith('-')) expect(c).toMatch(/^-\d+(\.\d+)?$/);
+      }
+      expect(raw.map((r) => r.map(unguardCell))).toEqual(rows.filter((r) => !blankRow(r)));
+      expect(readCsv(decodeCsv(new TextEncoder().encode(written)).text).map((r) => r.cells)).toEqual(rows.filter((r) => !blankRow(r)));
+    }), { numRuns: 300 });
+  });
+
+  it('takes exactly one apostrophe off, and only the one it put there', () => {
+    fc.assert(fc.property(anyCell, (v) => {
+      expect(unguardCell(guardCell(v))).toBe(v);
+    }));
+    const rows = [['=HYPERLINK("http://x","点我")', '+1', '-3.5', '@SUM(A1)', '安庆路16号小区', '12.5', "'=SUM(A1)", "'", "it's", '-1号楼', '-12.5', '\tx']];
+    const raw = parseCsv(toCsv(rows).replace(/^\uFEFF/, ''))[0]!.cells;
+    expect(raw).toEqual(['\'=HYPERLINK("http://x","点我")', "'+1", '-3.5', "'@SUM(A1)", '安庆路16号小区', '12.5', "''=SUM(A1)", "''", "it's", "'-1号楼", '-12.5', "'\tx"]);
+    expect(readCsv(toCsv(rows).replace(/^\uFEFF/, ''))[0]!.cells).toEqual(rows[0]);
+    // An apostrophe a person typed before ordinary text is theirs and stays.
+    expect(readCsv("'abc,'1号楼\n")[0]!.cells).toEqual(["'abc", "'1号楼"]);
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../infra/paths.ts';
+import { toCsv } from '../../shared/registry/csv.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'recount-'));
 function run(files: { register: string; matters: string; votes: string }, args?: string[]) {
@@ -59,6 +60,32 @@ describe('npm run -s tally', () => {
     has('votes', 4, 'unknown owner_id "ghost"');
     has('votes', 5, 'unknown matter_id "m9"');
     has('votes', 5, 'must be agree, disagree or abstain');
+  });
+
+  it('recounts exported files whose units and owners a spreadsheet would run as formulas', () => {
+    // As exportFile writes them (toCsv guards = + - @ and ' with an apostrophe); the tool reads the same ids back.
+    const units = [['1号楼#1-101', 'o1', '100'], ['1号楼#1-102', 'o2', '50.5'], ['2号楼#1-101', 'o3', '120.25'], ['2号楼#1-102', 'o4', '80']];
+    const odd: Record<string, string> = { o1: '=SUM(A1)', o2: '-1', o3: "'o3", o4: '@x', '1号楼': '-1号楼', '2号楼': "+2号楼'" };
+    const rename = (v: string) => v.replace(/^[^#]+/, (b) => odd[b] ?? b).replace(/^o\d$/, (o) => odd[o] ?? o);
+    const ballot = (f: (v: string) => string) => ({
+      register: toCsv([['unit_id', 'owner_id', 'area'], ...units.map(([u, o, a]) => [f(u!), f(o!), a!])]),
+      matters: toCsv([['matter_id', 'kind'], ['m1', 'ordinary'], ['m2', 'special']]),
+      votes: toCsv([['owner_id', 'matter_id', 'choice'], ...['o1', 'o2', 'o3'].map((o) => [f(o), 'm1', 'agree']), [f('o4'), 'm1', 'disagree'], [f('o1'), 'm2', 'abstain']]),
+    });
+    const guarded = ballot(rename);
+    expect(guarded.register).toContain("'=SUM(A1)");
+    expect(guarded.register).toContain("'-1号楼#1-101");
+    expect(guarded.votes).toContain("''o3");
+    const plain = run(ballot((v) => v));
+    const out = run(guarded);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(plain.stdout);
+    expect(JSON.parse(out.stdout).totals).toEqual({ area: '350.75', heads: 4 });
+    // Ids come back as they were, not as written: errors name them without the apostrophe.
+    const ghost = run({ ...guarded, votes: guarded.votes + toCsv([['=ghost', 'm1', 'agree']]).replace(/^\uFEFF/, '') });
+    expect(ghost.code).toBe(2);
+    expect(ghost.stderr).toContain('unknown owner_id "=ghost"');
   });
 
   it('names a missing column, and a missing option', () => {
