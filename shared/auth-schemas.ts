@@ -2,12 +2,13 @@
 import * as z from 'zod';
 import { PURPOSE_KINDS } from './access.ts';
 import { Id } from './registry/schemas.ts';
+import { keyName, name } from './text.ts';
 
 export const PurposeSchema = z.object({
   kind: z.enum(PURPOSE_KINDS),
   id: Id,
   /** Shown on the letter, e.g. 2026年下半年物业服务评价. */
-  title: z.string().trim().min(2).max(60),
+  title: name(2, 60),
 });
 
 export const IssueCodesBody = z.object({
@@ -20,8 +21,8 @@ export type IssueCodesBody = z.infer<typeof IssueCodesBody>;
 
 export const RevokeCodeBody = z.object({
   purposeId: Id,
-  building: z.string().trim().min(1).max(20),
-  unit: z.string().trim().min(1).max(20),
+  building: keyName(1, 20),
+  unit: keyName(1, 20),
   reissue: z.boolean().default(false),
 });
 

@@ -1,6 +1,7 @@
 // Staff messages of the ratings capability: templates, campaigns, review and publication.
 import * as z from 'zod';
 import { Id } from '../registry/schemas.ts';
+import { keyName, name, text } from '../text.ts';
 import { DEFAULT_DIMENSIONS, DEFAULT_QUESTIONNAIRE } from './questionnaire.ts';
 
 export const TemplateParams = z.object({ templateId: Id });
@@ -9,8 +10,8 @@ export const CampaignCompoundParams = z.object({ campaignId: Id, compoundId: Id 
 
 const DimensionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'lowercase id, up to 24 characters'),
-  label: z.string().trim().min(2).max(12),
-  labelEn: z.string().trim().min(2).max(40),
+  label: name(2, 12),
+  labelEn: name(2, 40),
 });
 
 export const QuestionnaireSchema = z.object({
@@ -21,7 +22,7 @@ export const QuestionnaireSchema = z.object({
 });
 
 export const TemplateBody = z.object({
-  name: z.string().trim().min(2).max(60),
+  name: name(2, 60),
   questionnaire: QuestionnaireSchema,
 });
 export type TemplateBody = z.infer<typeof TemplateBody>;
@@ -30,11 +31,11 @@ const Instant = z.iso.datetime({ offset: true });
 
 export const CampaignBody = z
   .object({
-    title: z.string().trim().min(4).max(60),
+    title: name(4, 60),
     /** As the notice prints it, e.g. 2026年下半年. */
-    period: z.string().trim().min(2).max(30),
+    period: name(2, 30),
     /** The body the notice is issued by, e.g. 市南区住房和城乡建设局. */
-    issuer: z.string().trim().min(2).max(60),
+    issuer: name(2, 60),
     templateId: Id,
     opensAt: Instant,
     closesAt: Instant,
@@ -46,16 +47,16 @@ export const CampaignBody = z
 export type CampaignBody = z.infer<typeof CampaignBody>;
 
 export const ExcludeBody = z.object({
-  building: z.string().trim().min(1).max(20),
-  unit: z.string().trim().min(1).max(20),
-  reason: z.string().trim().min(4, 'say why, in at least 4 characters').max(200),
+  building: keyName(1, 20),
+  unit: keyName(1, 20),
+  reason: text(4, 200, { min: 'say why, in at least 4 characters' }),
   /** false puts an excluded submission back. */
   exclude: z.boolean().default(true),
 });
 
 export const PublishBody = z.object({
   /** Required for a correction: the notice prints it next to what changed. */
-  reason: z.string().trim().min(4).max(200).optional(),
+  reason: text(4, 200).optional(),
 });
 
 export const NoticeQuery = z.object({ version: z.coerce.number().int().min(1).optional() });

@@ -2,6 +2,7 @@
 // (`zod/mini`) because the rating page must stay under 40 KB on a slow phone; the handler
 // and the tests use this same schema.
 import * as z from 'zod/mini';
+import { text } from '../text-mini.ts';
 import { CONTRACT_ANSWERS, OVERALL_ANSWERS } from './questionnaire.ts';
 
 export const SUGGESTION_LIMIT = 500;
@@ -14,7 +15,7 @@ export const RatingSubmissionBody = z.object({
   contract: z.array(z.enum(CONTRACT_ANSWERS)).check(z.maxLength(40)),
   scores: z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,23}$/, 'a dimension id')), z.number().check(z.int(), z.minimum(1, 'from 1'), z.maximum(5, 'to 5'))),
   overall: z.enum(OVERALL_ANSWERS),
-  suggestion: z.optional(z.string().check(z.maxLength(SUGGESTION_LIMIT, `at most ${SUGGESTION_LIMIT} characters`))),
+  suggestion: z.optional(text(0, SUGGESTION_LIMIT, { max: `at most ${SUGGESTION_LIMIT} characters` })),
 });
 export type RatingSubmissionBody = z.infer<typeof RatingSubmissionBody>;
 

@@ -2,7 +2,8 @@
 // head/area totals (Supreme People's Court interpretation on building ownership, arts. 8-9).
 import { parseArea, formatArea } from '../area.ts';
 import { isValidPhone, normalizePhone } from '../privacy.ts';
-import { parseCsv, type CsvRow } from './csv.ts';
+import { cleanText, refusedCharacter, type TextKind } from '../text-rules.ts';
+import { readCsv, type CsvRow } from './csv.ts';
 
 export const AREA_SOURCES = ['不动产登记', '实测', '合同'] as const;
 export type AreaSource = (typeof AREA_SOURCES)[number];
@@ -49,7 +50,9 @@ export type RegisterIssueCode =
   | 'area_source_invalid'
   | 'owner_missing'
   | 'phone_invalid'
-  | 'developer_flag_invalid';
+  | 'developer_flag_invalid'
+  /** A control, format or zero-width character, a line break, or # in a building or unit. */
+  | 'character_not_allowed';
 
 export interface RegisterIssue {
   line: number;
@@ -88,7 +91,8 @@ export function unitKey(building: string, unit: string): string {
  * there are no issues: the register is all-or-nothing.
  */
 export function parseRegister(text: string, knownBuildings: readonly string[]): RegisterParse {
-  const records = parseCsv(text);
+  // Cells as exported: toCsv's formula guard comes off again (readCsv).
+  const records = readCsv(text);
   const issues: RegisterIssue[] = [];
   const [header, ...body] = records;
   if (!header || body.length === 0) {
@@ -135,12 +139,20 @@ function validateRow(
   const issue = (column: RegisterColumn, code: RegisterIssueCode, message: string) =>
     issues.push({ line: record.line, column: REGISTER_COLUMNS.find((c) => c.key === column)!.header, code, message });
 
-  const building = get('building');
-  const unit = get('unit');
+  // Names as the schemas take them (text-rules.ts): NFC, and no invisible or control
+  // characters, line breaks, or # in building and unit (they are parts of sort keys).
+  const named = (key: RegisterColumn, kind: TextKind): string | null => {
+    const value = cleanText(get(key), kind);
+    const refused = refusedCharacter(value, kind);
+    if (refused) issue(key, 'character_not_allowed', refused.message);
+    return refused ? null : value;
+  };
+  const building = named('building', 'key');
+  const unit = named('unit', 'key');
   if (building === '') issue('building', 'building_missing', 'Building is empty');
-  else if (!buildings.has(building)) issue('building', 'building_unknown', `Building ${building} is not in this compound`);
+  else if (building !== null && !buildings.has(building)) issue('building', 'building_unknown', `Building ${building} is not in this compound`);
   if (unit === '') issue('unit', 'unit_missing', 'Unit number is empty');
-  if (building !== '' && unit !== '') {
+  if (building && unit) {
     const key = unitKey(building, unit);
     const first = seen.get(key);
     if (first !== undefined) issue('unit', 'duplicate_unit', `Unit ${building} ${unit} already appears on line ${first}`);
@@ -166,19 +178,20 @@ function validateRow(
   const flag = get('developerUnsold').toLowerCase();
   const developerUnsold = YES.has(flag);
   if (!developerUnsold && !NO.has(flag)) issue('developerUnsold', 'developer_flag_invalid', 'Developer-unsold must be 是 or 否');
-  const ownerName = get('ownerName');
+  const ownerName = named('ownerName', 'name');
+  const ownerRef = named('ownerRef', 'name');
   if (!developerUnsold && ownerName === '') issue('ownerName', 'owner_missing', 'Owner name is empty (mark unsold units 开发商未售=是)');
   const phone = get('phone');
   if (phone !== '' && !isValidPhone(phone)) issue('phone', 'phone_invalid', 'Phone must be an 11-digit mobile or a landline like 0532-88886666');
 
-  if (issues.length === 0 && area.ok) {
+  if (issues.length === 0 && area.ok && building !== null && unit !== null && ownerName !== null && ownerRef !== null) {
     rows.push({
       building,
       unit,
       areaHundredths: area.hundredths,
       areaSource: areaSource as AreaSource,
       ownerName,
-      ownerRef: get('ownerRef'),
+      ownerRef,
       phone: phone === '' ? '' : normalizePhone(phone),
       developerUnsold,
     });

@@ -1,6 +1,7 @@
 // One zod schema per message: the pages validate with these before sending, the manifest
 // hands them to the middleware, and the tests generate bodies from them.
 import * as z from 'zod';
+import { keyName, name } from '../text.ts';
 
 export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'lowercase letters, digits and -, 2 to 48 characters');
 
@@ -16,15 +17,15 @@ export const ServiceContract = z
     /** Monthly fee in fen per m², integer to stay exact. */
     feeFenPerM2: z.number().int().min(0).max(100_000),
     /** The services the contract promises; residents rate each one's performance (合同履约). */
-    serviceItems: z.array(z.string().trim().min(2).max(30)).max(30).refine((s) => new Set(s).size === s.length, 'service items must be unique').default([]),
+    serviceItems: z.array(name(2, 30)).max(30).refine((s) => new Set(s).size === s.length, 'service items must be unique').default([]),
   })
   .refine((c) => c.startsOn < c.endsOn, { message: 'endsOn must be after startsOn', path: ['endsOn'] });
 
 export const CompoundBody = z.object({
-  name: z.string().trim().min(2).max(60),
-  address: z.string().trim().min(2).max(120),
+  name: name(2, 60),
+  address: name(2, 120),
   communityId: Id,
-  buildings: z.array(z.string().trim().min(1).max(20)).min(1).max(300).refine((b) => new Set(b).size === b.length, 'building names must be unique'),
+  buildings: z.array(keyName(1, 20)).min(1).max(300).refine((b) => new Set(b).size === b.length, 'building names must be unique'),
   gridIds: z.array(Id).max(20).default([]),
   contract: ServiceContract.nullable().default(null),
 });
@@ -32,7 +33,7 @@ export type CompoundBody = z.infer<typeof CompoundBody>;
 
 export const CompanyParams = z.object({ companyId: Id });
 export const CompanyBody = z.object({
-  name: z.string().trim().min(4).max(80),
+  name: name(4, 80),
   /** 统一社会信用代码: 18 characters, digits and capital letters without I, O, S, V, Z. */
   creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '18-character unified social credit code').optional(),
 });
@@ -42,7 +43,7 @@ export const MAX_REGISTER_BYTES = 3 * 1024 * 1024;
 
 export const RegisterImportBody = z.object({
   mode: z.enum(['dry-run', 'commit']),
-  fileName: z.string().trim().min(1).max(200),
+  fileName: name(1, 200),
   /** The file's bytes, base64: the server decides the encoding (UTF-8 / GB18030), as Excel varies. */
   contentBase64: z
     .string()

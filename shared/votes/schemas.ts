@@ -2,6 +2,7 @@
 // five gates of a committee election. The page, the handlers and the tests use these.
 import * as z from 'zod';
 import { Id } from '../registry/schemas.ts';
+import { keyName, name, text } from '../text.ts';
 import { CHOICES, MATTER_KINDS } from './tally.ts';
 
 export const BallotParams = z.object({ compoundId: Id, ballotId: Id });
@@ -15,23 +16,50 @@ const MatterId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'lowercase letter
 export const Choice = z.enum(CHOICES);
 
 export const Attachment = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: name(1, 80),
   /** Where the full text lies (the district's document store, or a notice board photo). */
   url: z.url({ protocol: /^https?$/ }).max(500),
 });
+
+/** A link as the browser resolves it, so HTTPS://A.b/c and https://a.b/c are one link. */
+function sameLink(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
+/** At most 10, each link and each name once: the ballot page lists them keyed by link. */
+export const Attachments = z
+  .array(Attachment)
+  .max(10, 'at most 10 attachments')
+  .superRefine((list, ctx) => {
+    const urls = new Map<string, number>();
+    const names = new Map<string, number>();
+    list.forEach((a, i) => {
+      const link = sameLink(a.url);
+      const sameUrl = urls.get(link);
+      if (sameUrl === undefined) urls.set(link, i);
+      else ctx.addIssue({ code: 'custom', message: `attachments ${sameUrl + 1} and ${i + 1} have the same link ${a.url}`, input: list });
+      const sameName = names.get(a.name);
+      if (sameName === undefined) names.set(a.name, i);
+      else ctx.addIssue({ code: 'custom', message: `attachments ${sameName + 1} and ${i + 1} have the same name ${a.name}`, input: list });
+    });
+  });
 
 export const MatterBody = z.object({
   id: MatterId,
   /** ordinary: art. 278 items 1-5 and 9; special: items 6-8 (raising maintenance funds, rebuilding, changing the use of common parts). */
   kind: z.enum(MATTER_KINDS),
-  title: z.string().trim().min(4).max(80),
-  text: z.string().trim().min(10, 'state the matter in at least 10 characters').max(4000),
-  attachments: z.array(Attachment).max(10).default([]),
+  title: name(4, 80),
+  text: text(10, 4000, { min: 'state the matter in at least 10 characters' }),
+  attachments: Attachments.default([]),
 });
 
 export const BallotBody = z
   .object({
-    title: z.string().trim().min(4).max(80),
+    title: name(4, 80),
     matters: z.array(MatterBody).min(1).max(20).refine((m) => new Set(m.map((x) => x.id)).size === m.length, 'matter ids must be unique'),
     /** The register version the ballot counts by; the compound's current version when omitted. */
     registerVersion: z.number().int().min(1).optional(),
@@ -42,14 +70,14 @@ export const BallotBody = z
      * ballot and did not vote follow the majority: the article, quoted. The result then shows
      * the deemed tally beside the raw one, counting only owners with recorded proof of delivery.
      */
-    followMajority: z.object({ rule: z.string().trim().min(10, 'quote the article of the rules of procedure').max(500) }).optional(),
+    followMajority: z.object({ rule: text(10, 500, { min: 'quote the article of the rules of procedure' }) }).optional(),
   })
   .refine((b) => Date.parse(b.opensAt) < Date.parse(b.closesAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });
 export type BallotBody = z.infer<typeof BallotBody>;
 
 export const Choices = z.record(MatterId, Choice);
 
-const Unit = { building: z.string().trim().min(1).max(20), unit: z.string().trim().min(1).max(20) };
+const Unit = { building: keyName(1, 20), unit: keyName(1, 20) };
 
 /** One keying of one paper sheet; a second user keys it again and the two must agree. */
 export const PaperEntryBody = z.object({
@@ -57,21 +85,21 @@ export const PaperEntryBody = z.object({
   /** paper: the owner's own sheet; proxy: a sheet filled by the owner's recorded proxy. */
   channel: z.enum(['paper', 'proxy']).default('paper'),
   /** The number printed on the sheet, so the two keyings are of the same sheet. */
-  sheetNo: z.string().trim().min(1).max(30),
+  sheetNo: name(1, 30),
   choices: Choices,
 });
 export type PaperEntryBody = z.infer<typeof PaperEntryBody>;
 
 /** A held mismatch is settled by discarding both keyings (with a reason); the sheet is keyed twice again. */
-export const PaperDiscardBody = z.object({ ...Unit, reason: z.string().trim().min(4).max(200) });
+export const PaperDiscardBody = z.object({ ...Unit, reason: text(4, 200) });
 
 export const ProxyBody = z.object({
   ...Unit,
-  proxyName: z.string().trim().min(2).max(40),
+  proxyName: name(2, 40),
   /** The last six characters of the proxy's ID card: tells two proxies of the same name apart for the cap. */
   proxyIdTail: z.string().trim().regex(/^[0-9]{5}[0-9Xx]$/, 'the last 6 characters of the ID card'),
   /** The written proxy's reference (委托书编号), kept with the ballot's papers. */
-  documentRef: z.string().trim().min(1).max(40),
+  documentRef: name(1, 40),
 });
 export type ProxyBody = z.infer<typeof ProxyBody>;
 
@@ -83,11 +111,11 @@ export const DeliveryBody = z.object({
   method: z.enum(DELIVERY_METHODS),
   deliveredOn: z.iso.date(),
   /** Where the proof is kept: the signature sheet's page, the mail number, the photo's file name. */
-  proofRef: z.string().trim().min(2).max(80),
+  proofRef: name(2, 80),
 });
 export type DeliveryBody = z.infer<typeof DeliveryBody>;
 
-export const WithdrawBody = z.object({ reason: z.string().trim().min(4, 'say why, in at least 4 characters').max(200) });
+export const WithdrawBody = z.object({ reason: text(4, 200, { min: 'say why, in at least 4 characters' }) });
 
 export const HEARING_STAGES = ['before', 'during', 'after'] as const;
 /** 三会: hearing before (事前听证), coordination during (事中协调), review after (事后评议). */
@@ -96,35 +124,35 @@ export const HearingBody = z.object({
   stage: z.enum(HEARING_STAGES),
   date: z.iso.date(),
   attendance: z.number().int().min(0).max(100_000),
-  minutes: z.string().trim().min(10).max(4000),
-  outcome: z.string().trim().min(2).max(500),
+  minutes: text(10, 4000),
+  outcome: text(2, 500),
 });
 export type HearingBody = z.infer<typeof HearingBody>;
 
 // The five gates (五关). Each gate's body is its record; posting it signs the gate off.
-const Person = { name: z.string().trim().min(2).max(40) };
+const Person = { name: name(2, 40) };
 export const GateBodies = {
   /** 调研摸底: the register is ready (checked by the server) and how many owners were reached. */
-  survey: z.object({ reachableOwners: z.number().int().min(0), notes: z.string().trim().min(4).max(2000) }),
+  survey: z.object({ reachableOwners: z.number().int().min(0), notes: text(4, 2000) }),
   /** 筹备组建: the preparatory group, approved by the community. */
   preparatory: z.object({
-    members: z.array(z.object({ ...Person, role: z.string().trim().min(2).max(30) })).min(3).max(15),
-    approvalRef: z.string().trim().min(2).max(60),
+    members: z.array(z.object({ ...Person, role: name(2, 30) })).min(3).max(15),
+    approvalRef: name(2, 60),
   }),
   /** 候选人推荐: each candidate's details. */
   nominations: z.object({
-    candidates: z.array(z.object({ id: MatterId, ...Person, ...Unit, bio: z.string().trim().min(4).max(500), nominatedBy: z.string().trim().min(2).max(60) }))
+    candidates: z.array(z.object({ id: MatterId, ...Person, ...Unit, bio: text(4, 500), nominatedBy: name(2, 60) }))
       .min(1).max(40).refine((c) => new Set(c.map((x) => x.id)).size === c.length, 'candidate ids must be unique'),
   }),
   /** 审核: every candidate approved, or rejected with a reason. */
   review: z.object({
-    decisions: z.array(z.object({ candidateId: MatterId, approved: z.boolean(), reason: z.string().trim().max(200).default('') }))
+    decisions: z.array(z.object({ candidateId: MatterId, approved: z.boolean(), reason: text(0, 200).default('') }))
       .min(1).refine((d) => d.every((x) => x.approved || x.reason.length >= 4), 'a rejection needs a reason of at least 4 characters'),
   }),
   /** 选举组织: the election ballot. */
-  organize: z.object({ title: z.string().trim().min(4).max(80), seats: z.number().int().min(1).max(21), opensAt: Instant, closesAt: Instant }),
+  organize: z.object({ title: name(4, 80), seats: z.number().int().min(1).max(21), opensAt: Instant, closesAt: Instant }),
 } as const;
 
-export const ElectionBody = z.object({ title: z.string().trim().min(4).max(80) });
+export const ElectionBody = z.object({ title: name(4, 80) });
 export const BulletinQuery = z.object({ receipt: z.string().trim().max(20).optional() });
 export const ExportQuery = z.object({ file: z.enum(['register', 'matters', 'votes']) });

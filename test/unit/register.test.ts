@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toCsv } from '../../shared/registry/csv.ts';
+import { parseCsv, toCsv } from '../../shared/registry/csv.ts';
 import { AREA_SOURCES, canonicalRegister, parseRegister, registerToCells, registerTotals, type RegisterRow } from '../../shared/registry/register.ts';
 
 const BUILDINGS = ['1号楼', '2号楼', '3号楼'];
@@ -23,6 +23,30 @@ describe('owners\' register', () => {
   it('reads back exactly the rows it exports', () => {
     fc.assert(fc.property(uniqueRows, (rows) => {
       const parsed = parseRegister(toCsv(registerToCells(rows)).replace(/^\uFEFF/, ''), BUILDINGS);
+      expect(parsed.issues).toEqual([]);
+      expect(canonicalRegister(parsed.rows)).toBe(canonicalRegister(rows));
+    }));
+  });
+
+  it('exports names a spreadsheet would run as formulas guarded, and reads them back as they were', () => {
+    const odd = ['=SUM(A1)', '-1号楼', '@x', "'1号楼", "''楼", '+2号楼', '-12.5', '\uFF1D1'];
+    const oddRows = fc.uniqueArray(fc.record({
+      building: fc.constantFrom(...odd),
+      unit: fc.constantFrom('-101', '=1-101', '@1', "'1-102", '1-103', '-2'),
+      areaHundredths: fc.integer({ min: 1, max: 5_000_000 }),
+      areaSource: fc.constantFrom(...AREA_SOURCES),
+      ownerName: fc.constantFrom('=HYPERLINK("http://x","点我")', "-cmd|' /C calc'!A0", '@张三', "'李四", '王五'),
+      ownerRef: fc.constantFrom('', '-5', '+O1', '@O2', "'O3"),
+      phone: fc.constantFrom('', '13800000001'),
+      developerUnsold: fc.constant(false),
+    }), { selector: (r) => `${r.building}#${r.unit}`, minLength: 1, maxLength: 30 });
+    fc.assert(fc.property(oddRows, (rows) => {
+      const csv = toCsv(registerToCells(rows)).replace(/^\uFEFF/, '');
+      for (const cell of parseCsv(csv).flatMap((r) => r.cells)) {
+        expect(cell).not.toMatch(/^[=+@\t\r\uFF1D\uFF0B\uFF20]/);
+        if (cell.startsWith('-')) expect(cell).toMatch(/^-\d+(\.\d+)?$/);
+      }
+      const parsed = parseRegister(csv, odd);
       expect(parsed.issues).toEqual([]);
       expect(canonicalRegister(parsed.rows)).toBe(canonicalRegister(rows));
     }));
@@ -95,6 +119,46 @@ describe('owners\' register', () => {
   it('an empty file or a header alone is one clear issue', () => {
     expect(parseRegister('', BUILDINGS).issues[0]?.code).toBe('empty_file');
     expect(parseRegister(HEADER + '\n', BUILDINGS).issues[0]?.code).toBe('empty_file');
+  });
+
+  it('refuses invisible and control characters and line breaks in building, unit and owner names, with the line', () => {
+    const cases: [string, string][] = [['\u202E', 'U+202E'], ['\u2066', 'U+2066'], ['\u200B', 'U+200B'], ['\uFEFF', 'U+FEFF'], ['\u0000', 'U+0000'], ['\u0007', 'U+0007'], ['\u0090', 'U+0090'], ['\uD800', 'U+D800']];
+    for (const [char, codePoint] of cases) {
+      const csv = [HEADER,
+        '1号楼,1-101,90,不动产登记,张三,,,否',
+        `1号${char}楼,1-102,90,不动产登记,李四,,,否`,
+        `2号楼,1-${char}103,90,不动产登记,王五,,,否`,
+        `2号楼,1-104,90,不动产登记,赵${char}六,O${char}9,,否`].join('\n');
+      const { rows, issues } = parseRegister(csv, BUILDINGS);
+      expect(rows).toEqual([]);
+      expect(issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['3:楼栋:character_not_allowed', '4:房号:character_not_allowed', '5:业主姓名:character_not_allowed', '5:业主编号:character_not_allowed']);
+      for (const i of issues) expect(i.message).toContain(codePoint);
+    }
+  });
+
+  it('refuses a line break inside a quoted name, at the line where the record starts', () => {
+    const csv = [HEADER, '1号楼,1-101,90,不动产登记,张三,,,否', '1号楼,1-102,90,不动产登记,"李\n四",,,否', '1号楼,1-103,90,不动产登记,"王\u2028五",,,否'].join('\n');
+    const { issues } = parseRegister(csv, BUILDINGS);
+    expect(issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['3:业主姓名:character_not_allowed', '5:业主姓名:character_not_allowed']);
+    expect(issues[0]!.message).toContain('U+000A');
+    expect(issues[1]!.message).toContain('U+2028');
+  });
+
+  it('refuses # in building and unit names (they are parts of keys), so a#b + c cannot be a + b#c', () => {
+    const csv = [HEADER, 'a#b,c,90,不动产登记,张三,,,否', 'a,b#c,90,不动产登记,李四,,,否', '1号楼,1-101,90,不动产登记,王#五,,,否'].join('\n');
+    const { rows, issues } = parseRegister(csv, ['a#b', 'a', '1号楼']);
+    expect(rows).toEqual([]);
+    expect(issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['2:楼栋:character_not_allowed', '3:房号:character_not_allowed']);
+    expect(issues[0]!.message).toContain('U+0023');
+  });
+
+  it('normalises names to NFC, so a decomposed building is the compound\'s composed one', () => {
+    const csv = [HEADER, 'A\u030A栋,1-101,90,不动产登记,Jose\u0301,,,否', '\u00C5栋,1-101,90,不动产登记,张三,,,否'].join('\n');
+    const dup = parseRegister(csv, ['\u00C5栋']);
+    expect(dup.issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['3:房号:duplicate_unit']);
+    const { rows, issues } = parseRegister(csv.split('\n').slice(0, 2).join('\n'), ['\u00C5栋']);
+    expect(issues).toEqual([]);
+    expect(rows[0]).toMatchObject({ building: '\u00C5栋', ownerName: 'Jos\u00E9' });
   });
 
   it('never throws on arbitrary text', () => {
