@@ -96,6 +96,8 @@ export class DistrictStack extends Stack {
       api: api.httpApi,
       webDir: props.webDir,
       domain: district.domain,
+      // The admin page exchanges its sign-in code at the Cognito domain's token endpoint.
+      connectSources: [auth.domainUrl],
       // Read by the pages at start: how staff sign in here.
       config: (url) => ({ auth: { kind: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId, redirectUri: `${url}/admin.html` } }),
     });

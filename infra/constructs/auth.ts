@@ -1,7 +1,10 @@
 import { Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, OAuthScope, StandardThreatProtectionMode, CfnUserPoolGroup, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, OAuthScope, StandardThreatProtectionMode, CfnUserPoolGroup, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { STAFF_ROLES } from '../../shared/access.ts';
+
+/** The scope attribute, without its `custom:` prefix. */
+const SCOPE_ATTRIBUTE = 'scope_id';
 
 /**
  * Staff, committee and department users. Role = Cognito group; scope = custom:scope_id
@@ -24,7 +27,11 @@ export class Auth extends Construct {
     this.userPool = new UserPool(this, 'Staff', {
       selfSignUpEnabled: false,
       signInAliases: { username: true },
-      customAttributes: { scope_id: new StringAttribute({ minLen: 1, maxLen: 48, mutable: true }) },
+      // Mutable on purpose: a district admin moves a staff member to another scope with
+      // AdminUpdateUserAttributes, which cannot change an immutable attribute (and Cognito cannot
+      // change an existing pool's attribute to immutable without replacing the pool and its
+      // users). Users themselves can never write it: it is not in the client's writeAttributes.
+      customAttributes: { [SCOPE_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 48, mutable: true }) },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
@@ -43,6 +50,13 @@ export class Auth extends Construct {
       // Managed login with the authorization-code flow and PKCE: the page holds no secret.
       oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.PROFILE], callbackUrls: urls, logoutUrls: urls },
       generateSecret: false,
+      // What the ID token carries: the name and the scope (the role is the cognito:groups claim).
+      readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }).withCustomAttributes(SCOPE_ATTRIBUTE),
+      // What a signed-in user may change about themselves with their own access token
+      // (UpdateUserAttributes): the language only. Never the scope (custom:scope_id), which only
+      // an admin sets, nor the name colleagues know them by. The list must not be empty: an empty
+      // WriteAttributes is Cognito's default, every standard attribute writable.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
       idTokenValidity: Duration.hours(8),
       accessTokenValidity: Duration.hours(8),
       preventUserExistenceErrors: true,

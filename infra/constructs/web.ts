@@ -1,17 +1,20 @@
 import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { AllowedMethods, CachePolicy, Distribution, HttpVersion, OriginRequestPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { AllowedMethods, CachePolicy, Distribution, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginRequestPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
+import { contentSecurityPolicy, FRAME_OPTIONS, HSTS, PERMISSIONS_POLICY, REFERRER_POLICY } from '../security-headers.ts';
 
 export interface WebProps {
   api: HttpApi;
   /** Built pages (web/dist); null leaves the bucket empty (tests that skip the web build). */
   webDir: string | null;
   domain?: { name: string; certificateArn: string };
+  /** Origins the pages fetch from besides their own (the Cognito domain): the CSP's connect-src. */
+  connectSources?: string[];
   /** Deployed as /config.json next to the pages, given the site's URL. */
   config: (url: string) => Record<string, unknown>;
 }
@@ -38,6 +41,19 @@ export class Web extends Construct {
       serverAccessLogsPrefix: 'pages/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The page security headers of infra/security-headers.ts, the ones the local host sends.
+    const pageHeaders = new ResponseHeadersPolicy(this, 'PageHeaders', {
+      comment: 'Page security headers from infra/security-headers.ts',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources), override: true },
+        // CloudFront's only value: nosniff (CONTENT_TYPE_OPTIONS; the infra test compares).
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: enumValue(HeadersFrameOption, FRAME_OPTIONS), override: true },
+        referrerPolicy: { referrerPolicy: enumValue(HeadersReferrerPolicy, REFERRER_POLICY), override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS.maxAgeSeconds), includeSubdomains: HSTS.includeSubdomains, preload: HSTS.preload, override: true },
+      },
+      customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }] },
+    });
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
     this.distribution = new Distribution(this, 'Cdn', {
       defaultRootObject: 'index.html',
@@ -52,7 +68,7 @@ export class Web extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(pages),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: pageHeaders,
       },
       additionalBehaviors: {
         '/api/*': {
@@ -78,6 +94,13 @@ export class Web extends Construct {
       acknowledgeBucketDeployment(Stack.of(this));
     }
   }
+}
+
+/** The CloudFront enum member whose value is `value` (the shared module has plain strings). */
+function enumValue<E extends Record<string, string>>(e: E, value: string): E[keyof E] {
+  const found = Object.values(e).find((v) => v === value);
+  if (found === undefined) throw new Error(`CloudFront has no header value ${value}`);
+  return found as E[keyof E];
 }
 
 /**

@@ -16,8 +16,8 @@ export interface LocalAuth {
   issue(username: string, ttlSeconds?: number): Promise<string>;
   /** Claims of a valid token, or null: the decision API Gateway's authorizer makes. */
   verify(token: string): Promise<JWTPayload | null>;
-  /** For tests: a token signed by this key with any claims and expiry. */
-  sign(claims: JWTPayload, expiresAt: number): Promise<string>;
+  /** For tests: a token signed by this key with any claims and expiry (null: no exp claim). */
+  sign(claims: JWTPayload, expiresAt: number | null): Promise<string>;
 }
 
 export async function localAuth(keyFile: string | null, users: DemoUser[]): Promise<LocalAuth> {
@@ -32,8 +32,10 @@ export async function localAuth(keyFile: string | null, users: DemoUser[]): Prom
     if (keyFile) writeFileSync(keyFile, JSON.stringify({ private: await exportJWK(privateKey), public: await exportJWK(publicKey) }), { mode: 0o600 });
   }
   const verified = new Map<string, JWTPayload>();
-  const sign = (claims: JWTPayload, expiresAt: number) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime(expiresAt).sign(privateKey);
+  const sign = (claims: JWTPayload, expiresAt: number | null) => {
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt();
+    return (expiresAt === null ? jwt : jwt.setExpirationTime(expiresAt)).sign(privateKey);
+  };
   return {
     users,
     sign,
@@ -51,7 +53,8 @@ export async function localAuth(keyFile: string | null, users: DemoUser[]): Prom
         verified.delete(token);
       }
       try {
-        const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] });
+        // API Gateway's JWT authorizer refuses a token without exp; jose alone would accept it.
+        const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'], requiredClaims: ['exp'] });
         if (verified.size > 1000) verified.clear();
         verified.set(token, payload);
         return payload;

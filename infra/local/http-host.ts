@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDef } from '../../functions/manifest.ts';
 import { authorizerOf, type Authorizer } from '../../shared/access.ts';
+import type { ErrorBody } from '../../shared/errors.ts';
+import { pageSecurityHeaders } from '../security-headers.ts';
 import { lambdaContext } from './lambda-context.ts';
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -23,11 +25,18 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
 };
 
-const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+/** The deployed pages' security headers (CloudFront's policy is built from the same module). */
+const PAGE_HEADERS = pageSecurityHeaders();
+
+/** A path API Gateway or CloudFront could not decode: bad percent-encoding or invalid UTF-8. */
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 interface CompiledRoute { def: RouteDef; pattern: RegExp; names: string[] }
 
@@ -87,9 +96,22 @@ export function createHost(o: HostOptions): Server {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
+  // Pages get plain text, with the page headers like every other page answer.
+  const plain = (res: ServerResponse, status: number, text: string) => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...PAGE_HEADERS });
+    res.end(text);
+  };
+  // A request no handler can take: the API answers the project's one error shape
+  // (functions/lib/http.ts), a page a plain 400.
+  const malformed = (res: ServerResponse, isApi: boolean, field: 'path' | 'headers.host') =>
+    isApi
+      ? json(res, 400, { error: { code: 'malformed_request', message: field === 'path' ? 'The path is not valid percent-encoded UTF-8' : 'The Host header is not valid', fields: [{ path: field, reason: field === 'path' ? 'not valid percent-encoding' : 'not a valid host' }], correlationId: randomUUID() } } satisfies ErrorBody)
+      : plain(res, 400, 'Bad request — 请求地址有误.');
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const method = req.method ?? 'GET';
+    // Every route parameter is decoded below; a path that does not decode is refused first.
+    if (undecodable(url.pathname)) return malformed(res, true, 'path');
     const match = compiled.map((r) => ({ r, m: r.def.method === method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
     if (!match) return json(res, 404, { message: 'Not Found' });
     const { r, m } = match as { r: CompiledRoute; m: RegExpExecArray };
@@ -108,13 +130,8 @@ export function createHost(o: HostOptions): Server {
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
     const params: Record<string, string> = {};
-    r.names.forEach((n, i) => {
-      try {
-        params[n] = decodeURIComponent(m[i + 1]!);
-      } catch {
-        params[n] = m[i + 1]!;
-      }
-    });
+    // Cannot throw: the whole path decoded above.
+    r.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
     const isText = textual(headers['content-type']);
     const now = new Date();
     const event = {
@@ -151,6 +168,7 @@ export function createHost(o: HostOptions): Server {
   // page sizes a phone sees locally are the ones it would see deployed.
   const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
   const page = async (res: ServerResponse, pathname: string, acceptEncoding = '') => {
+    if (undecodable(pathname)) return malformed(res, false, 'path');
     const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(o.webDir, clean);
     if (!file.startsWith(o.webDir)) return json(res, 404, { message: 'Not Found' });
@@ -176,13 +194,18 @@ export function createHost(o: HostOptions): Server {
       res.writeHead(200, { 'content-type': type, 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}), ...PAGE_HEADERS });
       res.end(content);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found — 页面不存在. Run `npm run build:web` if the pages are missing.');
+      plain(res, 404, 'Not found — 页面不存在. Run `npm run build:web` if the pages are missing.');
     }
   };
 
   return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      // A Host header no URL can be made of: refused, rather than a throw that ends the process.
+      return malformed(res, (req.url ?? '').startsWith('/api/'), 'headers.host');
+    }
     const done = (async () => {
       if (url.pathname.startsWith('/api/')) return api(req, res, url);
       // What CloudFront serves from the bucket as /config.json, the local district answers itself.
