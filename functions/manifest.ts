@@ -153,6 +153,12 @@ export const routes = {
     writes: true,
     keys: true,
   }),
+  residentDiscovery: route({
+    method: 'GET',
+    path: '/api/auth/resident/.well-known/openid-configuration',
+    handler: 'auth/openid-configuration',
+    access: { public: true },
+  }),
   residentJwks: route({
     method: 'GET',
     path: '/api/auth/resident/.well-known/jwks.json',

@@ -13,7 +13,8 @@ export type Principal =
   | { kind: 'public' }
   | { kind: 'staff'; sub: string; role: StaffRole; scopeId: string; name: string }
   /** A household signed in with a one-time code: one unit, one purpose, for a short while. */
-  | { kind: 'resident'; sub: string; compoundId: string; building: string; unit: string; purpose: Purpose };
+  /** codeRef: the keyed hash of the household code the token came from; the submission spends that code. */
+  | { kind: 'resident'; sub: string; compoundId: string; building: string; unit: string; purpose: Purpose; codeRef?: string };
 
 export const PRINCIPAL_KINDS = ['public', ...STAFF_ROLES, 'resident'] as const;
 

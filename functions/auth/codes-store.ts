@@ -12,7 +12,9 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { queryAll } from '../lib/query.ts';
 import { auditPut } from '../lib/audit.ts';
 import { batchPut } from '../lib/batch-write.ts';
-import { check, take, type Limit } from '../lib/rate-limit.ts';
+import { count, take } from '../lib/rate-limit.ts';
+import { logger } from '../lib/logger.ts';
+import { keys } from '../lib/keys.ts';
 import { getCompound, listRegisterVersions } from '../registry/compound-store.ts';
 import { loadRows } from '../registry/register-store.ts';
 import { campaignState, getCampaign } from '../ratings/campaign-store.ts';
@@ -20,31 +22,44 @@ import { getBallot, roll } from '../votes/ballot-store.ts';
 import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
 
 export const RESIDENT_TOKEN_SECONDS = 30 * 60;
+/**
+ * A code has about 58 bits: no rate a limit allows makes it guessable. The limits stop abuse,
+ * and only failures count, so households behind one carrier NAT never lock each other out.
+ */
 export const LIMITS = {
-  /** Tries per client address: generous for a family that mistypes, useless for guessing. */
-  client: { name: 'code-client', max: 20, windowSeconds: 15 * 60 },
-  /** Wrong codes against one compound from anywhere. */
-  compound: { name: 'code-compound', max: 100, windowSeconds: 15 * 60 },
+  /** Wrong codes per client address (sliding window): generous for a family that mistypes. */
+  client: { name: 'code-client-failures', max: 20, windowSeconds: 15 * 60 },
+  /**
+   * Wrong codes naming one compound (or none) from anywhere: never a lock-out, since a valid
+   * code is never refused for other people's failures. Past the threshold every further wrong
+   * try is logged for the alarm and answered slowly.
+   */
+  compound: { name: 'code-compound-failures', alarmAt: 100, windowSeconds: 15 * 60, slowDownMs: 2000 },
 } as const;
 
-const codeKey = (hash: string) => ({ pk: `CODE#${hash}`, sk: 'CODE' });
-const unitKey = (compoundId: string, purposeId: string, building: string, unit: string) => ({ pk: `CODES#${compoundId}#${purposeId}`, sk: `UNIT#${building}#${unit}` });
+/** The log line the stack's alarm counts (infra/constructs/api.ts). */
+export const CODE_FAILURES_ALARM_MESSAGE = 'household code failures above threshold';
+
+const codeKey = keys.householdCode;
+const unitKey = keys.unitCode;
 
 interface UnitCodeItem {
   building: string; unit: string; codeHash: string; purposeKind: PurposeKind; purposeId: string; purposeTitle: string;
-  expiresAt: string; issuedAt: string; usedAt?: string; revokedAt?: string;
+  /** signedInAt: the last exchange for a token; usedAt: the submission that spent the code. */
+  expiresAt: string; issuedAt: string; signedInAt?: string; usedAt?: string; revokedAt?: string;
 }
 
-export type CodeStatus = 'issued' | 'used' | 'revoked' | 'expired';
-function statusOf(item: Pick<UnitCodeItem, 'usedAt' | 'revokedAt' | 'expiresAt'>, now = Date.now()): CodeStatus {
+/** signed_in: exchanged for a token at least once, the rating or vote not yet stored (the code still works). */
+export type CodeStatus = 'issued' | 'signed_in' | 'used' | 'revoked' | 'expired';
+function statusOf(item: Pick<UnitCodeItem, 'usedAt' | 'revokedAt' | 'expiresAt' | 'signedInAt'>, now = Date.now()): CodeStatus {
   if (item.revokedAt) return 'revoked';
   if (item.usedAt) return 'used';
   if (Date.parse(item.expiresAt) <= now) return 'expired';
-  return 'issued';
+  return item.signedInAt ? 'signed_in' : 'issued';
 }
 
 async function unitItems(compoundId: string, purposeId: string): Promise<UnitCodeItem[]> {
-  return queryAll<UnitCodeItem>(`CODES#${compoundId}#${purposeId}`);
+  return queryAll<UnitCodeItem>(keys.unitCodesPk(compoundId, purposeId));
 }
 
 function newCode(): string {
@@ -96,7 +111,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
     if (!prev) return true;
     const status = statusOf(prev);
     if (status === 'used') return false; // a household that already signed in keeps its use
-    return body.units === 'all' || status !== 'issued';
+    return body.units === 'all' || (status !== 'issued' && status !== 'signed_in');
   });
   const letters: Letter[] = [];
   // First codes for a unit go in batches: no previous code to revoke, and an exchange only
@@ -149,7 +164,7 @@ async function ballotPurpose(compoundId: string, body: IssueCodesBody): Promise<
 export async function codeStatuses(compoundId: string, purposeId: string) {
   const items = await unitItems(compoundId, purposeId);
   const units = items.map((i) => ({ building: i.building, unit: i.unit, status: statusOf(i), issuedAt: i.issuedAt, usedAt: i.usedAt ?? null, expiresAt: i.expiresAt }));
-  const counts = { issued: 0, used: 0, revoked: 0, expired: 0 } as Record<CodeStatus, number>;
+  const counts = { issued: 0, signed_in: 0, used: 0, revoked: 0, expired: 0 } as Record<CodeStatus, number>;
   for (const u of units) counts[u.status]++;
   return { purposeId, counts, units };
 }
@@ -185,12 +200,16 @@ class InvalidCode extends DomainError {
 }
 
 export async function exchangeCode(body: ExchangeCodeBody, clientKey: string) {
-  const clientLimit: Limit = { ...LIMITS.client, key: clientKey };
-  const compoundLimit: Limit | null = body.compoundId ? { ...LIMITS.compound, key: body.compoundId } : null;
-  await take(clientLimit);
-  if (compoundLimit) await check(compoundLimit);
-  const fail = async () => {
-    if (compoundLimit) await take(compoundLimit).catch(() => undefined);
+  // Takes a slot of the client's failure window (429 once it is full), given back on success.
+  const slot = await take({ ...LIMITS.client, key: clientKey });
+  let compoundOfCode: string | undefined;
+  const fail = async (): Promise<never> => {
+    const compoundId = body.compoundId ?? compoundOfCode ?? 'none';
+    const failures = await count({ name: LIMITS.compound.name, key: compoundId, windowSeconds: LIMITS.compound.windowSeconds });
+    if (failures >= LIMITS.compound.alarmAt) {
+      logger.warn(CODE_FAILURES_ALARM_MESSAGE, { compoundId, failures, windowSeconds: LIMITS.compound.windowSeconds });
+      await new Promise((r) => setTimeout(r, LIMITS.compound.slowDownMs));
+    }
     throw new InvalidCode();
   };
   const code = normalizeCode(body.code);
@@ -199,35 +218,38 @@ export async function exchangeCode(body: ExchangeCodeBody, clientKey: string) {
   const TableName = tableName();
   const { Item } = await ddb.send(new GetCommand({ TableName, Key: codeKey(hash), ConsistentRead: true }));
   const item = Item as (UnitCodeItem & { compoundId: string }) | undefined;
+  compoundOfCode = item?.compoundId;
   if (!item || (body.compoundId && item.compoundId !== body.compoundId)) return fail();
   const now = new Date();
   const sub = `unit:${item.compoundId}:${item.building}:${item.unit}`;
   try {
+    // The code stays usable: a sign-in marks it signed in; the submission spends it (code-spend.ts).
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       {
         Update: {
-          TableName, Key: codeKey(hash), UpdateExpression: 'SET usedAt = :now',
+          TableName, Key: codeKey(hash), UpdateExpression: 'SET signedInAt = :now',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND expiresAt > :now',
           ExpressionAttributeValues: { ':now': now.toISOString() },
         },
       },
-      { Update: { TableName, Key: unitKey(item.compoundId, item.purposeId, item.building, item.unit), UpdateExpression: 'SET usedAt = :now', ConditionExpression: 'codeHash = :h', ExpressionAttributeValues: { ':now': now.toISOString(), ':h': hash } } },
+      { Update: { TableName, Key: unitKey(item.compoundId, item.purposeId, item.building, item.unit), UpdateExpression: 'SET signedInAt = :now', ConditionExpression: 'codeHash = :h AND attribute_not_exists(usedAt)', ExpressionAttributeValues: { ':now': now.toISOString(), ':h': hash } } },
       auditPut({ kind: 'resident', sub, compoundId: item.compoundId, building: item.building, unit: item.unit, purpose: { kind: item.purposeKind, id: item.purposeId } }, { action: 'code.exchange', target: `compound:${item.compoundId}`, after: { building: item.building, unit: item.unit, purposeId: item.purposeId } }, now),
     ] }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) return fail();
     throw error;
   }
-  const keys = await residentSigningKeys();
+  await slot.giveBack();
+  const signing = await residentSigningKeys();
   const expires = Math.min(Math.floor(now.getTime() / 1000) + RESIDENT_TOKEN_SECONDS, Math.floor(Date.parse(item.expiresAt) / 1000));
-  const token = await new SignJWT({ token_use: 'resident', compound_id: item.compoundId, building: item.building, unit: item.unit, purpose_kind: item.purposeKind, purpose_id: item.purposeId })
-    .setProtectedHeader({ alg: 'ES256', kid: keys.kid })
+  const token = await new SignJWT({ token_use: 'resident', compound_id: item.compoundId, building: item.building, unit: item.unit, purpose_kind: item.purposeKind, purpose_id: item.purposeId, code_ref: hash })
+    .setProtectedHeader({ alg: signing.alg, kid: signing.kid })
     .setIssuer(residentIssuer())
     .setAudience(RESIDENT_AUDIENCE)
     .setSubject(sub)
     .setIssuedAt()
     .setExpirationTime(expires)
-    .sign(keys.privateKey);
+    .sign(signing.privateKey);
   return {
     token,
     expiresAt: new Date(expires * 1000).toISOString(),

@@ -1,10 +1,6 @@
 import { routes } from '../manifest.ts';
 import { HttpResult, httpHandler } from '../lib/http.ts';
-import { residentSigningKeys } from './secrets.ts';
+import { residentPublicKeys } from './secrets.ts';
 
-// API Gateway's resident authorizer fetches this to verify resident tokens.
-export const handler = httpHandler(routes.residentJwks, async () => {
-  const { publicJwk } = await residentSigningKeys();
-  const { d: _private, ...jwk } = publicJwk as typeof publicJwk & { d?: string };
-  return new HttpResult(200, { keys: [jwk] }, { 'cache-control': 'public, max-age=300' });
-});
+// API Gateway's resident authorizer reads these (through the discovery document) to verify resident tokens.
+export const handler = httpHandler(routes.residentJwks, async () => new HttpResult(200, { keys: await residentPublicKeys() }, { 'cache-control': 'public, max-age=300' }));

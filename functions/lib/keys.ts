@@ -26,6 +26,11 @@ export const keys = {
     sk: `UNIT#${building}#${unit}`,
   }),
   registerRowsPk: (compoundId: string, contentHash: string) => `REGROWS#${compoundId}#${contentHash}`,
+  /** A household code by its keyed hash (the code itself is never stored). */
+  householdCode: (codeHash: string) => ({ pk: `CODE#${codeHash}`, sk: 'CODE' }),
+  /** One live code per unit and purpose (a rating campaign or a ballot of the compound). */
+  unitCode: (compoundId: string, purposeId: string, building: string, unit: string) => ({ pk: `CODES#${compoundId}#${purposeId}`, sk: `UNIT#${building}#${unit}` }),
+  unitCodesPk: (compoundId: string, purposeId: string) => `CODES#${compoundId}#${purposeId}`,
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonthPk: (month: string) => `AUDIT#${month}`,
   outbox: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),

@@ -18,9 +18,9 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
   if (!claims || typeof claims.sub !== 'string') return { kind: 'public' };
   // Resident tokens come from our own issuer (its own authorizer); they never carry a role.
   if (claims.token_use === 'resident') {
-    const { compound_id, building, unit, purpose_kind, purpose_id } = claims;
-    if (![compound_id, building, unit, purpose_id].every((v) => typeof v === 'string') || !(PURPOSE_KINDS as readonly unknown[]).includes(purpose_kind)) return { kind: 'public' };
-    return { kind: 'resident', sub: claims.sub, compoundId: compound_id as string, building: building as string, unit: unit as string, purpose: { kind: purpose_kind as PurposeKind, id: purpose_id as string } };
+    const { compound_id, building, unit, purpose_kind, purpose_id, code_ref } = claims;
+    if (![compound_id, building, unit, purpose_id, code_ref].every((v) => typeof v === 'string') || !(PURPOSE_KINDS as readonly unknown[]).includes(purpose_kind)) return { kind: 'public' };
+    return { kind: 'resident', sub: claims.sub, compoundId: compound_id as string, building: building as string, unit: unit as string, purpose: { kind: purpose_kind as PurposeKind, id: purpose_id as string }, codeRef: code_ref as string };
   }
   const role = groupsOf(claims['cognito:groups']).find((g): g is StaffRole => (STAFF_ROLES as readonly string[]).includes(g));
   const scopeId = claims['custom:scope_id'];

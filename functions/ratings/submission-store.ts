@@ -7,12 +7,13 @@ import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, DomainError, Forbidden, NotFound } from '../../shared/errors.ts';
 import { answerProblems } from '../../shared/ratings/questionnaire.ts';
 import type { RatingReceipt, RatingSubmissionBody } from '../../shared/ratings/submission.ts';
-import { maskPhone } from '../../shared/privacy.ts';
+import { maskNumbers } from '../../shared/privacy.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { newId } from '../lib/ids.ts';
 import { outboxPut } from '../lib/outbox.ts';
 import { auditPut } from '../lib/audit.ts';
+import { CodeReplaced, codeRefused, spendCodeWrites } from '../auth/code-spend.ts';
 import { campaignState, getCampaign, getCampaignCompound } from './campaign-store.ts';
 import type { CampaignCompoundItem, CampaignItem, SubmissionItem } from './model.ts';
 
@@ -91,6 +92,8 @@ export async function submitRating(principal: Resident, body: RatingSubmissionBo
       { ConditionCheck: { TableName: tableName(), Key: keys.campaign(campaign.id), ConditionExpression: 'opensAt <= :now AND closesAt > :now AND qrev = :qrev', ExpressionAttributeValues: { ':now': nowIso, ':qrev': body.questionsRev } } },
       { Put: { TableName: tableName(), Item: { ...key, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
       event.item,
+      // The household code is spent by the rating it was issued for.
+      ...spendCodeWrites(principal, nowIso),
     ] }));
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
@@ -99,6 +102,7 @@ export async function submitRating(principal: Resident, body: RatingSubmissionBo
       const again = await previous();
       if (again) return again;
     }
+    if (codeRefused(reasons, 3)) throw new CodeReplaced();
     if (reasons[0]?.Code === 'ConditionalCheckFailed') {
       const fresh = await getCampaign(campaign.id, true);
       if (fresh && fresh.qrev !== body.questionsRev) throw new Conflict('The questions changed; reload the form', 'questions_changed');
@@ -109,9 +113,9 @@ export async function submitRating(principal: Resident, body: RatingSubmissionBo
   return { receipt: receiptOf(item, campaign, compound), created: true };
 }
 
-/** Suggestions may carry a phone number or a name; staff see them with numbers masked. */
+/** Suggestions may carry a phone or ID number in any spelling; staff see them with those masked (maskNumbers). */
 export function maskSuggestion(text: string): string {
-  return text.replace(/(?:\+?86[-\s]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})/g, (m) => maskPhone(m));
+  return maskNumbers(text);
 }
 
 /** One submission as review shows it: what the household answered, suggestion masked. */

@@ -17,6 +17,7 @@ import { keys, type BallotRef } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { newId } from '../lib/ids.ts';
 import { ballotState, mustGetBallot, rollEntry, voteRules } from './ballot-store.ts';
+import { CodeReplaced, codeRefused, spendCodeWrites } from '../auth/code-spend.ts';
 import type { BallotItem, Channel, ConflictItem, PaperKeying, PaperSheetItem, ProxyItem, VoteItem } from './model.ts';
 
 type Resident = Extract<Principal, { kind: 'resident' }>;
@@ -107,7 +108,8 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
         }
       }
       if (reasons[0]?.Code === 'ConditionalCheckFailed') throw closedError(await mustGetBallot(w.ballot.compoundId, w.ballot.id, true), w.online);
-      if (reasons[2]?.Code === 'ConditionalCheckFailed') throw new Conflict('The paper sheet changed while it was keyed; look at it again', 'sheet_changed');
+      if (w.online && codeRefused(reasons, 2)) throw new CodeReplaced();
+      if (!w.online && reasons[2]?.Code === 'ConditionalCheckFailed') throw new Conflict('The paper sheet changed while it was keyed; look at it again', 'sheet_changed');
       if (attempt >= 6 || !reasons.some((r) => r.Code === 'TransactionConflict')) throw new Conflict('Please send again', 'retry');
       await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * Math.random()));
     }
@@ -158,7 +160,8 @@ export async function voteOnline(principal: Resident, body: BallotSubmissionBody
   const { ballot, entry } = await residentBallot(principal);
   const choices = checkedChoices(ballot, body.choices);
   const { vote, created } = await writeVote({
-    ballot, online: true, by: 'resident', extra: [],
+    // The household code is spent by the vote it was issued for, in the same transaction.
+    ballot, online: true, by: 'resident', extra: spendCodeWrites(principal, new Date().toISOString()),
     vote: { ownerId: entry.ownerId, choices, channel: 'online', building: principal.building, unit: principal.unit, idempotencyKey: body.idempotencyKey },
   });
   return { receipt: receiptOf(vote, ballot), created };

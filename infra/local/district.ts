@@ -10,7 +10,7 @@ import { ROOT } from '../paths.ts';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
 import { tableNameFor } from '../table.ts';
 import { districtNamed } from '../districts/index.ts';
@@ -131,15 +131,26 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
 }
 
 /**
- * What API Gateway's resident JWT authorizer does: verify against the JWKS that the
- * jwks route serves (the same key the exchange signs with) and the issuer and audience.
+ * What API Gateway's resident JWT authorizer does, the way it does it: read the issuer's
+ * discovery document over HTTP, take its jwks_uri, verify RSA signatures only (the HTTP API
+ * authorizer takes no others), the issuer, the audience, and an exp.
  */
 async function residentVerifier() {
-  const { residentSigningKeys, RESIDENT_AUDIENCE } = await import('../../functions/auth/secrets.ts');
+  const { RESIDENT_AUDIENCE } = await import('../../functions/auth/secrets.ts');
+  let keySet: { issuer: string; jwks: ReturnType<typeof createRemoteJWKSet> } | undefined;
+  const jwksOf = async (issuer: string) => {
+    if (keySet?.issuer !== issuer) {
+      const discovery = await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.json() as Promise<{ issuer: string; jwks_uri: string }>);
+      if (discovery.issuer !== issuer) throw new Error(`discovery document names issuer ${discovery.issuer}, not ${issuer}`);
+      keySet = { issuer, jwks: createRemoteJWKSet(new URL(discovery.jwks_uri)) };
+    }
+    return keySet.jwks;
+  };
   return async (token: string) => {
     try {
-      const { publicJwk } = await residentSigningKeys();
-      const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [publicJwk] }), { issuer: process.env.RESIDENT_ISSUER, audience: RESIDENT_AUDIENCE, algorithms: ['ES256'] });
+      const issuer = process.env.RESIDENT_ISSUER!;
+      // requiredClaims: API Gateway's JWT authorizer refuses a token without exp; jose alone would accept it.
+      const { payload } = await jwtVerify(token, await jwksOf(issuer), { issuer, audience: RESIDENT_AUDIENCE, algorithms: ['RS256', 'RS384', 'RS512'], requiredClaims: ['exp'] });
       return payload;
     } catch {
       return null;

@@ -40,6 +40,7 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'm-rating', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
   codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=m-rating`, expect: 'ok' }),
   codeExchange: () => ({ path: routes.codeExchange.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),
+  residentDiscovery: () => ({ path: routes.residentDiscovery.path, expect: 'ok' }),
   residentJwks: () => ({ path: routes.residentJwks.path, expect: 'ok' }),
   residentMe: () => ({ path: routes.residentMe.path, expect: 'ok' }),
   auditList: () => ({ path: routes.auditList.path, expect: 'ok' }),
@@ -159,7 +160,7 @@ beforeAll(async () => {
   tokens.set('tampered-resident', `${rh}.${Buffer.from(JSON.stringify({ ...rclaims, unit: '9-999' })).toString('base64url')}.${rs}`);
   const { residentSigningKeys } = await import(new URL('../../functions/auth/secrets.ts', import.meta.url).href);
   const keys = await residentSigningKeys();
-  tokens.set('expired-resident', await new SignJWT({ ...rclaims, exp: undefined, iat: undefined }).setProtectedHeader({ alg: 'ES256', kid: keys.kid }).setIssuer(process.env.RESIDENT_ISSUER!).setAudience(RESIDENT_AUDIENCE).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(keys.privateKey));
+  tokens.set('expired-resident', await new SignJWT({ ...rclaims, exp: undefined, iat: undefined }).setProtectedHeader({ alg: keys.alg, kid: keys.kid }).setIssuer(process.env.RESIDENT_ISSUER!).setAudience(RESIDENT_AUDIENCE).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(keys.privateKey));
 });
 afterAll(async () => district?.stop());
 

@@ -15,8 +15,8 @@ const zh = {
   codeFor: '本次用途', deadline: '截止时间', sessionUntil: '本次登录有效至',
   codes: '入户码', purposeKind: '用途', purposeRating: '物业服务评价', purposeBallot: '业主表决', purposeId: '编号', purposeTitle: '名称（印在通知书上）', expiresAt: '截止时间',
   issueCodes: '生成入户码', issuing: '正在生成…', printLetters: '打印通知书', lettersReady: '份通知书已生成。入户码只显示这一次，请立即打印。', revoke: '作废', reissue: '作废并补发',
-  status_issued: '已发放', status_used: '已使用', status_revoked: '已作废', status_expired: '已过期', letterTitle: '入户码通知书', letterScan: '用手机扫描二维码，或打开下面的网址并输入入户码：',
-  letterNote: '此码仅供本户使用，只能使用一次。请勿转告他人。如遗失，请到社区办理作废和补发。', audit: '操作记录', month: '月份', actor: '操作人', target: '对象', action: '操作', time: '时间', filter: '筛选', tree2: '辖区',
+  status_issued: '已发放', status_signed_in: '已登录未提交', status_used: '已提交', status_revoked: '已作废', status_expired: '已过期', letterTitle: '入户码通知书', letterScan: '用手机扫描二维码，或打开下面的网址并输入入户码：',
+  letterNote: '此码仅供本户使用，请勿转告他人。提交前可多次登录，提交后即失效。如遗失，请到社区办理作废和补发。', audit: '操作记录', month: '月份', actor: '操作人', target: '对象', action: '操作', time: '时间', filter: '筛选', tree2: '辖区',
   campaign: '评价活动', noOpenBallot: '本小区没有已公告、未截止的表决。请先在“业主表决”中发布表决公告。', noOpenCampaign: '没有包含本小区的进行中评价活动。请先在“物业评价”中创建。', ratings: '物业评价', noticesLink: '物业服务评价公告（双公告）',
   serviceItems: '合同服务事项', serviceItemsHelp: '住户评价“合同履约”时逐项回答。常见事项：', serviceItemsOne: '每行一项', save: '保存', saved: '已保存',
 };
@@ -37,8 +37,8 @@ const en: Dict = {
   codeFor: 'This code is for', deadline: 'Deadline', sessionUntil: 'Signed in until',
   codes: 'Household codes', purposeKind: 'Purpose', purposeRating: 'Property-service rating', purposeBallot: 'Owners\' vote', purposeId: 'Id', purposeTitle: 'Title (printed on the letter)', expiresAt: 'Deadline',
   issueCodes: 'Generate codes', issuing: 'Generating…', printLetters: 'Print letters', lettersReady: 'letters generated. The codes are shown only this once: print them now.', revoke: 'Revoke', reissue: 'Revoke and reissue',
-  status_issued: 'Issued', status_used: 'Used', status_revoked: 'Revoked', status_expired: 'Expired', letterTitle: 'Household code', letterScan: 'Scan the QR code with your phone, or open this address and type the code:',
-  letterNote: 'This code is for your household only and works once. Do not pass it on. If you lose it, the community office can revoke it and issue a new one.', audit: 'Audit trail', month: 'Month', actor: 'Actor', target: 'Target', action: 'Action', time: 'Time', filter: 'Filter', tree2: 'District',
+  status_issued: 'Issued', status_signed_in: 'Signed in, not yet submitted', status_used: 'Submitted', status_revoked: 'Revoked', status_expired: 'Expired', letterTitle: 'Household code', letterScan: 'Scan the QR code with your phone, or open this address and type the code:',
+  letterNote: 'This code is for your household only; do not pass it on. It works until your household has submitted, then no more. If you lose it, the community office can revoke it and issue a new one.', audit: 'Audit trail', month: 'Month', actor: 'Actor', target: 'Target', action: 'Action', time: 'Time', filter: 'Filter', tree2: 'District',
   campaign: 'Rating campaign', noOpenBallot: 'No announced, open ballot on this compound. Announce one under Owner votes first.', noOpenCampaign: 'No open rating campaign asks this compound. Create one under Ratings first.', ratings: 'Ratings', noticesLink: 'Property-service rating notices',
   serviceItems: 'Contract service items', serviceItemsHelp: 'Residents rate each of these under contract performance. Common items:', serviceItemsOne: 'One item per line', save: 'Save', saved: 'Saved',
 };
