@@ -1,7 +1,12 @@
 // One stack per district, built from the manifest: data, queues, auth, api, web, and the
 // stream relay that turns outbox items into queue messages.
 import { VoteRules } from '../shared/votes/rules.ts';
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -11,8 +16,9 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { allQueues, allRoutes, streamRelay, triggers } from '../functions/manifest.ts';
+import { allQueues, allRoutes, routes as routesByName, streamRelay, triggers } from '../functions/manifest.ts';
 import { OUTBOX_PREFIX } from '../functions/lib/keys.ts';
+import { CODE_FAILURES_ALARM_MESSAGE } from '../functions/lib/signals.ts';
 import type { DistrictConfig } from './districts/types.ts';
 import { Data } from './constructs/data.ts';
 import { Queues, depthAlarm } from './constructs/queues.ts';
@@ -39,6 +45,16 @@ export class DistrictStack extends Stack {
     if (district.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(district.alarmEmail));
 
     const queues = new Queues(this, 'Queues', { defs: allQueues, alarmTopic });
+
+    // CloudFront adds this secret to every request it sends to the API; the handlers refuse
+    // requests without it, so the viewer address they key limits on cannot be forged.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Header value CloudFront sends to the API (x-gongzhi-origin)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({ id: 'AwsSolutions::AwsSolutions-SMG4', reason: 'The origin secret is read at deploy time into CloudFront and the functions together; rotate it by putting a new value and redeploying, which changes both at once.' });
+    const originSecretValue = originSecret.secretValue.unsafeUnwrap();
+
     const environment: Record<string, string> = {
       TABLE_NAME: table.tableName,
       DISTRICT_NAME: district.name,
@@ -47,6 +63,7 @@ export class DistrictStack extends Stack {
       // Checked at synth, so a district with impossible rules never deploys.
       VOTE_RULES: JSON.stringify(VoteRules.parse(district.votes ?? {})),
     };
+    const apiEnvironment = { ...environment, ORIGIN_SECRET: originSecretValue };
 
     let pagesUrl = '';
     const auth = new Auth(this, 'Auth', {
@@ -57,7 +74,26 @@ export class DistrictStack extends Stack {
     table.grantWriteData(signIns);
     auth.userPool.addTrigger(UserPoolOperation.POST_AUTHENTICATION, signIns);
 
-    const api = new Api(this, 'Api', { routes: allRoutes, table, keysTable, environment, userPool: auth.userPool, client: auth.client, throttle: district.throttle });
+    const api = new Api(this, 'Api', { routes: allRoutes, table, keysTable, environment: apiEnvironment, userPool: auth.userPool, client: auth.client, throttle: district.throttle, siteUrl: () => pagesUrl });
+
+    // Wrong household codes naming one compound: the handler logs a warning past the
+    // threshold (and slows wrong tries); the district hears of it here.
+    const exchange = api.functions.get(routeHandler('codeExchange'))!;
+    const failures = new MetricFilter(this, 'CodeFailuresFilter', {
+      logGroup: exchange.logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', CODE_FAILURES_ALARM_MESSAGE),
+      metricNamespace: `gongzhi/${district.id}`,
+      metricName: 'HouseholdCodeFailureFloods',
+      metricValue: '1',
+    });
+    new Alarm(this, 'CodeFailuresAlarm', {
+      alarmDescription: 'Many wrong household codes naming one compound (guessing or a broken letter batch): see the code-exchange logs',
+      metric: failures.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(alarmTopic));
 
     for (const { def, queue } of queues.byName.values()) {
       const fn = new GongzhiFunction(this, functionId(def.consumer), { module: def.consumer, environment, timeoutSeconds: Math.floor(def.visibilityTimeoutSeconds / 6) || 10 });
@@ -94,6 +130,8 @@ export class DistrictStack extends Stack {
 
     const web = new Web(this, 'Web', {
       api: api.httpApi,
+      originSecret: originSecretValue,
+      webAclArn: this.webAcl(district),
       webDir: props.webDir,
       domain: district.domain,
       // The admin page exchanges its sign-in code at the Cognito domain's token endpoint.
@@ -107,4 +145,35 @@ export class DistrictStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
   }
+
+  /** The district's WAF web ACL for CloudFront, if it asked for one. */
+  private webAcl(district: DistrictConfig): string | undefined {
+    const waf = district.waf;
+    if (!waf) return undefined;
+    if ('webAclArn' in waf) return waf.webAclArn;
+    // CloudFront web ACLs exist only in us-east-1; a stack elsewhere cannot make one.
+    if (Token.isUnresolved(this.region) || this.region !== 'us-east-1') {
+      throw new Error(`District "${district.id}": waf.ratePer5Minutes needs the stack in us-east-1 (set region); elsewhere make the web ACL in us-east-1 and set waf.webAclArn.`);
+    }
+    if (!Number.isInteger(waf.ratePer5Minutes) || waf.ratePer5Minutes < 10) throw new Error(`District "${district.id}": waf.ratePer5Minutes must be a whole number of at least 10 (WAF's minimum).`);
+    const metric = (name: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: false, metricName: `gongzhi-${district.id}-${name}` });
+    const acl = new CfnWebACL(this, 'WebAcl', {
+      scope: 'CLOUDFRONT',
+      defaultAction: { allow: {} },
+      visibilityConfig: metric('acl'),
+      rules: [{
+        name: 'RatePerViewer',
+        priority: 0,
+        action: { block: {} },
+        // Per viewer address over any 5 minutes, the API only: pages are static and cached.
+        statement: { rateBasedStatement: { limit: waf.ratePer5Minutes, aggregateKeyType: 'IP', scopeDownStatement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/api/', textTransformations: [{ priority: 0, type: 'NONE' }] } } } },
+        visibilityConfig: metric('rate'),
+      }],
+    });
+    return acl.attrArn;
+  }
+}
+
+function routeHandler(name: keyof typeof routesByName): string {
+  return routesByName[name].handler;
 }

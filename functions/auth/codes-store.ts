@@ -19,6 +19,7 @@ import { getCompound, listRegisterVersions } from '../registry/compound-store.ts
 import { loadRows } from '../registry/register-store.ts';
 import { campaignState, getCampaign } from '../ratings/campaign-store.ts';
 import { getBallot, roll } from '../votes/ballot-store.ts';
+import { CODE_FAILURES_ALARM_MESSAGE } from '../lib/signals.ts';
 import { codeHash, RESIDENT_AUDIENCE, residentIssuer, residentSigningKeys } from './secrets.ts';
 
 export const RESIDENT_TOKEN_SECONDS = 30 * 60;
@@ -37,8 +38,7 @@ export const LIMITS = {
   compound: { name: 'code-compound-failures', alarmAt: 100, windowSeconds: 15 * 60, slowDownMs: 2000 },
 } as const;
 
-/** The log line the stack's alarm counts (infra/constructs/api.ts). */
-export const CODE_FAILURES_ALARM_MESSAGE = 'household code failures above threshold';
+export { CODE_FAILURES_ALARM_MESSAGE };
 
 const codeKey = keys.householdCode;
 const unitKey = keys.unitCode;

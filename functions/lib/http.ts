@@ -1,5 +1,8 @@
 // The one middleware stack every HTTP handler is wrapped in. Handlers are plain async
 // functions: typed input and a principal in, data out or a typed DomainError thrown.
+import { timingSafeEqual } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
+import { ORIGIN_HEADER } from './signals.ts';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
@@ -43,7 +46,7 @@ export interface HandlerContext {
   ancestry: Ancestry | null;
   /** The community a body's communityId names, checked to exist and be in scope. */
   targetCommunity: Ancestry | null;
-  /** The address API Gateway saw, for rate limits (behind CloudFront, an edge address). */
+  /** The viewer's address for rate limits: CloudFront's viewer address on AWS, the socket's locally. */
   clientAddress: string;
 }
 
@@ -73,6 +76,44 @@ function parsePart(schema: z.core.$ZodType | undefined, value: unknown, prefix: 
 }
 
 const CORRELATION = /^[A-Za-z0-9._-]{6,64}$/;
+
+export { ORIGIN_HEADER };
+
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * CloudFront-Viewer-Address is "IP:port" (IPv6 without brackets). An IPv6 viewer is keyed by
+ * its /64, which one household holds whole.
+ */
+export function viewerKey(header: string | undefined): string | null {
+  const match = header?.trim().match(/^(.+):(\d{1,5})$/);
+  if (!match) return null;
+  const ip = match[1]!;
+  if (isIPv4(ip)) return ip;
+  if (!isIPv6(ip) || ip.includes('.')) return null;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
+ * On AWS the API answers only requests that came through the district's CloudFront, which
+ * adds the origin secret; only those carry a viewer address that can be trusted for limits.
+ * Locally (no secret set) the address is the socket's.
+ */
+export function clientAddressOf(event: APIGatewayProxyEventV2, secret = process.env.ORIGIN_SECRET): string {
+  const sourceIp = event.requestContext?.http?.sourceIp ?? 'unknown';
+  if (!secret) return sourceIp;
+  if (!sameSecret(event.headers?.[ORIGIN_HEADER], secret)) throw new Forbidden('Use the district\'s site; the API does not answer requests that bypass it');
+  return viewerKey(event.headers?.['cloudfront-viewer-address']) ?? sourceIp;
+}
 
 function correlationIdOf(event: APIGatewayProxyEventV2): string {
   const given = event.headers?.['x-correlation-id'];
@@ -150,6 +191,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       if (size > maxBody) {
         throw new DomainError(413, 'body_too_large', `Body larger than ${maxBody} bytes`, [{ path: 'body', reason: `at most ${maxBody} bytes` }]);
       }
+      state.clientAddress = clientAddressOf(request.event);
       state.principal = principalFromEvent(request.event as never);
       const access = route.access;
       if ('public' in access) {

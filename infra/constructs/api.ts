@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Lazy, Stack, Validations } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -24,6 +24,8 @@ export interface ApiProps {
   userPool: UserPool;
   client: UserPoolClient;
   throttle: { rate: number; burst: number };
+  /** The site's URL (CloudFront, made after the API): the resident issuer lives under it. */
+  siteUrl: () => string;
 }
 
 /** The HTTP API, one route and one function per manifest entry, JWT on every non-public route. */
@@ -37,8 +39,10 @@ export class Api extends Construct {
     const staff: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Staff', `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`, {
       jwtAudience: [props.client.userPoolClientId],
     });
-    // Resident tokens are ours: API Gateway fetches the public key from the jwks route.
-    const residentIssuer = `${this.httpApi.apiEndpoint}/api/auth/resident`;
+    // Resident tokens are ours. API Gateway reads {issuer}/.well-known/openid-configuration and
+    // its jwks_uri through the site, like any viewer: the API answers only requests that came
+    // through CloudFront (the origin secret), so the issuer is the site's URL, not the API's.
+    const residentIssuer = Lazy.string({ produce: () => `${props.siteUrl()}/api/auth/resident` });
     const resident: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Resident', residentIssuer, { jwtAudience: [RESIDENT_AUDIENCE] });
     const authorizers = { staff, resident } as const;
     const environment = { ...props.environment, RESIDENT_ISSUER: residentIssuer };

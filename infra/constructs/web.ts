@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AllowedMethods, CachePolicy, Distribution, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginRequestPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -6,10 +6,15 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../functions/lib/signals.ts';
 import { contentSecurityPolicy, FRAME_OPTIONS, HSTS, PERMISSIONS_POLICY, REFERRER_POLICY } from '../security-headers.ts';
 
 export interface WebProps {
   api: HttpApi;
+  /** Sent to the API on every request as x-gongzhi-origin (functions/lib/http.ts). */
+  originSecret: string;
+  /** A WAFv2 web ACL (scope CLOUDFRONT) in front of the site. */
+  webAclArn?: string;
   /** Built pages (web/dist); null leaves the bucket empty (tests that skip the web build). */
   webDir: string | null;
   domain?: { name: string; certificateArn: string };
@@ -62,6 +67,7 @@ export class Web extends Construct {
       ...(props.domain
         ? { domainNames: [props.domain.name], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn), minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cdn/',
@@ -72,10 +78,11 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          origin: new HttpOrigin(apiDomain, { customHeaders: { [ORIGIN_HEADER]: props.originSecret } }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Forwards the viewer's headers and CloudFront-Viewer-Address, which the limits key on.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
@@ -87,8 +94,10 @@ export class Web extends Construct {
     }
     cdn.acknowledge(
       { id: 'AwsSolutions::AwsSolutions-CFR1', reason: 'No geo restriction: owners living elsewhere (or abroad) must be able to vote and read notices.' },
-      { id: 'AwsSolutions::AwsSolutions-CFR2', reason: 'WAF is left to the district (a CloudFront web ACL lives in us-east-1 and is priced per rule); the API has throttling and every write is authenticated. See README, deploy.' },
     );
+    if (!props.webAclArn) {
+      cdn.acknowledge({ id: 'AwsSolutions::AwsSolutions-CFR2', reason: 'This district config sets no `waf` (a CloudFront web ACL lives in us-east-1 and is priced per rule); the API has throttling, per-viewer limits on codes, and every write is authenticated. See README, deploy.' });
+    }
     if (props.webDir) {
       new BucketDeployment(this, 'Deploy', { sources: [Source.asset(props.webDir), Source.jsonData('config.json', props.config(this.url))], destinationBucket: pages, distribution: this.distribution, distributionPaths: ['/*'] });
       acknowledgeBucketDeployment(Stack.of(this));
@@ -110,12 +119,14 @@ function enumValue<E extends Record<string, string>>(e: E, value: string): E[key
 function acknowledgeBucketDeployment(stack: Stack) {
   const singleton = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (!singleton) return;
+  // The asset bucket's name carries the account and region when the district sets them.
+  const where = Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region) ? '<AWS::AccountId>-<AWS::Region>' : `${stack.account}-${stack.region}`;
   const why = 'aws-cdk-lib BucketDeployment singleton that copies the built pages from the CDK asset bucket to the pages bucket at deploy time; its policy and runtime are set by aws-cdk-lib.';
   Validations.of(singleton).acknowledge(
     ...['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'AwsSolutions-IAM5[Action::s3:GetObject*]', 'AwsSolutions-IAM5[Action::s3:GetBucket*]', 'AwsSolutions-IAM5[Action::s3:List*]',
       'AwsSolutions-IAM5[Action::s3:DeleteObject*]', 'AwsSolutions-IAM5[Action::s3:Abort*]', 'AwsSolutions-IAM5[Resource::*]',
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${where}/*]`,
       'AwsSolutions-IAM5[Resource::<WebPages5FDC1F78.Arn>/*]', 'AwsSolutions-L1',
     ].map((rule) => ({ id: `AwsSolutions::${rule}`, reason: why })),
   );

@@ -17,6 +17,11 @@ export interface DistrictConfig {
   authDomainPrefix?: string;
   /** The district's own domain, with an ACM certificate in us-east-1 (CloudFront's region). */
   domain?: { name: string; certificateArn: string };
+  /**
+   * A WAF web ACL in front of CloudFront: an existing one (its ARN, WAFv2, scope CLOUDFRONT,
+   * made in us-east-1), or a rate-based rule made here, which needs the stack in us-east-1.
+   */
+  waf?: { webAclArn: string } | { ratePer5Minutes: number };
   /** The district's rules for owner votes (announcement days, proxy cap, seats…); unset ones take Qingdao's. */
   votes?: Partial<VoteRules>;
 }

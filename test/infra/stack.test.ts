@@ -16,6 +16,11 @@ import { pageSecurityHeaders } from '../../infra/security-headers.ts';
 import { allQueues, allRoutes } from '../../functions/manifest.ts';
 import { functionId } from '../../infra/constructs/api.ts';
 import { authorizerOf } from '../../shared/access.ts';
+import { OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { routes } from '../../functions/manifest.ts';
+import { districtNamed } from '../../infra/districts/index.ts';
+import { CODE_FAILURES_ALARM_MESSAGE, ORIGIN_HEADER } from '../../functions/lib/signals.ts';
+import { RESIDENT_AUDIENCE } from '../../shared/codes.ts';
 
 // A stand-in for web/dist, so the template includes the page deployment as it deploys.
 const webDir = mkdtempSync(join(tmpdir(), 'gongzhi-web-'));
@@ -216,6 +221,75 @@ describe('district stack', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ DefaultCacheBehavior: Match.objectLike({ ResponseHeadersPolicyId: { Ref: policyId } }) }),
     });
+  });
+
+  it('sends the origin secret to the API from CloudFront and to the API functions, from one generated secret', () => {
+    const secrets = resources('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0]!;
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+    const refersToSecret = (v: unknown) => JSON.stringify(v).includes(secretId) && JSON.stringify(v).includes('resolve:secretsmanager');
+    const [, dist] = resources('AWS::CloudFront::Distribution')[0]!;
+    const apiBehaviour = dist.Properties.DistributionConfig.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const apiOrigin = dist.Properties.DistributionConfig.Origins.find((o: any) => o.Id === apiBehaviour.TargetOriginId);
+    const header = apiOrigin.OriginCustomHeaders.find((h: any) => h.HeaderName === ORIGIN_HEADER);
+    expect(refersToSecret(header.HeaderValue)).toBe(true);
+    // The managed policy that forwards CloudFront-Viewer-Address, which the limits key on.
+    expect(apiBehaviour.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+    // Every API function checks it; no queue consumer or trigger needs it.
+    const fns = resources('AWS::Lambda::Function').filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
+    const apiFnIds = new Set(allRoutes.map((r) => `Api${functionId(r.handler)}`));
+    for (const [id, fn] of fns) {
+      const env = fn.Properties.Environment.Variables;
+      if (apiFnIds.has(id.replace(/[0-9A-F]{8}$/, ''))) expect(refersToSecret(env.ORIGIN_SECRET), id).toBe(true);
+      else expect(env.ORIGIN_SECRET, id).toBeUndefined();
+    }
+  });
+
+  it('names the resident issuer under the site, where API Gateway reads its discovery document', () => {
+    const [, resident] = resources('AWS::ApiGatewayV2::Authorizer').find(([, a]) => a.Properties.Name === 'Resident')!;
+    const issuer = JSON.stringify(resident.Properties.JwtConfiguration.Issuer);
+    const [distId] = resources('AWS::CloudFront::Distribution')[0]!;
+    expect(issuer).toContain(distId);
+    expect(issuer).toContain('/api/auth/resident');
+    expect(resident.Properties.JwtConfiguration.Audience).toEqual([RESIDENT_AUDIENCE]);
+    // The functions sign with the same issuer the authorizer checks.
+    const [, exchange] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(`Api${functionId(routes.codeExchange.handler)}`) && !id.includes('Logs'))!;
+    expect(JSON.stringify(exchange.Properties.Environment.Variables.RESIDENT_ISSUER)).toBe(issuer);
+  });
+
+  it('raises an alarm on the alarm topic when household-code failures flood a compound', () => {
+    const [filterId, filter] = resources('AWS::Logs::MetricFilter')[0]!;
+    expect(filter.Properties.FilterPattern).toContain(CODE_FAILURES_ALARM_MESSAGE);
+    const [, exchange] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(`Api${functionId(routes.codeExchange.handler)}`))!;
+    expect(filter.Properties.LogGroupName).toEqual(exchange.Properties.LoggingConfig.LogGroup);
+    const metric = filter.Properties.MetricTransformations[0];
+    const alarm = resources('AWS::CloudWatch::Alarm').find(([, a]) => a.Properties.MetricName === metric.MetricName);
+    expect(alarm, filterId).toBeDefined();
+    const [topicId] = resources('AWS::SNS::Topic')[0]!;
+    expect(alarm![1].Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('puts a WAF rate rule in front of the site when the district asks, and refuses one it cannot make', () => {
+    expect(resources('AWS::WAFv2::WebACL')).toHaveLength(0);
+    const withRate = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), account: '111111111111', region: 'us-east-1', waf: { ratePer5Minutes: 300 } }, webDir);
+    const t = Template.fromStack(withRate);
+    t.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      Rules: [Match.objectLike({ Action: { Block: {} }, Statement: { RateBasedStatement: Match.objectLike({ Limit: 300, AggregateKeyType: 'IP' }) } })],
+    });
+    const [aclId] = Object.keys(t.findResources('AWS::WAFv2::WebACL'));
+    t.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ WebACLId: { 'Fn::GetAtt': [aclId, 'Arn'] } }) });
+    expect(() => withRate.node.root instanceof App && (withRate.node.root as App).synth({ force: true })).not.toThrow();
+
+    const arn = 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/district/abc';
+    const given = Template.fromStack(buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), waf: { webAclArn: arn } }, webDir));
+    given.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ WebACLId: arn }) });
+    expect(given.findResources('AWS::WAFv2::WebACL')).toEqual({});
+
+    expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), account: '111111111111', region: 'eu-west-1', waf: { ratePer5Minutes: 300 } }, webDir)).toThrow(/us-east-1.*webAclArn/);
+    expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), waf: { ratePer5Minutes: 300 } }, webDir)).toThrow(/us-east-1/);
+    expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), account: '111111111111', region: 'us-east-1', waf: { ratePer5Minutes: 5 } }, webDir)).toThrow(/at least 10/);
   });
 
   it('passes cdk-nag AwsSolutions with every acknowledgement carrying a reason', () => {

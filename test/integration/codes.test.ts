@@ -8,7 +8,8 @@ import { issue, withRegister } from '../support/codes.ts';
 import { answers } from '../support/ratings.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
-import { CODE_BITS, normalizeCode } from '../../shared/codes.ts';
+import { CODE_BITS, normalizeCode, RESIDENT_AUDIENCE } from '../../shared/codes.ts';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 
 const d = demoDistrict();
 const jinkou = d.communities.find((c) => c.name === '金口路社区')!;
@@ -171,5 +172,52 @@ describe('household codes', () => {
     // Leaving out the compound is no way around the signal: such failures are counted together.
     const stored = await district.doc.send(new ScanCommand({ TableName: district.tableName, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': 'RATE#code-compound-failures#none' } }));
     expect((stored.Items ?? []).length).toBeGreaterThan(0);
+  });
+});
+
+describe('resident tokens, read the way API Gateway reads them', () => {
+  it('serves a discovery document for the issuer the tokens name, whose JWKS verifies them with RS256', async () => {
+    const issuer = `${district.url}/api/auth/resident`;
+    const discovery = await call(district, 'GET', '/api/auth/resident/.well-known/openid-configuration');
+    expect(discovery.status).toBe(200);
+    expect(discovery.json).toMatchObject({ issuer, id_token_signing_alg_values_supported: ['RS256'] });
+    expect(discovery.json.jwks_uri).toBe(`${issuer}/.well-known/jwks.json`);
+    const jwks = await (await fetch(discovery.json.jwks_uri)).json() as { keys: Record<string, string>[] };
+    // The signing key, the next one (published a period before it signs); never a private part.
+    expect(jwks.keys.length).toBeGreaterThanOrEqual(2);
+    for (const k of jwks.keys) {
+      expect(k).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
+      expect(k.kid).toMatch(/^[0-9a-f]{16}$/);
+      for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(k).not.toHaveProperty(secret);
+    }
+    expect(new Set(jwks.keys.map((k) => k.kid)).size).toBe(jwks.keys.length);
+
+    const signedIn = await callFrom(district, '127.0.8.1', 'POST', '/api/auth/household', { code: letters[4]!.code, compoundId: compound.id });
+    expect(signedIn.status).toBe(200);
+    const token: string = signedIn.json.token;
+    const header = decodeProtectedHeader(token);
+    expect(header.alg).toBe('RS256');
+    expect(jwks.keys.map((k) => k.kid)).toContain(header.kid);
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(discovery.json.jwks_uri)), { issuer, audience: RESIDENT_AUDIENCE, algorithms: ['RS256'] });
+    expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(24 * 3600);
+  });
+
+  it('refuses on resident routes a token API Gateway would refuse: other key, other algorithm, other issuer or audience, none', async () => {
+    const signedIn = await callFrom(district, '127.0.8.2', 'POST', '/api/auth/household', { code: letters[4]!.code, compoundId: compound.id });
+    const claims = decodeJwt(signedIn.json.token);
+    const issuer = `${district.url}/api/auth/resident`;
+    const { privateKey: rsa } = await generateKeyPair('RS256');
+    const { privateKey: ec } = await generateKeyPair('ES256');
+    const sign = (key: CryptoKey, alg: string, c: Record<string, unknown>) => new SignJWT(c).setProtectedHeader({ alg, kid: decodeProtectedHeader(signedIn.json.token).kid }).sign(key);
+    const forged = [
+      await sign(rsa, 'RS256', claims),
+      await sign(ec, 'ES256', claims),
+      await sign(rsa, 'RS256', { ...claims, iss: 'https://elsewhere.example/api/auth/resident' }),
+      await sign(rsa, 'RS256', { ...claims, aud: 'staff' }),
+      `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`,
+    ];
+    expect(claims.iss).toBe(issuer);
+    for (const token of forged) expect((await call(district, 'GET', '/api/resident/me', { token })).status).toBe(401);
+    expect((await call(district, 'GET', '/api/resident/me', { token: signedIn.json.token })).status).toBe(200);
   });
 });

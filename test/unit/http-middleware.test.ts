@@ -92,3 +92,54 @@ describe('HTTP middleware stack', () => {
     expect(parse(res).error.fields[0].path).toBe('body');
   });
 });
+
+describe('the viewer address behind CloudFront', () => {
+  const seen = httpHandler(publicRoute, async (_i, { clientAddress }) => ({ clientAddress }));
+  const viaCloudFront = (headers: Record<string, string>) => event({
+    body: '{"name":"ab","count":1}',
+    headers: { 'content-type': 'application/json', ...headers },
+    requestContext: { requestId: 'req-123456', http: { method: 'POST', path: '/api/test', sourceIp: '130.176.1.1' } } as never,
+  });
+
+  it('keys IPv4 viewers by address and IPv6 viewers by their /64', async () => {
+    const { viewerKey } = await import('../../functions/lib/http.ts');
+    expect(viewerKey('203.0.113.7:51234')).toBe('203.0.113.7');
+    expect(viewerKey('2001:db8:0:12:aaaa:bbbb:cccc:dddd:443')).toBe('2001:db8:0:12::/64');
+    expect(viewerKey('2001:db8::1:443')).toBe('2001:db8:0:0::/64');
+    expect(viewerKey('2001:0db8:0000:0012::9:80')).toBe(viewerKey('2001:db8:0:12:1:2:3:4:80'));
+    for (const bad of [undefined, '', '203.0.113.7', 'x:80', '1.2.3:80', 'fe80::zz:80', '::::::::::1:80']) expect(viewerKey(bad)).toBeNull();
+  });
+
+  it('uses the socket address when no origin secret is configured (the local district)', async () => {
+    const { clientAddressOf } = await import('../../functions/lib/http.ts');
+    expect(clientAddressOf(viaCloudFront({ 'cloudfront-viewer-address': '203.0.113.7:1' }), '')).toBe('130.176.1.1');
+  });
+
+  it('trusts CloudFront-Viewer-Address only on requests that carry the origin secret, and refuses the rest', async () => {
+    const { clientAddressOf, ORIGIN_HEADER } = await import('../../functions/lib/http.ts');
+    const secret = 's3cret-of-32-characters-xxxxxxx';
+    expect(clientAddressOf(viaCloudFront({ [ORIGIN_HEADER]: secret, 'cloudfront-viewer-address': '203.0.113.7:1' }), secret)).toBe('203.0.113.7');
+    // Through CloudFront without the header (should not happen): fall back to the edge address.
+    expect(clientAddressOf(viaCloudFront({ [ORIGIN_HEADER]: secret }), secret)).toBe('130.176.1.1');
+    // Straight at the API with a forged viewer address: refused, whatever the address says.
+    for (const given of [undefined, '', 'wrong', `${secret}x`, secret.slice(1)]) {
+      const headers: Record<string, string> = { 'cloudfront-viewer-address': '198.51.100.1:1' };
+      if (given !== undefined) headers[ORIGIN_HEADER] = given;
+      expect(() => clientAddressOf(viaCloudFront(headers), secret)).toThrow(/site/);
+    }
+  });
+
+  it('answers 403 in the stable error shape to a request that bypassed CloudFront', async () => {
+    const before = process.env.ORIGIN_SECRET;
+    process.env.ORIGIN_SECRET = 'origin-secret-for-this-test';
+    try {
+      const res = await seen(viaCloudFront({ 'cloudfront-viewer-address': '198.51.100.1:1' }), ctx());
+      expect(res.statusCode).toBe(403);
+      expect(parse(res).error.code).toBe('forbidden');
+      const ok = await seen(viaCloudFront({ 'x-gongzhi-origin': 'origin-secret-for-this-test', 'cloudfront-viewer-address': '198.51.100.1:1' }), ctx());
+      expect(parse(ok)).toEqual({ clientAddress: '198.51.100.1' });
+    } finally {
+      if (before === undefined) delete process.env.ORIGIN_SECRET; else process.env.ORIGIN_SECRET = before;
+    }
+  });
+});
