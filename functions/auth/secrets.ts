@@ -47,7 +47,7 @@ export const RESIDENT_KEY_ALG = 'RS256';
 export const RESIDENT_KEY_PERIOD_DAYS = 30;
 const RESIDENT_KEYS_PK = 'RESIDENT_JWT_RS256';
 
-interface StoredKey { kid: string; privateJwk: JWK; publicJwk: JWK; createdAt: string; signsFrom?: string }
+export interface StoredKey { kid: string; privateJwk: JWK; publicJwk: JWK; createdAt: string; signsFrom?: string }
 interface KeyRing { keys: StoredKey[]; rev: number }
 
 export interface ResidentKeys { kid: string; alg: typeof RESIDENT_KEY_ALG; privateKey: JoseKey; publicJwk: JWK }
