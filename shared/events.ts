@@ -1,24 +1,30 @@
 // Messages that queues carry. Each is about a stored record; the record stays the source of
 // truth. Versioned so a consumer can be tested against every version a producer emits.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-en.ts';
 
-export const RegisterCommitted = z.object({
+// Each schema is built through `pure`, marked free of side effects, so that a function's
+// bundle leaves out (and so never builds at cold start) the schemas its own route does not
+// use. esbuild honours the mark only in the file that declares it: one such line per module.
+const pure = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): T => build();
+
+export const RegisterCommitted = pure(() => z.object({
   type: z.literal('register.committed'),
   v: z.literal(1),
-  eventId: z.string().min(1),
-  compoundId: z.string().min(1),
-  version: z.number().int().min(1),
-});
+  eventId: z.string().check(z.minLength(1)),
+  compoundId: z.string().check(z.minLength(1)),
+  version: z.number().check(z.int(), z.minimum(1)),
+}));
 export type RegisterCommitted = z.infer<typeof RegisterCommitted>;
 
 /** A household's rating was stored, excluded or put back: the consumer re-reads the record. */
-export const RatingChanged = z.object({
+export const RatingChanged = pure(() => z.object({
   type: z.enum(['rating.submitted', 'rating.excluded', 'rating.reinstated']),
   v: z.literal(1),
-  eventId: z.string().min(1),
-  campaignId: z.string().min(1),
-  compoundId: z.string().min(1),
-  building: z.string().min(1),
-  unit: z.string().min(1),
-});
+  eventId: z.string().check(z.minLength(1)),
+  campaignId: z.string().check(z.minLength(1)),
+  compoundId: z.string().check(z.minLength(1)),
+  building: z.string().check(z.minLength(1)),
+  unit: z.string().check(z.minLength(1)),
+}));
 export type RatingChanged = z.infer<typeof RatingChanged>;

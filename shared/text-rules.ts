@@ -1,6 +1,5 @@
-// Which characters a human-readable name or text may hold. Without zod, so that the full
-// schemas (shared/text.ts), the small resident-page schemas (shared/text-mini.ts) and the
-// register import all apply one rule.
+// Which characters a human-readable name or text may hold. Without zod, so that the schemas
+// (shared/text.ts) and the register import apply one rule.
 //
 // A value is trimmed and normalised to NFC, then refused if it still holds a control or
 // format character (Unicode Cc and Cf: bidi overrides, zero-width characters, NUL, C0/C1

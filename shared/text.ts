@@ -1,20 +1,21 @@
-// String schemas for human-readable fields (full zod). The rule is in text-rules.ts; the
-// resident pages, which use zod/mini, take the same builders from text-mini.ts.
-import * as z from 'zod';
+// String schemas for human-readable fields, built on zod's small build (`zod/mini`): the
+// staff schemas, the resident pages and the functions all take these same builders. The rule
+// is in text-rules.ts.
+import * as z from 'zod/mini';
 import { cleanText, refusedCharacter, type TextKind } from './text-rules.ts';
 
 export interface LengthMessages { min?: string; max?: string }
 
 function build(kind: TextKind, min: number, max: number, messages: LengthMessages = {}) {
-  return z
-    .string()
-    .overwrite((v) => cleanText(v, kind))
-    .superRefine((v, ctx) => {
+  return z.string().check(
+    z.overwrite((v: string) => cleanText(v, kind)),
+    z.superRefine<string>((v, ctx) => {
       const refused = refusedCharacter(v, kind);
       if (refused) ctx.addIssue({ code: 'custom', message: refused.message, input: v, params: { codePoint: refused.codePoint } });
-    })
-    .min(min, messages.min)
-    .max(max, messages.max);
+    }),
+    z.minLength(min, messages.min),
+    z.maxLength(max, messages.max),
+  );
 }
 
 /** A single-line name or title: trimmed, NFC, no control, format or line-break characters. */

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';

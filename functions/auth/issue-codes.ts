@@ -1,4 +1,4 @@
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { HttpResult, httpHandler } from '../lib/http.ts';
 import { issueCodes } from './codes-store.ts';
 

@@ -1,4 +1,4 @@
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { httpHandler, HttpResult } from '../lib/http.ts';
 import { publishCompound, publicNotice } from './publication-store.ts';
 

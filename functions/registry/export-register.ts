@@ -1,4 +1,4 @@
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { RawResult, httpHandler } from '../lib/http.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { toCsv } from '../../shared/registry/csv.ts';

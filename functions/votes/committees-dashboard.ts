@@ -1,6 +1,6 @@
 import { inScope } from '../../shared/access.ts';
 import { formation } from '../../shared/votes/formation.ts';
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
 import { loadDistrict } from '../registry/district-store.ts';
 import { committeeIndex } from './election-store.ts';

@@ -9,7 +9,7 @@ import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors.t
 import { GATES, GateBodies, type Gate } from '../../shared/votes/schemas.ts';
 import { seatsProblem } from '../../shared/votes/rules.ts';
 import { maskName } from '../../shared/privacy.ts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';

@@ -1,4 +1,4 @@
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { httpHandler, RawResult } from '../lib/http.ts';
 import { exportFile } from './result-store.ts';
 

@@ -1,4 +1,4 @@
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
 import { bulletin } from './result-store.ts';
 

@@ -1,4 +1,4 @@
-import { routes } from '../manifest.ts';
+import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
 import { publicResult } from './result-store.ts';
 

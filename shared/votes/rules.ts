@@ -2,24 +2,30 @@
 // before voting opens, how many owners one proxy may hold, how many committee seats an
 // election may fill, how long results stay posted. Each district states them in its CDK
 // config; the functions read them from the environment, so one code base serves many cities.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-en.ts';
 
-export const VoteRules = z.object({
+// Each schema is built through `pure`, marked free of side effects, so that a function's
+// bundle leaves out (and so never builds at cold start) the schemas its own route does not
+// use. esbuild honours the mark only in the file that declares it: one such line per module.
+const pure = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): T => build();
+
+export const VoteRules = pure(() => z.object({
   /** Qingdao's regulation: matters are announced 15 days before the vote, and no other matter may be voted on. */
-  announceDays: z.number().int().min(0).max(60).default(15),
+  announceDays: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(60)), 15),
   /** Written proxies one person may hold in one ballot (Weifang: 3); null means no cap. */
-  proxyCap: z.number().int().min(1).max(50).nullable().default(3),
+  proxyCap: z._default(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(50))), 3),
   /** Committee seats: an odd number within these bounds (Shandong: 5 or more; guidance rules: 5-11). */
-  seatsMin: z.number().int().min(3).max(21).default(5),
-  seatsMax: z.number().int().min(3).max(21).default(11),
+  seatsMin: z._default(z.number().check(z.int(), z.minimum(3), z.maximum(21)), 5),
+  seatsMax: z._default(z.number().check(z.int(), z.minimum(3), z.maximum(21)), 11),
   /** Results are posted within this many days of close, and stay posted at least as long. */
-  resultNoticeDays: z.number().int().min(1).max(30).default(3),
+  resultNoticeDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(30)), 3),
   /** A committee's term in years (Qingdao: 5). */
-  termYears: z.number().int().min(1).max(5).default(5),
-});
+  termYears: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(5)), 5),
+}));
 export type VoteRules = z.infer<typeof VoteRules>;
 
-export const DEFAULT_VOTE_RULES: VoteRules = VoteRules.parse({});
+export const DEFAULT_VOTE_RULES: VoteRules = pure(() => VoteRules.parse({}));
 
 /** The rules as deployed: `VOTE_RULES` holds the district's overrides as JSON. */
 export function voteRulesFrom(json: string | undefined): VoteRules {

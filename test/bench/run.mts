@@ -1,6 +1,13 @@
 // npm run bench: P1 (write latency through the whole local stack vs the bare SDK), P2 (bundle
 // size and cold import vs the AWS SDK clients alone), and a 5,000-unit register import.
 // Each comparison is measured side by side in this one run; results go to RESULTS.md.
+//
+// One section or a few: BENCH_ONLY=<names, comma-separated> npm run bench, names p1, register,
+// p4, p5, publication, p3, p7, p2 (e.g. `BENCH_ONLY=p2 npm run bench` for bundle size and cold
+// import alone). Each section runs exactly as in the full run (the local district still starts
+// and stops first, so P2's imports see the same environment); the tables are printed and
+// RESULTS.md is left alone, to be edited by hand. BENCH_IMPORT_RUNS (default 15) sets P2's
+// imports per bundle, BENCH_N (default 300) P1's writes.
 import { execFileSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

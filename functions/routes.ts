@@ -1,0 +1,495 @@
+// Every HTTP route, one export each: a handler imports this module as a namespace
+// (`import * as routes from '../routes.ts'`) and names its own route, so that esbuild keeps in
+// its bundle only that route and the schemas it uses (the schema modules build each schema
+// through a side-effect-free helper). A bundle that held every route would build every
+// schema at each cold start (test/bench P2). The manifest (manifest.ts) gathers them.
+import * as z from 'zod/mini';
+import type { RouteDef, Schema } from './manifest.ts';
+import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
+import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, NoticeQuery, OpenDataQuery, PublishBody, TemplateBody, TemplateParams } from '../shared/ratings/schemas.ts';
+import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
+import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
+import { BallotSubmissionBody } from '../shared/votes/submission.ts';
+import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
+
+// Side-effect free (for esbuild, which honours the mark within this file): an unused route
+// and what it names are left out of a bundle. Sizes are plain literals, since esbuild keeps
+// a route whose fields hold arithmetic such as 8 * 1024.
+const route = /* @__NO_SIDE_EFFECTS__ */ <P extends Schema, Q extends Schema, B extends Schema>(r: RouteDef<P, Q, B>) => r;
+const pure = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): T => build();
+
+const staff = ['district_admin', 'street_staff', 'community_staff'] as const;
+const compoundReaders = [...staff, 'committee'] as const;
+
+/** Each gate has its own record schema (shared/votes/schemas.ts GateBodies), checked once the gate is known. */
+const GateRecord = pure(() => z.record(z.string(), z.unknown()));
+
+export const publicDistrict = route({
+  method: 'GET',
+  path: '/api/public/district',
+  handler: 'registry/public-district',
+  access: { public: true },
+});
+
+export const registryTree = route({
+  method: 'GET',
+  path: '/api/registry/tree',
+  handler: 'registry/get-tree',
+  access: { roles: compoundReaders, scope: 'own' },
+});
+
+export const compoundGet = route({
+  method: 'GET',
+  path: '/api/registry/compounds/{compoundId}',
+  handler: 'registry/get-compound',
+  params: CompoundParams,
+  access: { roles: compoundReaders, scope: 'compound' },
+});
+
+export const compoundPut = route({
+  method: 'PUT',
+  path: '/api/registry/compounds/{compoundId}',
+  handler: 'registry/put-compound',
+  params: CompoundParams,
+  body: CompoundBody,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+});
+
+export const companyPut = route({
+  method: 'PUT',
+  path: '/api/registry/companies/{companyId}',
+  handler: 'registry/put-company',
+  params: CompanyParams,
+  body: CompanyBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const registerImport = route({
+  method: 'POST',
+  path: '/api/registry/compounds/{compoundId}/register/imports',
+  handler: 'registry/import-register',
+  params: CompoundParams,
+  body: RegisterImportBody,
+  maxBodyBytes: 4_300_000,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+  timeoutSeconds: 60,
+  memoryMb: 1024,
+});
+
+export const registerVersions = route({
+  method: 'GET',
+  path: '/api/registry/compounds/{compoundId}/register/versions',
+  handler: 'registry/list-register-versions',
+  params: CompoundParams,
+  access: { roles: compoundReaders, scope: 'compound' },
+});
+
+export const registerExport = route({
+  method: 'GET',
+  path: '/api/registry/compounds/{compoundId}/register/export',
+  handler: 'registry/export-register',
+  params: CompoundParams,
+  query: RegisterExportQuery,
+  access: { roles: staff, scope: 'compound' },
+  timeoutSeconds: 30,
+});
+
+export const codesIssue = route({
+  method: 'POST',
+  path: '/api/registry/compounds/{compoundId}/codes',
+  handler: 'auth/issue-codes',
+  params: CompoundParams,
+  body: IssueCodesBody,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+  timeoutSeconds: 60,
+  keys: true,
+});
+
+export const codeRevoke = route({
+  method: 'POST',
+  path: '/api/registry/compounds/{compoundId}/codes/revoke',
+  handler: 'auth/revoke-code',
+  params: CompoundParams,
+  body: RevokeCodeBody,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+  keys: true,
+});
+
+export const codeStatus = route({
+  method: 'GET',
+  path: '/api/registry/compounds/{compoundId}/codes',
+  handler: 'auth/code-status',
+  params: CompoundParams,
+  query: CodeStatusQuery,
+  access: { roles: compoundReaders, scope: 'compound' },
+});
+
+export const codeExchange = route({
+  method: 'POST',
+  path: '/api/auth/household',
+  handler: 'auth/exchange-code',
+  body: ExchangeCodeBody,
+  maxBodyBytes: 1024,
+  access: { public: true },
+  writes: true,
+  keys: true,
+});
+
+export const residentDiscovery = route({
+  method: 'GET',
+  path: '/api/auth/resident/.well-known/openid-configuration',
+  handler: 'auth/openid-configuration',
+  access: { public: true },
+});
+
+export const residentJwks = route({
+  method: 'GET',
+  path: '/api/auth/resident/.well-known/jwks.json',
+  handler: 'auth/jwks',
+  access: { public: true },
+  keys: true,
+});
+
+export const residentMe = route({
+  method: 'GET',
+  path: '/api/resident/me',
+  handler: 'resident/me',
+  access: { residents: ['rating', 'ballot'] },
+});
+
+// Ratings and their publication (issue 5).
+export const ratingTemplates = route({
+  method: 'GET',
+  path: '/api/ratings/templates',
+  handler: 'ratings/list-templates',
+  access: { roles: staff, scope: 'own' },
+});
+
+export const ratingTemplatePut = route({
+  method: 'PUT',
+  path: '/api/ratings/templates/{templateId}',
+  handler: 'ratings/put-template',
+  params: TemplateParams,
+  body: TemplateBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const campaignsList = route({
+  method: 'GET',
+  path: '/api/ratings/campaigns',
+  handler: 'ratings/list-campaigns',
+  access: { roles: compoundReaders, scope: 'own' },
+});
+
+export const campaignPut = route({
+  method: 'PUT',
+  path: '/api/ratings/campaigns/{campaignId}',
+  handler: 'ratings/put-campaign',
+  params: CampaignParams,
+  body: CampaignBody,
+  access: { roles: staff, scope: 'campaign' },
+  writes: true,
+  timeoutSeconds: 30,
+});
+
+export const campaignGet = route({
+  method: 'GET',
+  path: '/api/ratings/campaigns/{campaignId}',
+  handler: 'ratings/get-campaign',
+  params: CampaignParams,
+  access: { roles: compoundReaders, scope: 'campaign' },
+});
+
+export const campaignClose = route({
+  method: 'POST',
+  path: '/api/ratings/campaigns/{campaignId}/close',
+  handler: 'ratings/close-campaign',
+  params: CampaignParams,
+  access: { roles: staff, scope: 'campaign' },
+  writes: true,
+});
+
+export const ratingReview = route({
+  method: 'GET',
+  path: '/api/ratings/campaigns/{campaignId}/compounds/{compoundId}',
+  handler: 'ratings/get-review',
+  params: CampaignCompoundParams,
+  access: { roles: staff, scope: 'compound' },
+  timeoutSeconds: 30,
+});
+
+export const ratingExclude = route({
+  method: 'POST',
+  path: '/api/ratings/campaigns/{campaignId}/compounds/{compoundId}/exclusions',
+  handler: 'ratings/exclude-submission',
+  params: CampaignCompoundParams,
+  body: ExcludeBody,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+});
+
+export const noticePublish = route({
+  method: 'POST',
+  path: '/api/ratings/campaigns/{campaignId}/compounds/{compoundId}/notices',
+  handler: 'ratings/publish-notice',
+  params: CampaignCompoundParams,
+  body: PublishBody,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+  timeoutSeconds: 30,
+  memoryMb: 1024,
+});
+
+export const publicRatings = route({
+  method: 'GET',
+  path: '/api/public/ratings',
+  handler: 'ratings/public-campaigns',
+  access: { public: true },
+});
+
+export const publicCampaign = route({
+  method: 'GET',
+  path: '/api/public/ratings/{campaignId}',
+  handler: 'ratings/public-campaign',
+  params: CampaignParams,
+  access: { public: true },
+});
+
+export const publicNotice = route({
+  method: 'GET',
+  path: '/api/public/ratings/{campaignId}/compounds/{compoundId}',
+  handler: 'ratings/public-notice',
+  params: CampaignCompoundParams,
+  query: NoticeQuery,
+  access: { public: true },
+});
+
+export const publicOpenData = route({
+  method: 'GET',
+  path: '/api/public/ratings/{campaignId}/open-data',
+  handler: 'ratings/open-data',
+  params: CampaignParams,
+  query: OpenDataQuery,
+  access: { public: true },
+  timeoutSeconds: 30,
+});
+
+export const residentRatingForm = route({
+  method: 'GET',
+  path: '/api/resident/rating',
+  handler: 'resident/rating-form',
+  access: { residents: ['rating'] },
+});
+
+export const residentRatingSubmit = route({
+  method: 'PUT',
+  path: '/api/resident/rating',
+  handler: 'resident/submit-rating',
+  body: RatingSubmissionBody,
+  maxBodyBytes: 8_192, // 8 KiB
+  access: { residents: ['rating'] },
+});
+
+// Owner votes, elections and committees (issue 6).
+export const ballotsList = route({
+  method: 'GET',
+  path: '/api/votes/compounds/{compoundId}/ballots',
+  handler: 'votes/list-ballots',
+  params: CompoundParams,
+  access: { roles: compoundReaders, scope: 'compound' },
+});
+
+export const ballotAnnounce = route({
+  method: 'PUT',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}',
+  handler: 'votes/announce-ballot',
+  params: BallotParams,
+  body: BallotBody,
+  maxBodyBytes: 131_072, // 128 KiB
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+  timeoutSeconds: 30,
+});
+
+export const ballotBoard = route({
+  method: 'GET',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}',
+  handler: 'votes/get-ballot',
+  params: BallotParams,
+  access: { roles: compoundReaders, scope: 'compound' },
+  timeoutSeconds: 30,
+});
+
+export const ballotWithdraw = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/withdraw',
+  handler: 'votes/withdraw-ballot',
+  params: BallotParams,
+  body: WithdrawBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const paperKey = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/paper',
+  handler: 'votes/key-paper',
+  params: BallotParams,
+  body: PaperEntryBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const paperDiscard = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/paper/discard',
+  handler: 'votes/discard-paper',
+  params: BallotParams,
+  body: PaperDiscardBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const proxyRecord = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/proxies',
+  handler: 'votes/record-proxy',
+  params: BallotParams,
+  body: ProxyBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const deliveryRecord = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/deliveries',
+  handler: 'votes/record-delivery',
+  params: BallotParams,
+  body: DeliveryBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const hearingAdd = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/hearings',
+  handler: 'votes/add-hearing',
+  params: BallotParams,
+  body: HearingBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const ballotClose = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/close',
+  handler: 'votes/close-ballot',
+  params: BallotParams,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+  timeoutSeconds: 30,
+  memoryMb: 1024,
+});
+
+export const ballotExport = route({
+  method: 'GET',
+  path: '/api/votes/compounds/{compoundId}/ballots/{ballotId}/export',
+  handler: 'votes/export-ballot',
+  params: BallotParams,
+  query: ExportQuery,
+  access: { roles: compoundReaders, scope: 'compound' },
+  timeoutSeconds: 30,
+});
+
+export const electionStart = route({
+  method: 'PUT',
+  path: '/api/votes/compounds/{compoundId}/elections/{electionId}',
+  handler: 'votes/start-election',
+  params: ElectionParams,
+  body: ElectionBody,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const electionGate = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/elections/{electionId}/gates/{gate}',
+  handler: 'votes/sign-gate',
+  params: GateParams,
+  body: GateRecord,
+  maxBodyBytes: 65_536, // 64 KiB
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+  timeoutSeconds: 30,
+});
+
+export const committeeForm = route({
+  method: 'POST',
+  path: '/api/votes/compounds/{compoundId}/elections/{electionId}/committee',
+  handler: 'votes/form-committee',
+  params: ElectionParams,
+  access: { roles: compoundReaders, scope: 'compound' },
+  writes: true,
+});
+
+export const committeesDashboard = route({
+  method: 'GET',
+  path: '/api/votes/committees',
+  handler: 'votes/committees-dashboard',
+  access: { roles: staff, scope: 'own' },
+});
+
+export const residentBallotForm = route({
+  method: 'GET',
+  path: '/api/resident/ballot',
+  handler: 'resident/ballot-form',
+  access: { residents: ['ballot'] },
+});
+
+export const residentBallotSubmit = route({
+  method: 'PUT',
+  path: '/api/resident/ballot',
+  handler: 'resident/submit-ballot',
+  body: BallotSubmissionBody,
+  maxBodyBytes: 8_192, // 8 KiB
+  access: { residents: ['ballot'] },
+});
+
+export const publicBallots = route({
+  method: 'GET',
+  path: '/api/public/ballots',
+  handler: 'votes/public-ballots',
+  access: { public: true },
+});
+
+export const publicBallotResult = route({
+  method: 'GET',
+  path: '/api/public/ballots/{compoundId}/{ballotId}',
+  handler: 'votes/public-result',
+  params: BallotParams,
+  access: { public: true },
+});
+
+export const publicBulletin = route({
+  method: 'GET',
+  path: '/api/public/ballots/{compoundId}/{ballotId}/bulletin',
+  handler: 'votes/public-bulletin',
+  params: BallotParams,
+  query: BulletinQuery,
+  access: { public: true },
+  timeoutSeconds: 30,
+});
+
+export const auditList = route({
+  method: 'GET',
+  path: '/api/audit',
+  handler: 'audit/list-audit',
+  query: AuditQuery,
+  access: { roles: ['district_admin'], scope: 'own' },
+});
