@@ -3,7 +3,7 @@
 //
 // A value is trimmed and normalised to NFC, then refused if it still holds a control or
 // format character (Unicode Cc and Cf: bidi overrides, zero-width characters, NUL, C0/C1
-// controls), a lone surrogate, or a line break. Otherwise two buildings, candidates or
+// controls), a letter that draws nothing (Hangul filler), a lone surrogate, or a line break. Otherwise two buildings, candidates or
 // matters could look the same and be different strings, or a name could reorder the text
 // around it. Multi-line texts keep \n (a \r\n from a textarea becomes \n); names keep none.
 // Building and unit names also refuse '#': they are parts of sort keys (UNIT#building#unit),
@@ -15,6 +15,8 @@ export type TextKind = 'name' | 'text' | 'key';
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 const LINE_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/;
+/** Letters that draw nothing (Hangul fillers, the braille blank): a name of them looks empty. */
+const BLANK = /[\u115F\u1160\u3164\uFFA0\u2800]/;
 const CONTROL = /\p{Cc}/u;
 const FORMAT = /\p{Cf}/u;
 
@@ -47,6 +49,7 @@ function classify(char: string, kind: TextKind): string | null {
   if (LINE_BREAK.test(char)) return 'a line break';
   if (BIDI.test(char)) return 'a bidi control';
   if (ZERO_WIDTH.test(char)) return 'a zero-width character';
+  if (BLANK.test(char)) return 'a blank filler character';
   const unit = char.charCodeAt(0);
   if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) return 'a lone surrogate';
   if (CONTROL.test(char)) return 'a control character';

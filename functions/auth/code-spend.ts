@@ -34,6 +34,19 @@ export function spendCodeWrites(principal: Resident, at: string): TransactItem[]
   ];
 }
 
+/**
+ * For a household that already voted (online or on paper) and tries again online: the attempt
+ * is recorded once per code, so a kept token cannot fill the conflict list.
+ */
+export function conflictOnceWrite(principal: Resident, at: string): TransactItem {
+  return { Update: {
+    TableName: tableName(), Key: keys.unitCode(principal.compoundId, principal.purpose.id, principal.building, principal.unit),
+    UpdateExpression: 'SET conflictAt = :now',
+    ConditionExpression: 'codeHash = :h AND attribute_not_exists(conflictAt)',
+    ExpressionAttributeValues: { ':now': at, ':h': principal.codeRef ?? '' },
+  } };
+}
+
 /** Whether a cancelled transaction failed on the spend writes, which come last in it. */
 export function codeRefused(reasons: { Code?: string }[], spendIndex: number): boolean {
   return [reasons[spendIndex], reasons[spendIndex + 1]].some((r) => r?.Code === 'ConditionalCheckFailed');

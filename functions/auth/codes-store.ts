@@ -1,8 +1,8 @@
 // Household codes. The code itself exists only in the response that prints the letters and
 // on paper; the table keeps its keyed hash. One live code per unit and purpose.
 import { randomBytes } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SignJWT } from 'jose';
 import type { Principal, PurposeKind } from '../../shared/access.ts';
 import { BadRequest, Conflict, DomainError, NotFound } from '../../shared/errors.ts';
@@ -36,6 +36,11 @@ export const LIMITS = {
    * try is logged for the alarm and answered slowly.
    */
   compound: { name: 'code-compound-failures', alarmAt: 100, windowSeconds: 15 * 60, slowDownMs: 2000 },
+  /**
+   * Sign-ins with one right code (each audited): a family on several phones, again after an
+   * interruption, stays far below; a script replaying a kept code cannot grow the audit trail.
+   */
+  perCode: { name: 'code-successes', max: 60, windowSeconds: 60 * 60 },
 } as const;
 
 export { CODE_FAILURES_ALARM_MESSAGE };
@@ -101,6 +106,42 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   const rows: { building: string; unit: string }[] = ballot
     ? await roll({ compoundId, ballotId: ballot.id })
     : await loadRows(compoundId, (await listRegisterVersions(compoundId)).find((v) => v.version === compound.currentVersion)!.contentHash);
+  const release = await holdIssueLock(compoundId, body.purpose.id, principal);
+  try {
+    return await issueUnderLock(compoundId, compound, body, principal, rows, registerVersion);
+  } finally {
+    await release();
+  }
+}
+
+const ISSUE_LOCK_SECONDS = 120;
+
+/**
+ * Two people pressing 生成入户码 for the same compound and purpose at once would each print a
+ * letter for the units that had none, and only one of the two codes per unit would work. So
+ * one issuing runs at a time; the other is told so. A crashed issuing frees it after two minutes.
+ */
+async function holdIssueLock(compoundId: string, purposeId: string, principal: Principal): Promise<() => Promise<void>> {
+  const now = Date.now();
+  const Key = keys.codeIssueLock(compoundId, purposeId);
+  const token = randomBytes(8).toString('hex');
+  try {
+    await ddb.send(new PutCommand({
+      TableName: tableName(), Item: { ...Key, et: 'code-issue-lock', token, by: principal.kind === 'staff' ? principal.sub : 'unknown', until: now + ISSUE_LOCK_SECONDS * 1000, ttl: Math.floor(now / 1000) + ISSUE_LOCK_SECONDS * 2 },
+      ConditionExpression: 'attribute_not_exists(pk) OR #until < :now', ExpressionAttributeNames: { '#until': 'until' }, ExpressionAttributeValues: { ':now': now },
+    }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new Conflict('Someone is issuing codes for this compound and purpose right now; wait a minute and look at the code list before issuing again', 'codes_being_issued');
+    throw error;
+  }
+  return async () => {
+    await ddb.send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: '#token = :token', ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':token': token } })).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+  };
+}
+
+async function issueUnderLock(compoundId: string, compound: NonNullable<Awaited<ReturnType<typeof getCompound>>>, body: IssueCodesBody, principal: Principal, rows: { building: string; unit: string }[], registerVersion: number) {
   const existing = new Map((await unitItems(compoundId, body.purpose.id)).map((i) => [`${i.building}#${i.unit}`, i]));
   for (const item of existing.values()) {
     if (item.purposeKind !== body.purpose.kind) throw new BadRequest('This purpose id is already used for another kind', [{ path: 'body.purpose.kind', reason: `codes for ${body.purpose.id} are ${item.purposeKind} codes` }]);
@@ -114,9 +155,9 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
     return body.units === 'all' || (status !== 'issued' && status !== 'signed_in');
   });
   const letters: Letter[] = [];
-  // First codes for a unit go in batches: no previous code to revoke, and an exchange only
-  // accepts a code that its unit's entry points at, so a code orphaned by a race or a
-  // crash between the two writes can never be used. Replacements revoke the old code in
+  // First codes for a unit go in batches (the issuing lock keeps a second issuing out): no
+  // previous code to revoke, and an exchange only accepts a code that its unit's entry points
+  // at, so a code orphaned by a crash between the two writes can never be used. Replacements revoke the old code in
   // one transaction each.
   const fresh = todo.filter((r) => !existing.has(`${r.building}#${r.unit}`));
   const replacing = todo.filter((r) => existing.has(`${r.building}#${r.unit}`));
@@ -199,12 +240,26 @@ class InvalidCode extends DomainError {
   }
 }
 
+/** A code for a withdrawn or closed ballot, or a closed campaign, no longer signs in; the household is told why. */
+async function purposeStillOpen(item: { compoundId: string; purposeKind: PurposeKind; purposeId: string; usedAt?: string; revokedAt?: string }) {
+  if (item.usedAt || item.revokedAt) return; // refused below, as any spent code
+  if (item.purposeKind === 'ballot') {
+    const ballot = await getBallot(item.compoundId, item.purposeId);
+    if (!ballot || ballot.withdrawnAt) throw new Conflict('This ballot was withdrawn; the committee will announce what follows', 'ballot_withdrawn');
+    if (ballot.resultAt || Date.parse(ballot.closesAt) <= Date.now()) throw new Conflict(`Voting closed at ${ballot.closesAt}`, 'ballot_closed');
+  } else {
+    const campaign = await getCampaign(item.purposeId);
+    if (!campaign || campaignState(campaign) === 'closed') throw new Conflict(`The rating closed at ${campaign?.closesAt ?? ''}`, 'campaign_closed');
+  }
+}
+
 export async function exchangeCode(body: ExchangeCodeBody, clientKey: string) {
   // Takes a slot of the client's failure window (429 once it is full), given back on success.
   const slot = await take({ ...LIMITS.client, key: clientKey });
-  let compoundOfCode: string | undefined;
   const fail = async (): Promise<never> => {
-    const compoundId = body.compoundId ?? compoundOfCode ?? 'none';
+    // Counted under the compound the client named, not the one a found code belongs to: a used
+    // or revoked code must cost the same time as an unknown one, or the delay would tell them apart.
+    const compoundId = body.compoundId ?? 'none';
     const failures = await count({ name: LIMITS.compound.name, key: compoundId, windowSeconds: LIMITS.compound.windowSeconds });
     if (failures >= LIMITS.compound.alarmAt) {
       logger.warn(CODE_FAILURES_ALARM_MESSAGE, { compoundId, failures, windowSeconds: LIMITS.compound.windowSeconds });
@@ -218,8 +273,15 @@ export async function exchangeCode(body: ExchangeCodeBody, clientKey: string) {
   const TableName = tableName();
   const { Item } = await ddb.send(new GetCommand({ TableName, Key: codeKey(hash), ConsistentRead: true }));
   const item = Item as (UnitCodeItem & { compoundId: string }) | undefined;
-  compoundOfCode = item?.compoundId;
   if (!item || (body.compoundId && item.compoundId !== body.compoundId)) return fail();
+  // A right code: whatever the answer now, it is not a guess.
+  try {
+    await purposeStillOpen(item);
+    await take({ ...LIMITS.perCode, key: hash });
+  } catch (error) {
+    await slot.giveBack();
+    throw error;
+  }
   const now = new Date();
   const sub = `unit:${item.compoundId}:${item.building}:${item.unit}`;
   try {

@@ -31,6 +31,8 @@ export const keys = {
   /** One live code per unit and purpose (a rating campaign or a ballot of the compound). */
   unitCode: (compoundId: string, purposeId: string, building: string, unit: string) => ({ pk: `CODES#${compoundId}#${purposeId}`, sk: `UNIT#${building}#${unit}` }),
   unitCodesPk: (compoundId: string, purposeId: string) => `CODES#${compoundId}#${purposeId}`,
+  /** Held while one person issues a compound's codes for a purpose (outside the CODES# partition, which lists units). */
+  codeIssueLock: (compoundId: string, purposeId: string) => ({ pk: `CODELOCK#${compoundId}#${purposeId}`, sk: 'LOCK' }),
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonthPk: (month: string) => `AUDIT#${month}`,
   outbox: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),

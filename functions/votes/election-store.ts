@@ -68,7 +68,7 @@ export async function signGate(compoundId: string, electionId: string, gate: Gat
   const record = await gateRecord(compoundId, election, gate, parsed.data);
   const now = new Date();
   const signed = { record, signedBy: principal.sub, signedRole: principal.role, signedAt: now.toISOString() };
-  if (gate === 'organize') await organize(compoundId, election, parsed.data as z.infer<typeof GateBodies.organize>, principal);
+  const ballotId = gate === 'organize' ? await organize(compoundId, election, parsed.data as z.infer<typeof GateBodies.organize>, principal) : undefined;
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Update: {
@@ -76,7 +76,7 @@ export async function signGate(compoundId: string, electionId: string, gate: Gat
         UpdateExpression: `SET gates.#g = :signed, rev = rev + :one${gate === 'organize' ? ', ballotId = :ballot' : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND rev = :rev AND attribute_not_exists(gates.#g)',
         ExpressionAttributeNames: { '#g': gate },
-        ExpressionAttributeValues: { ':signed': signed, ':one': 1, ':rev': election.rev, ...(gate === 'organize' ? { ':ballot': electionBallotId(electionId) } : {}) },
+        ExpressionAttributeValues: { ':signed': signed, ':one': 1, ':rev': election.rev, ...(ballotId ? { ':ballot': ballotId } : {}) },
       } },
       auditPut(principal, { action: `election.gate.${gate}`, target: `compound:${compoundId}`, after: { electionId, gate } }, now),
     ] }));
@@ -87,7 +87,12 @@ export async function signGate(compoundId: string, electionId: string, gate: Gat
   return (await getElection(compoundId, electionId, true))!;
 }
 
-const electionBallotId = (electionId: string) => `${electionId}-ballot`.slice(0, 48);
+/**
+ * Ids the election's ballot may take, in order. Ballot ids are chosen by the committee too, so
+ * one of these may already name an ordinary ballot: the next free one is used and kept on the
+ * election record.
+ */
+const electionBallotIds = (electionId: string) => [`${electionId.slice(0, 41)}-ballot`, ...Array.from({ length: 9 }, (_, i) => `${electionId.slice(0, 39)}-ballot${i + 2}`)];
 
 async function gateRecord(compoundId: string, election: ElectionItem, gate: Gate, data: unknown): Promise<Record<string, unknown>> {
   if (gate === 'survey') {
@@ -113,20 +118,31 @@ async function gateRecord(compoundId: string, election: ElectionItem, gate: Gate
 }
 
 /** Gate 5: the election ballot, one ordinary matter per approved candidate. */
-async function organize(compoundId: string, election: ElectionItem, d: z.infer<typeof GateBodies.organize>, principal: Principal) {
+async function organize(compoundId: string, election: ElectionItem, d: z.infer<typeof GateBodies.organize>, principal: Principal): Promise<string> {
   const problem = seatsProblem(d.seats, voteRules());
   if (problem) throw new BadRequest('The number of seats is not allowed', [{ path: 'body.seats', reason: problem }], 'seats');
   if (Date.parse(d.closesAt) <= Date.parse(d.opensAt)) throw new BadRequest('closesAt must be after opensAt', [{ path: 'body.closesAt', reason: 'after opensAt' }]);
   const candidates = (election.gates.nominations!.record.candidates as { id: string; name: string; building: string; unit: string; bio: string }[]);
   const approved = new Set((election.gates.review!.record.decisions as { candidateId: string; approved: boolean }[]).filter((x) => x.approved).map((x) => x.candidateId));
   const standing = candidates.filter((c) => approved.has(c.id));
-  // A retry after a failed sign-off finds its own ballot already announced.
-  const existing = await getBallot(compoundId, electionBallotId(election.id), true);
-  if (existing?.electionId === election.id) return;
-  await announceBallot(compoundId, electionBallotId(election.id), {
-    kind: 'election', electionId: election.id, seats: d.seats, publicTitles: standing.map((c) => `${maskName(c.name)}（${c.building}）`),
+  const ballot = {
+    kind: 'election' as const, electionId: election.id, seats: d.seats, publicTitles: standing.map((c) => `${maskName(c.name)}（${c.building}）`),
     body: { title: d.title, opensAt: d.opensAt, closesAt: d.closesAt, matters: standing.map((c) => ({ id: c.id, kind: 'ordinary' as const, title: `${c.name}（${c.building} ${c.unit}）`, text: c.bio.length >= 10 ? c.bio : `${c.bio}。候选人：${c.name}`, attachments: [] })) },
-  }, principal);
+  };
+  for (const ballotId of electionBallotIds(election.id)) {
+    const existing = await getBallot(compoundId, ballotId, true);
+    // A retry after a failed sign-off finds its own ballot already announced.
+    if (existing?.electionId === election.id) return ballotId;
+    if (existing) continue;
+    try {
+      await announceBallot(compoundId, ballotId, ballot, principal);
+      return ballotId;
+    } catch (error) {
+      // Taken between the read and the write: try the next id.
+      if (!(error instanceof Conflict) || error.code !== 'exists') throw error;
+    }
+  }
+  throw new Conflict('Every id this election\'s ballot could take is used by another ballot; withdraw one or start the election under another id', 'ballot_ids_taken');
 }
 
 /** After the election ballot's result is frozen: the committee record, from the elected candidates. */

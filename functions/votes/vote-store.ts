@@ -17,7 +17,7 @@ import { keys, type BallotRef } from '../lib/keys.ts';
 import { auditPut } from '../lib/audit.ts';
 import { newId } from '../lib/ids.ts';
 import { ballotState, mustGetBallot, rollEntry, voteRules } from './ballot-store.ts';
-import { CodeReplaced, codeRefused, spendCodeWrites } from '../auth/code-spend.ts';
+import { CodeReplaced, codeRefused, conflictOnceWrite, spendCodeWrites } from '../auth/code-spend.ts';
 import type { BallotItem, Channel, ConflictItem, PaperKeying, PaperSheetItem, ProxyItem, VoteItem } from './model.ts';
 
 type Resident = Extract<Principal, { kind: 'resident' }>;
@@ -60,10 +60,19 @@ async function storedVote(ref: BallotRef, ownerId: string): Promise<VoteItem | u
   return Item as VoteItem | undefined;
 }
 
-async function recordConflict(ballot: BallotItem, attempt: { ownerId: string; building: string; unit: string; channel: Channel; by: string }, first: VoteItem): Promise<never> {
+async function recordConflict(ballot: BallotItem, attempt: { ownerId: string; building: string; unit: string; channel: Channel; by: string }, first: VoteItem, guard?: (at: string) => TransactItem): Promise<never> {
   const at = new Date().toISOString();
   const item: ConflictItem = { et: 'vote-conflict', ballotId: ballot.id, ...attempt, attemptedAt: at, first: { channel: first.channel, recordedAt: first.recordedAt } };
-  await ddb.send(new PutCommand({ TableName: tableName(), Item: { ...keys.voteConflict(refOf(ballot), at, newId()), ...item } }));
+  const put = { TableName: tableName(), Item: { ...keys.voteConflict(refOf(ballot), at, newId()), ...item } };
+  if (!guard) await ddb.send(new PutCommand(put));
+  else {
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, guard(at)] }));
+    } catch (error) {
+      // Already recorded once for this code: the answer is the same, the list does not grow.
+      if (!(error instanceof TransactionCanceledException)) throw error;
+    }
+  }
   throw new AlreadyVoted(item.first);
 }
 
@@ -76,6 +85,8 @@ interface VoteWrite {
   /** Also in the transaction: the paper sheet's removal, the audit entry. */
   extra: TransactItem[];
   pendingPaperDelta?: number;
+  /** Online: the write that lets a repeated attempt be recorded only once per code. */
+  conflictGuard?: (at: string) => TransactItem;
 }
 
 /** Writes a vote, or says why not. Retries DynamoDB's transaction conflicts (several votes touch the ballot's counter). */
@@ -104,7 +115,7 @@ async function writeVote(w: VoteWrite): Promise<{ vote: VoteItem; created: boole
         if (first) {
           // The same draft sent again (a retry after a lost answer) gets the same receipt.
           if (w.online && first.channel === 'online' && first.idempotencyKey === w.vote.idempotencyKey) return { vote: first, created: false };
-          return recordConflict(w.ballot, { ownerId: w.vote.ownerId, building: w.vote.building, unit: w.vote.unit, channel: w.vote.channel, by: w.by }, first);
+          return recordConflict(w.ballot, { ownerId: w.vote.ownerId, building: w.vote.building, unit: w.vote.unit, channel: w.vote.channel, by: w.by }, first, w.conflictGuard);
         }
       }
       if (reasons[0]?.Code === 'ConditionalCheckFailed') throw closedError(await mustGetBallot(w.ballot.compoundId, w.ballot.id, true), w.online);
@@ -161,7 +172,7 @@ export async function voteOnline(principal: Resident, body: BallotSubmissionBody
   const choices = checkedChoices(ballot, body.choices);
   const { vote, created } = await writeVote({
     // The household code is spent by the vote it was issued for, in the same transaction.
-    ballot, online: true, by: 'resident', extra: spendCodeWrites(principal, new Date().toISOString()),
+    ballot, online: true, by: 'resident', extra: spendCodeWrites(principal, new Date().toISOString()), conflictGuard: (at) => conflictOnceWrite(principal, at),
     vote: { ownerId: entry.ownerId, choices, channel: 'online', building: principal.building, unit: principal.unit, idempotencyKey: body.idempotencyKey },
   });
   return { receipt: receiptOf(vote, ballot), created };

@@ -28,7 +28,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
   const roll = votingRegister(rows);
   // One unit per owner votes, the first of their units.
   const firstUnits = [...new Map(roll.map((u) => [u.ownerId, u])).values()];
-  const voter = (u: { building: string; unit: string }, ballotId: string) => ({ kind: 'resident' as const, sub: `unit:${anqing.id}:${u.building}:${u.unit}`, compoundId: anqing.id, building: u.building, unit: u.unit, purpose: { kind: 'ballot' as const, id: ballotId } });
+  const { demoHouseholds } = await import('./demo-codes.ts');
   const rules = process.env.VOTE_RULES;
   // The demo's votes open at once; the district's notice period applies to every ballot made through the API.
   process.env.VOTE_RULES = JSON.stringify({ ...JSON.parse(rules ?? '{}'), announceDays: 0 });
@@ -44,6 +44,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
           { id: 'm2', kind: 'special', title: '筹集专项维修资金用于更新2号楼电梯', text: '按专有面积每平方米25元筹集专项维修资金，用于更新2号楼两部电梯，余额留存专户。', attachments: [] },
           { id: 'm3', kind: 'ordinary', title: '修订业主大会议事规则', text: '修订议事规则第十二条：表决票可通过网上、纸质或书面委托方式提交，每位业主只计一票。', attachments: [] },
         ] } }, committee(anqing.id));
+      const voter = await demoHouseholds(anqing.id, { kind: 'ballot', id: DEMO_BALLOTS.counted }, new Date(soon + 14 * 86_400_000).toISOString(), committee(anqing.id));
       await new Promise((res) => setTimeout(res, 900));
       const choice = (x: number, agree: number) => (x < agree ? 'agree' : x < agree + 0.12 ? 'disagree' : x < 0.97 ? 'abstain' : null);
       let i = 0;
@@ -56,7 +57,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
           await keyPaper(anqing.id, DEMO_BALLOTS.counted, { building: u.building, unit: u.unit, channel: 'paper', sheetNo: `P-${i}`, choices }, committee(anqing.id));
           await keyPaper(anqing.id, DEMO_BALLOTS.counted, { building: u.building, unit: u.unit, channel: 'paper', sheetNo: `P-${i}`, choices }, committee2(anqing.id));
         } else {
-          await voteOnline(voter(u, DEMO_BALLOTS.counted), { idempotencyKey: `demo-${u.building}-${u.unit}-counted`.replace(/[^A-Za-z0-9_-]/g, '_').padEnd(16, '_'), choices });
+          await voteOnline(voter(u), { idempotencyKey: `demo-${u.building}-${u.unit}-counted`.replace(/[^A-Za-z0-9_-]/g, '_').padEnd(16, '_'), choices });
         }
       }
       await moveClose(anqing.id, DEMO_BALLOTS.counted, Date.now() - 1000);
@@ -67,8 +68,9 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
       await announceBallot(anqing.id, DEMO_BALLOTS.open, { kind: 'vote', body: {
         title: '关于利用共有部分增设电动车充电桩的表决', opensAt: new Date(soon).toISOString(), closesAt: new Date(soon + 12 * 86_400_000).toISOString(),
         matters: [{ id: 'm1', kind: 'special', title: '在3号楼北侧增设电动车充电桩', text: '利用3号楼北侧绿化带旁共有部分增设充电桩20个，由物业服务企业经营，收益扣除成本后归全体业主，每年公示。', attachments: [] }] } }, committee(anqing.id));
+      const voter = await demoHouseholds(anqing.id, { kind: 'ballot', id: DEMO_BALLOTS.open }, new Date(soon + 12 * 86_400_000).toISOString(), committee(anqing.id));
       await new Promise((res) => setTimeout(res, 900));
-      for (const u of firstUnits) if (r.next() < 0.4) await voteOnline(voter(u, DEMO_BALLOTS.open), { idempotencyKey: `demo-${u.building}-${u.unit}-open`.replace(/[^A-Za-z0-9_-]/g, '_').padEnd(16, '_'), choices: { m1: r.next() < 0.8 ? 'agree' : 'disagree' } });
+      for (const u of firstUnits) if (r.next() < 0.4) await voteOnline(voter(u), { idempotencyKey: `demo-${u.building}-${u.unit}-open`.replace(/[^A-Za-z0-9_-]/g, '_').padEnd(16, '_'), choices: { m1: r.next() < 0.8 ? 'agree' : 'disagree' } });
     }
     if (!(await getElection(jiahui.id, DEMO_BALLOTS.election))) {
       await startElection(jiahui.id, DEMO_BALLOTS.election, '第一届业主委员会选举', community(jiahui.communityId));

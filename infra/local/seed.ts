@@ -9,9 +9,13 @@ import type { DemoUser } from './auth.ts';
 
 const SYSTEM: Principal = { kind: 'staff', sub: 'system:demo-seed', role: 'district_admin', scopeId: 'district', name: '演示数据' };
 
-/** Compounds that get a full owners' register at start; the rest wait for their committee. */
+/**
+ * Compounds that get a full owners' register at start; the rest wait for their committee.
+ * 热河家园 and 麦岛苑 are in the two demo communities' scope (jinkou, xizang), so a community
+ * user can issue codes on a first start.
+ */
 export function demoRegisterCompounds(d: DemoDistrict): DemoDistrict['compounds'] {
-  const named = new Set(['安庆路16号小区', '中城嘉汇小区', '浮山花园小区']);
+  const named = new Set(['安庆路16号小区', '中城嘉汇小区', '浮山花园小区', '热河家园', '麦岛苑']);
   return d.compounds.filter((c, i) => named.has(c.name) || i % 40 === 0);
 }
 
@@ -88,16 +92,17 @@ async function seedRatings(d: DemoDistrict): Promise<void> {
   if (!(await getCampaign(DEMO_CAMPAIGNS.past))) {
     const compounds = demoRegisterCompounds(d);
     await putCampaign(DEMO_CAMPAIGNS.past, { title: `${year}年上半年物业服务评价`, period: `${year}年上半年`, issuer, templateId: 'standard', opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(), compoundIds: compounds.map((c) => c.id) }, SYSTEM);
+    const { demoHouseholds } = await import('./demo-codes.ts');
     for (const compound of compounds) {
       const rows = demoRegisterRows(compound);
       const raters = rows.filter((_, i) => answersFor(compound, i).rates);
+      const household = await demoHouseholds(compound.id, { kind: 'rating', id: DEMO_CAMPAIGNS.past }, new Date(now + 3_000_000).toISOString(), SYSTEM);
       let next = 0;
       await Promise.all(Array.from({ length: 8 }, async () => {
         while (next < raters.length) {
           const i = next++;
           const row = raters[i]!;
-          const resident = { kind: 'resident' as const, sub: `unit:${compound.id}:${row.building}:${row.unit}`, compoundId: compound.id, building: row.building, unit: row.unit, purpose: { kind: 'rating' as const, id: DEMO_CAMPAIGNS.past } };
-          await submitRating(resident, { ...answersFor(compound, i).answers, questionsRev: 1 });
+          await submitRating(household(row), { ...answersFor(compound, i).answers, questionsRev: 1 });
         }
       }));
     }

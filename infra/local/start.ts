@@ -1,5 +1,5 @@
 // npm start: the whole district on this machine, data kept in .data/ between runs.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startLocalDistrict } from './district.ts';
@@ -33,8 +33,11 @@ async function main() {
   console.log('Starting DynamoDB Local, the queues and the API; loading the demo district ...');
   const started = Date.now();
   setAsideOldData();
-  const district = await startLocalDistrict({ port, dataDir, seed: 'demo' });
+  // Marked before anything is stored: a start that fails half-way (a port in use, a crash while
+  // seeding) leaves data of this layout, which the next start resumes instead of setting aside.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'layout'), DATA_LAYOUT);
+  const district = await startLocalDistrict({ port, dataDir, seed: 'demo' });
   const users = district.auth.users;
   // Where the running district keeps its data, for `npm run rebuild` and other tools.
   writeFileSync(join(dataDir, 'local-district.json'), JSON.stringify({ url: district.url, dynamoEndpoint: district.dynamoEndpoint, tableName: district.tableName }, null, 2));
@@ -43,7 +46,7 @@ async function main() {
 
   Admin 管理端      ${district.url}/admin.html
   Public 公开信息   ${district.url}/
-  Residents 住户    ${district.url}/resident.html  (codes: sign in as jinkou, open a compound, 生成入户码)
+  Residents 住户    ${district.url}/resident.html  (codes: sign in as jinkou, open 热河家园, 生成入户码)
   Notices 公示      ${district.url}/notices.html  (ratings 双公告, owner vote results and their receipt bulletins)
   Votes 业主表决    sign in as anqing: 安庆路16号小区 has a counted vote and one open (ballot letters: sign in as street)
   API              ${district.url}/api/public/district

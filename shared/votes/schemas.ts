@@ -153,7 +153,12 @@ export const GateBodies = pure(() => ({
   /** 审核: every candidate approved, or rejected with a reason. */
   review: z.object({
     decisions: z.array(z.object({ candidateId: MatterId, approved: z.boolean(), reason: z._default(text(0, 200), '') }))
-      .check(z.minLength(1), z.refine((d) => d.every((x) => x.approved || x.reason.length >= 4), 'a rejection needs a reason of at least 4 characters')),
+      .check(
+        z.minLength(1),
+        z.refine((d) => d.every((x) => x.approved || x.reason.length >= 4), 'a rejection needs a reason of at least 4 characters'),
+        // One decision per candidate: two (or an approval and a rejection) would leave the record ambiguous.
+        z.refine((d) => new Set(d.map((x) => x.candidateId)).size === d.length, 'decide on each candidate once'),
+      ),
   }),
   /** 选举组织: the election ballot. */
   organize: z.object({ title: name(4, 80), seats: z.number().check(z.int(), z.minimum(1), z.maximum(21)), opensAt: Instant, closesAt: Instant }),

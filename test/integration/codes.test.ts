@@ -114,6 +114,39 @@ describe('household codes', () => {
     expect((await callFrom(district, '127.0.10.1', 'POST', '/api/auth/household', { code: l.code })).status).toBe(200);
   });
 
+  it('two people issuing the same codes at once never print a letter whose code does not work', async () => {
+    // Tried: two staff press 生成入户码 for the same compound and campaign at the same moment.
+    const race = { kind: 'rating' as const, id: 'rating-race', title: '并发发码' };
+    const { createCampaign } = await import('../support/codes.ts');
+    await createCampaign(district, staff, race.id, [compound.id]);
+    const body = { purpose: race, expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const both = await Promise.all([0, 1].map(() => call(district, 'POST', `/api/registry/compounds/${compound.id}/codes`, { token: staff, body })));
+    for (const r of both) expect([201, 409], r.text).toContain(r.status);
+    for (const r of both.filter((x) => x.status === 409)) expect(r.json.error.code).toBe('codes_being_issued');
+    const printed = both.filter((r) => r.status === 201).flatMap((r) => r.json.letters as { building: string; unit: string; code: string }[]);
+    // Every unit has exactly one printed letter, and every printed letter signs in.
+    expect(printed.map((l) => `${l.building} ${l.unit}`).sort()).toEqual(letters.map((l) => `${l.building} ${l.unit}`).sort());
+    const signIns = await Promise.all(printed.map((l, i) => callFrom(district, `127.0.20.${i + 1}`, 'POST', '/api/auth/household', { code: l.code })));
+    expect(signIns.map((r) => r.status)).toEqual(printed.map(() => 200));
+    // Once the first is done, issuing again is free (the lock is released), and finds nothing missing.
+    expect((await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes`, { token: staff, body })).json).toMatchObject({ letters: [], kept: 30 });
+  });
+
+  it('a right code signs in a bounded number of times an hour, so a kept code cannot fill the audit trail', async () => {
+    const { LIMITS } = await import(new URL('../../functions/auth/codes-store.ts', import.meta.url).href);
+    const l = letters[9]!;
+    const tries = LIMITS.perCode.max as number;
+    for (let i = 0; i < tries; i += 10) {
+      const batch = await Promise.all(Array.from({ length: Math.min(10, tries - i) }, (_, k) => callFrom(district, `127.0.21.${i + k + 1}`, 'POST', '/api/auth/household', { code: l.code })));
+      expect(batch.map((r) => r.status)).toEqual(batch.map(() => 200));
+    }
+    const over = await callFrom(district, '127.0.22.1', 'POST', '/api/auth/household', { code: l.code });
+    expect(over.status).toBe(429);
+    expect(over.json.error.code).toBe('too_many_attempts');
+    // That client did nothing wrong: its own failure window is untouched.
+    expect((await callFrom(district, '127.0.22.1', 'POST', '/api/auth/household', { code: letters[1]!.code })).status).toBe(200);
+  });
+
   it('gives the same answer for a wrong, a used and a revoked code', async () => {
     const l = letters[3]!;
     await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes/revoke`, { token: staff, body: { purposeId: purpose.id, building: l.building, unit: l.unit } });

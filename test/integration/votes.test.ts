@@ -184,6 +184,17 @@ describe('one vote per owner', () => {
     expect(b.conflicts.some((c: { unit: string; channel: string }) => c.unit === rows[1]!.unit && c.channel === 'online')).toBe(true);
   });
 
+  it('a household that keeps trying with its token is told the same each time and listed once', async () => {
+    // Tried: the same refused unit sends five more drafts with the token it still holds.
+    for (let i = 0; i < 5; i++) {
+      const again = await vote(home(1), { m1: i % 2 ? 'agree' : 'disagree' }, `again-${i}-${'y'.repeat(16)}`);
+      expect(again.status).toBe(409);
+      expect(again.json.error.code).toBe('already_voted');
+    }
+    const listed = (await board(B)).conflicts.filter((c: { unit: string; channel: string }) => c.unit === rows[1]!.unit && c.channel === 'online');
+    expect(listed).toHaveLength(1);
+  });
+
   it('a paper sheet keyed twice by two people is recorded; the same person twice is refused; a mismatch is held', async () => {
     const h = rows[4]!;
     expect((await key(committeeA, B, h, { m1: 'agree', m2: 'disagree' })).status).toBe(202);
@@ -395,6 +406,8 @@ describe('a committee election through the five gates', () => {
     expect((await gate('nominations', committeeA, { candidates })).json.error.code).toBe('gate_order');
     expect((await gate('survey', committeeA, { reachableOwners: 9, notes: '入户摸底完成' })).status).toBe(403);
     const tooMany = await gate('survey', community, { reachableOwners: 11, notes: '入户摸底完成' });
+    // The id the election's ballot would take is already a committee's ordinary ballot.
+    await announce(district, committeeA, compound.id, `${E}-ballot`, { wait: false });
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.error.fields[0].path).toBe('body.reachableOwners');
     const survey = await gate('survey', community, { reachableOwners: 9, notes: '入户摸底完成，9 户可联系' });
@@ -408,6 +421,10 @@ describe('a committee election through the five gates', () => {
     const partial = await gate('review', community, { decisions: candidates.slice(0, 6).map((c) => ({ candidateId: c.id, approved: true })) });
     expect(partial.status).toBe(400);
     expect(partial.json.error.fields[0].reason).toContain('c7');
+    // Tried: one candidate both approved and rejected, the rest approved.
+    const twice = await gate('review', community, { decisions: [...candidates.map((c) => ({ candidateId: c.id, approved: true })), { candidateId: 'c1', approved: false, reason: '重复提交的否决意见' }] });
+    expect(twice.status).toBe(400);
+    expect(twice.json.error.fields.map((f: { reason: string }) => f.reason).join(' ')).toContain('once');
     const noReason = await gate('review', community, { decisions: candidates.map((c) => ({ candidateId: c.id, approved: c.id !== 'c7' })) });
     expect(noReason.status).toBe(400);
     expect((await gate('review', community, { decisions: candidates.map((c) => ({ candidateId: c.id, approved: c.id !== 'c7', reason: c.id === 'c7' ? '不符合候选人条件：欠缴物业费' : '' })) })).status).toBe(200);
@@ -419,13 +436,13 @@ describe('a committee election through the five gates', () => {
     }
     const organized = await gate('organize', committeeA, { title: '第一届业主委员会选举投票', seats: 5, ...window });
     expect(organized.status, organized.text).toBe(200);
-    expect(organized.json.ballotId).toBe(`${E}-ballot`);
+    expect(organized.json.ballotId).toBe(`${E}-ballot2`);
     expect((await gate('organize', committeeA, { title: '再来一次', seats: 5, ...window })).json.error.code).toBe('gate_order');
   });
 
   it('owners support up to N candidates; the elected are ranked by area then heads; the committee is formed from the result', async () => {
     await new Promise((r) => setTimeout(r, 1100));
-    const B = `${E}-ballot`;
+    const B = `${E}-ballot2`;
     const voters = await households(district, admin, compound.id, B, 'ballot');
     const form = await call(district, 'GET', '/api/resident/ballot', { token: voters[0]!.token });
     expect(form.json.ballot.kind).toBe('election');
@@ -513,7 +530,11 @@ describe('withdrawing a ballot before it opens', () => {
   it('stops its codes and any vote; an open ballot cannot be withdrawn', async () => {
     const B = 'b-withdrawn';
     await announce(district, committeeA, compound.id, B, { opensInMs: 2500, wait: false });
-    const homes = await households(district, admin, compound.id, B, 'ballot');
+    const { letters } = await issue(district, admin, compound.id, { kind: 'ballot', id: B, title: B });
+    const signIn = (code: string) => call(district, 'POST', '/api/auth/household', { body: { code, compoundId: compound.id } });
+    const first = await signIn(letters[0]!.code);
+    expect(first.status, first.text).toBe(200);
+    const homes: Household[] = [{ building: letters[0]!.building, unit: letters[0]!.unit, token: first.json.token }];
     const short = await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '短' } });
     expect(short.status).toBe(400);
     expect(short.json.error.fields[0].path).toBe('body.reason');
@@ -522,6 +543,10 @@ describe('withdrawing a ballot before it opens', () => {
     expect((await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '再撤一次试试' } })).json.error.code).toBe('ballot_withdrawn');
     const codes = await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes`, { token: admin, body: { purpose: { kind: 'ballot', id: B, title: '已撤回的表决' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'all' } });
     expect(codes.json.error.code).toBe('ballot_withdrawn');
+    // A letter already printed no longer signs in, and says why.
+    const after = await signIn(letters[1]!.code);
+    expect(after.status).toBe(409);
+    expect(after.json.error.code).toBe('ballot_withdrawn');
     await new Promise((r) => setTimeout(r, 2600));
     // Its opening time has passed, and still nothing can be recorded on it.
     const late = await vote(homes[0]!, { m1: 'agree' });

@@ -49,6 +49,10 @@ const REFUSED: [string, string, string][] = [
   ['soft hyphen (other Cf)', '\u00AD', 'U+00AD'],
   ['lone high surrogate', '\uD800', 'U+D800'],
   ['lone low surrogate', '\uDC00', 'U+DC00'],
+  ['Hangul filler (draws nothing)', '\u3164', 'U+3164'],
+  ['Hangul choseong filler', '\u115F', 'U+115F'],
+  ['halfwidth Hangul filler', '\uFFA0', 'U+FFA0'],
+  ['braille blank', '\u2800', 'U+2800'],
 ];
 const LINE_BREAKS: [string, string, string][] = [
   ['line feed', '\n', 'U+000A'],

@@ -1,0 +1,53 @@
+// The demo district that `npm start` loads, seeded the whole way on a fresh table, and again on
+// the same table: every demo submission goes through the real stores (with the household codes
+// they spend), so a change to the rules that breaks the first start fails here, not on a new
+// user's machine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, testDistrict } from '../support/district.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict } from '../../infra/local/demo-district.ts';
+import { DEMO_CAMPAIGNS, demoRegisterCompounds, demoUsers, seedDemo } from '../../infra/local/seed.ts';
+import { DEMO_BALLOTS } from '../../infra/local/demo-votes.ts';
+
+const d = demoDistrict();
+const anqing = d.compounds.find((c) => c.name === '安庆路16号小区')!;
+let district: LocalDistrict;
+
+beforeAll(async () => {
+  district = await testDistrict({ seed: 'demo' });
+}, 240_000);
+afterAll(async () => district?.stop());
+
+describe('the demo district', () => {
+  it('publishes last half-year\'s ratings for every compound with a register, rated with spent household codes', async () => {
+    const registered = demoRegisterCompounds(d);
+    const campaign = await call(district, 'GET', `/api/public/ratings/${DEMO_CAMPAIGNS.past}`);
+    expect(campaign.status).toBe(200);
+    const published = JSON.stringify(campaign.json);
+    for (const c of registered) expect(published).toContain(c.id);
+    const admin = await district.auth.issue('admin');
+    const codes = await call(district, 'GET', `/api/registry/compounds/${anqing.id}/codes?purposeId=${DEMO_CAMPAIGNS.past}`, { token: admin });
+    expect(codes.status).toBe(200);
+    expect(codes.json.counts.used).toBeGreaterThan(0);
+  });
+
+  it('has a counted vote with its result public and an open vote with votes in', async () => {
+    const counted = await call(district, 'GET', `/api/public/ballots/${anqing.id}/${DEMO_BALLOTS.counted}`);
+    expect(counted.status).toBe(200);
+    expect(counted.json.result).toBeTruthy();
+    const committee = await district.auth.issue('anqing');
+    const open = await call(district, 'GET', `/api/votes/compounds/${anqing.id}/ballots/${DEMO_BALLOTS.open}`, { token: committee });
+    expect(open.status).toBe(200);
+    expect(JSON.stringify(open.json)).toMatch(/"voteCount":[1-9]/);
+  });
+
+  it('lets each community demo user reach a compound with a register, so the README walk-through works', async () => {
+    for (const user of demoUsers(d).filter((u) => u.role === 'community_staff')) {
+      expect(demoRegisterCompounds(d).some((c) => c.communityId === user.scopeId), user.username).toBe(true);
+    }
+  });
+
+  it('seeds again on the same table without error and without adding anything', async () => {
+    expect(await seedDemo(district.doc, district.tableName)).toEqual({ created: 0, registers: 0 });
+  }, 120_000);
+});
