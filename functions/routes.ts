@@ -103,7 +103,8 @@ export const codesIssue = route({
   handler: 'auth/issue-codes',
   params: CompoundParams,
   body: IssueCodesBody,
-  access: { roles: staff, scope: 'compound' },
+  // A committee issues codes for its own compound's ballots only (codes-store checks the kind).
+  access: { roles: compoundReaders, scope: 'compound' },
   writes: true,
   timeoutSeconds: 60,
   keys: true,
@@ -115,7 +116,7 @@ export const codeRevoke = route({
   handler: 'auth/revoke-code',
   params: CompoundParams,
   body: RevokeCodeBody,
-  access: { roles: staff, scope: 'compound' },
+  access: { roles: compoundReaders, scope: 'compound' },
   writes: true,
   keys: true,
 });
@@ -403,7 +404,9 @@ export const ballotExport = route({
   handler: 'votes/export-ballot',
   params: BallotParams,
   query: ExportQuery,
-  access: { roles: compoundReaders, scope: 'compound' },
+  // Staff only: the register file ties units to the owner ids the votes file lists, and the
+  // committee are neighbours; they see the result and the receipt bulletin like every owner.
+  access: { roles: staff, scope: 'compound' },
   timeoutSeconds: 30,
 });
 

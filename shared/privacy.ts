@@ -35,8 +35,17 @@ export function maskName(raw: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
-/** What may stand between the digits of one number: spaces, hyphens and dashes, dots, parentheses (full-width ones are folded first). */
-export const NUMBER_SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE63.()]/;
+/** What may stand between the digits of one number: spaces, hyphens and dashes, dots, parentheses, underscores, slashes (full-width ones are folded first). */
+export const NUMBER_SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE63.()_/]/;
+
+/** Chinese digits as written out in a phone number (一三八…, 幺 for one, 壹叁捌 in the formal hand). */
+const CHINESE_DIGITS: Record<string, string> = {
+  '〇': '0', '零': '0', '一': '1', '幺': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+  '壹': '1', '贰': '2', '叁': '3', '肆': '4', '伍': '5', '陆': '6', '柒': '7', '捌': '8', '玖': '9',
+};
+const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'g');
+/** Each one UTF-16 unit either way, so indexes stay the same. */
+const foldChineseDigits = (text: string) => text.replace(CHINESE_DIGIT, (c) => CHINESE_DIGITS[c]!);
 const SEP = `${NUMBER_SEPARATORS.source}{0,3}`;
 /** A calendar date (2026-12-01, 2026.3.15, optionally with a time), which is not a person's number. */
 const DATE = String.raw`(?<date>(?:19|20)\d\d(?<ds>[-./])(?:0?[1-9]|1[0-2])\k<ds>(?:0?[1-9]|[12]\d|3[01])(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?!${SEP}\d))`;
@@ -49,8 +58,8 @@ export const MASKED_RUN = 7;
 
 /**
  * Masks personal numbers inside free text (a suggestion, a reason, an outcome, a log
- * message): every run of 7 or more digits, in ASCII or full-width, separated or not by
- * spaces, hyphens, dots or parentheses, and the X of an 18-character ID number. Every digit
+ * message): every run of 7 or more digits, in ASCII, full-width or Chinese (一三八, 壹叁捌),
+ * separated or not by spaces, hyphens, dots, parentheses, underscores or slashes, and the X of an 18-character ID number. Every digit
  * of such a run becomes `*`, with its separators kept; only a `+86` country code stays.
  * Nothing of the number is kept, unlike maskPhone: a last 4 of a phone or an ID card is what
  * people answer security questions with (a proxy is identified here by the ID card's last
@@ -58,7 +67,7 @@ export const MASKED_RUN = 7;
  * Shorter numbers (2号楼 3-401, 85.5, 2026) and dates (2026-12-01 14:00) are left as written.
  */
 export function maskNumbers(text: string): string {
-  const ascii = halfWidth(text);
+  const ascii = foldChineseDigits(halfWidth(text));
   let out = '';
   let done = 0;
   for (const m of ascii.matchAll(NUMBER)) {

@@ -5,7 +5,7 @@ import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aw
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SignJWT } from 'jose';
 import type { Principal, PurposeKind } from '../../shared/access.ts';
-import { BadRequest, Conflict, DomainError, NotFound } from '../../shared/errors.ts';
+import { BadRequest, Conflict, DomainError, Forbidden, NotFound } from '../../shared/errors.ts';
 import { codeFromBytes, formatCode, normalizeCode } from '../../shared/codes.ts';
 import type { ExchangeCodeBody, IssueCodesBody, Letter } from '../../shared/auth-schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
@@ -98,6 +98,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   const compound = await getCompound(compoundId, true);
   if (!compound) throw new NotFound('Compound');
   if (!compound.currentVersion) throw new Conflict('Import the owners\' register before issuing codes', 'no_register');
+  onlyBallotCodesForCommittee(principal, body.purpose.kind);
   body = { ...body, purpose: body.purpose.kind === 'rating' ? await ratingPurpose(compoundId, body) : await ballotPurpose(compoundId, body) };
   // A ballot's letters go to the units of the register version it counts by (its roll), even
   // if the register was re-imported since; everything else to the current register's units.
@@ -182,6 +183,11 @@ async function issueUnderLock(compoundId: string, compound: NonNullable<Awaited<
   return { compound: { id: compound.id, name: compound.name, address: compound.address }, purpose: body.purpose, expiresAt: body.expiresAt, registerVersion, letters, kept: rows.length - todo.length };
 }
 
+/** Committees issue and reissue codes for their own ballots; rating codes stay with community, street and district staff. */
+function onlyBallotCodesForCommittee(principal: Principal, kind: PurposeKind) {
+  if (principal.kind === 'staff' && principal.role === 'committee' && kind !== 'ballot') throw new Forbidden('Rating codes are issued by community, street or district staff');
+}
+
 /** A rating code names a stored campaign that asks this compound and has not closed. */
 async function ratingPurpose(compoundId: string, body: IssueCodesBody): Promise<IssueCodesBody['purpose']> {
   const campaign = await getCampaign(body.purpose.id);
@@ -216,6 +222,7 @@ export async function revokeCode(compoundId: string, body: { purposeId: string; 
   const { Item } = await ddb.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
   const previous = Item as UnitCodeItem | undefined;
   if (!previous) throw new NotFound('Code for this unit and purpose');
+  onlyBallotCodesForCommittee(principal, previous.purposeKind);
   const now = new Date().toISOString();
   const audit = auditPut(principal, { action: body.reissue ? 'code.reissue' : 'code.revoke', target: `compound:${compoundId}`, before: { building: body.building, unit: body.unit, purposeId: body.purposeId, status: statusOf(previous) } });
   let letter: Letter | null = null;

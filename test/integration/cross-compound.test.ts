@@ -205,7 +205,7 @@ const ballotAttacks: Record<string, Attack> = {
   deliveryRecord: (id) => one(call(district, 'POST', ballotPath('B', id, '/deliveries'), { token: bTok().committee, body: { ...unit(9), method: 'mail', deliveredOn: '2026-11-25', proofRef: 'EMS-B-9' } })),
   hearingAdd: (id) => one(call(district, 'POST', ballotPath('B', id, '/hearings'), { token: bTok().committee, body: { matterId: 'm1', stage: 'during', date: '2026-11-26', attendance: 12, minutes: '乙方伪造的协调会纪要全文。', outcome: '乙方结论' } })),
   ballotClose: (id) => one(call(district, 'POST', ballotPath('B', id, '/close'), { token: bTok().committee })),
-  ballotExport: async (id) => Promise.all(['register', 'matters', 'votes'].map((file) => call(district, 'GET', ballotPath('B', id, `/export?file=${file}`), { token: bTok().committee }))),
+  ballotExport: async (id) => Promise.all(['register', 'matters', 'votes'].map((file) => call(district, 'GET', ballotPath('B', id, `/export?file=${file}`), { token: bTok().community }))),
   publicBallotResult: (id) => one(call(district, 'GET', `/api/public/ballots/${B.id}/${id}`)),
   publicBulletin: (id) => one(call(district, 'GET', `/api/public/ballots/${B.id}/${id}/bulletin`)),
   codesIssue: (id) => one(call(district, 'POST', `/api/registry/compounds/${B.id}/codes`, { token: bTok().community, body: { purpose: { kind: 'ballot', id, title: id }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'missing' } })),

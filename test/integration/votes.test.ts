@@ -122,6 +122,26 @@ describe('announcing a ballot', () => {
     expect(late.json.error.fields[0].path).toBe('body.expiresAt');
   });
 
+  it('a committee issues and reissues codes for its own ballots, never rating codes', async () => {
+    const codes = `/api/registry/compounds/${compound.id}/codes`;
+    await announce(district, committeeA, compound.id, 'b-committee-codes', { wait: false });
+    const expiresAt = (await storedBallot('b-committee-codes')).closesAt as string;
+    const mine = await call(district, 'POST', codes, { token: committeeA, body: { purpose: { kind: 'ballot', id: 'b-committee-codes', title: '业委会发码' }, expiresAt } });
+    expect(mine.status, mine.text).toBe(201);
+    expect(mine.json.letters).toHaveLength(rows.length);
+    const l = mine.json.letters[0];
+    const reissued = await call(district, 'POST', `${codes}/revoke`, { token: committeeA, body: { purposeId: 'b-committee-codes', building: l.building, unit: l.unit, reissue: true } });
+    expect(reissued.status, reissued.text).toBe(200);
+    // Tried: the committee issuing, and reissuing, rating codes for the same compound.
+    const rating = await issue(district, admin, compound.id, { kind: 'rating', id: 'r-committee', title: '物业服务评价' });
+    const refused = await call(district, 'POST', codes, { token: committeeA, body: { purpose: { kind: 'rating', id: 'r-committee', title: '物业服务评价' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'all' } });
+    expect(refused.status).toBe(403);
+    const r = rating.letters[0]!;
+    expect((await call(district, 'POST', `${codes}/revoke`, { token: committeeA, body: { purposeId: 'r-committee', building: r.building, unit: r.unit, reissue: true } })).status).toBe(403);
+    // The rating letters printed by staff still work.
+    expect((await call(district, 'POST', '/api/auth/household', { body: { code: r.code } })).status).toBe(200);
+  });
+
   it('is the committee\'s own compound only', async () => {
     expect((await call(district, 'GET', base('b-notice'), { token: outsider })).status).toBe(403);
   });
@@ -302,11 +322,13 @@ describe('one vote per owner', () => {
 
   it('the export, recounted by the same rules, gives the frozen result', async () => {
     const files = await Promise.all((['register', 'matters', 'votes'] as const).map(async (file) => {
-      const res = await call(district, 'GET', `${base(B)}/export?file=${file}`, { token: committeeA });
+      const res = await call(district, 'GET', `${base(B)}/export?file=${file}`, { token: admin });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/csv');
       return { name: `${file}.csv`, text: res.text };
     }));
+    // The committee (neighbours) never get the files that tie a unit to its choices.
+    expect((await call(district, 'GET', `${base(B)}/export?file=votes`, { token: committeeA })).status).toBe(403);
     const outcome = recount({ register: files[0]!, matters: files[1]!, votes: files[2]! });
     expect(outcome.ok).toBe(true);
     const frozen = (await call(district, 'GET', `/api/public/ballots/${compound.id}/${B}`)).json.result.tally;
@@ -516,7 +538,7 @@ describe('a ballot whose rules deem delivered non-voters to follow the majority'
     expect(closed.json.deemed.matters).toEqual([{ matterId: 'm1', choice: 'agree', owners: 2 }]);
     expect(closed.json.deemed.tally.matters[0]).toMatchObject({ participating: { heads: 7 }, agree: { heads: 6 } });
     // The recount tool computes the raw tally only.
-    const files = await Promise.all((['register', 'matters', 'votes'] as const).map(async (file) => ({ name: file, text: (await call(district, 'GET', `${base(B)}/export?file=${file}`, { token: committeeA })).text })));
+    const files = await Promise.all((['register', 'matters', 'votes'] as const).map(async (file) => ({ name: file, text: (await call(district, 'GET', `${base(B)}/export?file=${file}`, { token: admin })).text })));
     const outcome = recount({ register: files[0]!, matters: files[1]!, votes: files[2]! });
     expect(outcome.ok && outcome.tally).toEqual(closed.json.tally);
     // A ballot announced without such a rule records no deliveries.
