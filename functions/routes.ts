@@ -24,6 +24,13 @@ const compoundReaders = [...staff, 'committee'] as const;
 /** Each gate has its own record schema (shared/votes/schemas.ts GateBodies), checked once the gate is known. */
 const GateRecord = pure(() => z.record(z.string(), z.unknown()));
 
+export const staffMe = route({
+  method: 'GET',
+  path: '/api/staff/me',
+  handler: 'staff/me',
+  access: { roles: ['district_admin', 'street_staff', 'community_staff', 'committee', 'department'], scope: 'own' },
+});
+
 export const publicDistrict = route({
   method: 'GET',
   path: '/api/public/district',

@@ -137,7 +137,9 @@ export class DistrictStack extends Stack {
       // The admin page exchanges its sign-in code at the Cognito domain's token endpoint.
       connectSources: [auth.domainUrl],
       // Read by the pages at start: how staff sign in here.
-      config: (url) => ({ auth: { kind: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId, redirectUri: `${url}/admin.html` } }),
+      // The pages speak OIDC to any issuer; Cognito's endpoints are given, since its managed
+      // login domain is not the issuer named in its tokens.
+      config: (url) => ({ auth: { kind: 'oidc', issuer: auth.userPool.userPoolProviderUrl, clientId: auth.client.userPoolClientId, redirectUri: `${url}/admin.html`, endpoints: { authorization: `${auth.domainUrl}/oauth2/authorize`, token: `${auth.domainUrl}/oauth2/token` } } }),
     });
     pagesUrl = web.url;
 

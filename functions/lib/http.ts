@@ -15,7 +15,9 @@ import { BadRequest, DomainError, Forbidden, NotFound, Unauthorized, type ErrorB
 import { inScope, type Ancestry, type Principal } from '../../shared/access.ts';
 import type { RouteDef } from '../manifest.ts';
 import { logger } from './logger.ts';
-import { principalFromEvent } from './principal.ts';
+import { claimsOf, principalFromEvent, staffRefusalOf } from './principal.ts';
+import { auditFirstUse, signInAuditEnabled } from './sign-in-audit.ts';
+import { STAFF_REFUSAL_MESSAGES } from '../../shared/staff-claims.ts';
 import { communityAncestry, compoundAncestry } from './ancestry.ts';
 import { checkCampaignScope } from './campaign-scope.ts';
 
@@ -185,7 +187,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
   };
 
   const limitAndAuthenticate = {
-    before: (request: Request) => {
+    before: async (request: Request) => {
       const state = stateOf(request);
       const raw = request.event.body;
       const size = typeof raw === 'string' ? Buffer.byteLength(raw, request.event.isBase64Encoded ? 'base64' : 'utf8') : 0;
@@ -201,8 +203,15 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
         if (state.principal.kind !== 'resident') throw new Unauthorized();
         if (!access.residents.includes(state.principal.purpose.kind)) throw new Forbidden('This code is for another purpose');
       } else {
-        if (state.principal.kind !== 'staff') throw new Unauthorized();
+        if (state.principal.kind !== 'staff') {
+          // A token the authorizer accepted that names nobody here: say why, so the person can
+          // tell their administrator (a role or scope missing at the identity provider).
+          const refusal = staffRefusalOf(request.event as never);
+          if (refusal) throw new DomainError(403, 'staff_claims', STAFF_REFUSAL_MESSAGES[refusal].en, [{ path: 'token', reason: refusal }]);
+          throw new Unauthorized();
+        }
         if (!access.roles.includes(state.principal.role)) throw new Forbidden();
+        if (signInAuditEnabled()) await auditFirstUse(state.principal, claimsOf(request.event as never) ?? {});
       }
       if (!route.body && typeof raw === 'string' && raw.length > 0) {
         throw new BadRequest('This route takes no body', [{ path: 'body', reason: 'must be empty' }]);

@@ -17,7 +17,7 @@ const committee = (compoundId: string): Principal => ({ kind: 'staff', sub: 'dem
 const committee2 = (compoundId: string): Principal => ({ kind: 'staff', sub: 'demo:committee-2', role: 'committee', scopeId: compoundId, name: '业委会' });
 const community = (communityId: string): Principal => ({ kind: 'staff', sub: 'demo:community', role: 'community_staff', scopeId: communityId, name: '社区' });
 
-export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, TableName: string): Promise<void> {
+export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, TableName: string, sample = Infinity): Promise<void> {
   const { getBallot, announceBallot } = await import('../../functions/votes/ballot-store.ts');
   const { voteOnline, keyPaper } = await import('../../functions/votes/vote-store.ts');
   const { closeBallot } = await import('../../functions/votes/result-store.ts');
@@ -27,7 +27,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
   const rows = demoRegisterRows(anqing);
   const roll = votingRegister(rows);
   // One unit per owner votes, the first of their units.
-  const firstUnits = [...new Map(roll.map((u) => [u.ownerId, u])).values()];
+  const firstUnits = [...new Map(roll.map((u) => [u.ownerId, u])).values()].slice(0, sample);
   const { demoHouseholds } = await import('./demo-codes.ts');
   const rules = process.env.VOTE_RULES;
   // The demo's votes open at once; the district's notice period applies to every ballot made through the API.

@@ -10,7 +10,6 @@ import { ROOT } from '../paths.ts';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
 import { tableNameFor } from '../table.ts';
 import { districtNamed } from '../districts/index.ts';
@@ -18,7 +17,8 @@ import { ensureTable, startDynamo, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDy
 import { pollQueue, startQueues, type LocalQueues, type SqsHandler } from './queues.ts';
 import { pollStream, type StreamHandler } from './stream-poller.ts';
 import { createHost } from './http-host.ts';
-import { localAuth, type LocalAuth } from './auth.ts';
+import { LOCAL_STAFF_CLAIMS, localAuth, type LocalAuth } from './auth.ts';
+import { jwtAuthorizer } from './jwt-authorizer.ts';
 import { demoUsers, seedDemo } from './seed.ts';
 import { demoDistrict } from './demo-district.ts';
 import { assertPortFree, freePort } from './ports.ts';
@@ -35,6 +35,8 @@ export interface DistrictOptions {
   /** Prefix for the table and queues, so several districts can share one DynamoDB Local. */
   prefix?: string;
   seed?: 'demo' | 'structure' | 'none';
+  /** With seed 'demo': at most this many ratings per compound and votes per ballot (tests). */
+  demoSample?: number;
   /** Run the stream relay (default). Tests turn it off to show that events wait in the table. */
   relay?: boolean;
   onError?: (e: unknown) => void;
@@ -89,6 +91,10 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: queues.endpoint,
+      // Staff sign in through the local OIDC issuer, read through its claim mapping; sign-ins
+      // are audited at first use, as with any external issuer (no Cognito trigger here).
+      STAFF_CLAIMS: JSON.stringify(LOCAL_STAFF_CLAIMS),
+      STAFF_SIGN_IN_AUDIT: 'first-use',
     });
 
     const load = <T>(module: string) => async () => (await import(pathToFileURL(join(ROOT, 'functions', `${module}.ts`)).href)).handler as T;
@@ -105,8 +111,9 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     }
 
     const users = demoUsers(demoDistrict());
-    const auth = await localAuth(dataDir ? join(dataDir, 'local-signing-key.json') : null, users);
-    const verifyResident = await residentVerifier();
+    const auth = await localAuth(dataDir ? join(dataDir, 'local-oidc-key.json') : null, users);
+    const { RESIDENT_AUDIENCE } = await import('../../functions/auth/secrets.ts');
+    const verifyResident = jwtAuthorizer({ issuer: () => process.env.RESIDENT_ISSUER!, audience: RESIDENT_AUDIENCE });
     const server: Server = createHost({
       routes: allRoutes, functionsDir: join(ROOT, 'functions'), webDir: join(ROOT, 'web', 'dist'), onError,
       verify: async (kind, token) => ((kind === 'staff' ? await auth.verify(token) : await verifyResident(token)) as Record<string, unknown> | null),
@@ -118,11 +125,12 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     });
     stops.push(() => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    auth.listening(url);
     // Where resident tokens say they come from; the resident authorizer checks it.
     process.env.RESIDENT_ISSUER = `${url}/api/auth/resident`;
 
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    if (o.seed !== 'none') await seedDemo(doc, tableName, { registers: o.seed !== 'structure' });
+    if (o.seed !== 'none') await seedDemo(doc, tableName, { registers: o.seed !== 'structure', sample: o.demoSample });
     return { url, tableName, doc, queues, auth, dynamoEndpoint, streamArn, stop };
   } catch (error) {
     await stop();
@@ -130,72 +138,12 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
   }
 }
 
-/**
- * What API Gateway's resident JWT authorizer does, the way it does it: read the issuer's
- * discovery document over HTTP, take its jwks_uri, verify RSA signatures only (the HTTP API
- * authorizer takes no others), the issuer, the audience, and an exp.
- */
-async function residentVerifier() {
-  const { RESIDENT_AUDIENCE } = await import('../../functions/auth/secrets.ts');
-  let keySet: { issuer: string; jwks: ReturnType<typeof createRemoteJWKSet> } | undefined;
-  const jwksOf = async (issuer: string) => {
-    if (keySet?.issuer !== issuer) {
-      const discovery = await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.json() as Promise<{ issuer: string; jwks_uri: string }>);
-      if (discovery.issuer !== issuer) throw new Error(`discovery document names issuer ${discovery.issuer}, not ${issuer}`);
-      keySet = { issuer, jwks: createRemoteJWKSet(new URL(discovery.jwks_uri)) };
-    }
-    return keySet.jwks;
-  };
-  return async (token: string) => {
-    try {
-      const issuer = process.env.RESIDENT_ISSUER!;
-      // requiredClaims: API Gateway's JWT authorizer refuses a token without exp; jose alone would accept it.
-      const { payload } = await jwtVerify(token, await jwksOf(issuer), { issuer, audience: RESIDENT_AUDIENCE, algorithms: ['RS256', 'RS384', 'RS512'], requiredClaims: ['exp'] });
-      return payload;
-    } catch {
-      return null;
-    }
-  };
-}
-
-/** Dev sign-in, local only: the list of demo users and a token for one of them. */
+/** The local host's own answers: the pages' config (what CloudFront serves from the bucket) and the staff issuer. */
 async function localApi(auth: LocalAuth, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-  const send = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(body));
-  };
   if (url.pathname === '/local/config.json') {
-    send(200, { auth: { kind: 'local' } });
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ auth: { kind: 'oidc', issuer: auth.issuer, clientId: auth.clientId, redirectUri: `${new URL(auth.issuer).origin}/admin.html` } }));
     return true;
   }
-  if (url.pathname === '/local/users' && req.method === 'GET') {
-    send(200, { users: auth.users });
-    return true;
-  }
-  if (url.pathname === '/local/sign-in' && req.method === 'POST') {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    let username = '';
-    try {
-      username = String(JSON.parse(body).username ?? '');
-    } catch {
-      /* falls through to the 400 below */
-    }
-    if (!auth.users.some((u) => u.username === username)) {
-      send(400, { error: { code: 'validation_failed', message: 'Unknown demo user', fields: [{ path: 'body.username', reason: 'not a demo user' }] } });
-      return true;
-    }
-    const user = auth.users.find((u) => u.username === username)!;
-    // The same trigger Cognito calls after a sign-in, with the same event shape.
-    const { handler } = await import('../../functions/auth/post-authentication.ts');
-    await handler({
-      version: '1', region: 'local', userPoolId: 'local', userName: user.username, triggerSource: 'PostAuthentication_Authentication',
-      callerContext: { awsSdkVersion: 'local', clientId: 'local' },
-      request: { userAttributes: { sub: user.username, 'custom:scope_id': user.scopeId }, newDeviceUsed: false },
-      response: {},
-    } as never);
-    send(200, { token: await auth.issue(username), user });
-    return true;
-  }
-  return false;
+  return auth.handle(req, res, url);
 }

@@ -11,11 +11,11 @@ const SYSTEM: Principal = { kind: 'staff', sub: 'system:demo-seed', role: 'distr
 
 /**
  * Compounds that get a full owners' register at start; the rest wait for their committee.
- * 热河家园 and 麦岛苑 are in the two demo communities' scope (jinkou, xizang), so a community
+ * 浮山所小区 and 湖北路71号小区 are in the two demo communities' scope (jinkou, xizang), so a community
  * user can issue codes on a first start.
  */
 export function demoRegisterCompounds(d: DemoDistrict): DemoDistrict['compounds'] {
-  const named = new Set(['安庆路16号小区', '中城嘉汇小区', '浮山花园小区', '热河家园', '麦岛苑']);
+  const named = new Set(['安庆路16号小区', '中城嘉汇小区', '浮山花园小区', '浮山所小区', '湖北路71号小区']);
   return d.compounds.filter((c, i) => named.has(c.name) || i % 40 === 0);
 }
 
@@ -44,7 +44,11 @@ async function putIfAbsent(doc: DynamoDBDocumentClient, TableName: string, Item:
   }
 }
 
-export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, options: { registers?: boolean } = {}): Promise<{ created: number; registers: number }> {
+/**
+ * sample: at most this many households rate per compound and owners vote per ballot (tests seed
+ * the whole demo through the same code with fewer submissions; `npm start` seeds them all).
+ */
+export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, options: { registers?: boolean; sample?: number } = {}): Promise<{ created: number; registers: number }> {
   const d = demoDistrict();
   const items: Record<string, unknown>[] = [
     ...d.streets.map((s) => ({ ...keys.street(s.id), et: 'street', ...s })),
@@ -69,9 +73,9 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
       const report = await importRegister(compound.id, { mode: 'commit', fileName: `${compound.name}.csv`, contentBase64: Buffer.from(csv).toString('base64') }, SYSTEM);
       if (!report.unchanged) registers++;
     }
-    await seedRatings(d);
+    await seedRatings(d, options.sample ?? Infinity);
     const { seedVotes } = await import('./demo-votes.ts');
-    await seedVotes(d, doc, TableName);
+    await seedVotes(d, doc, TableName, options.sample ?? Infinity);
   }
   return { created, registers };
 }
@@ -81,7 +85,7 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
  * with a register, closed and published (so the public notices have something to show), and
  * this half-year's, open over the whole district. Made once; a later start leaves them be.
  */
-async function seedRatings(d: DemoDistrict): Promise<void> {
+async function seedRatings(d: DemoDistrict, sample: number): Promise<void> {
   const { getCampaign, putCampaign, closeCampaign } = await import('../../functions/ratings/campaign-store.ts');
   const { submitRating } = await import('../../functions/ratings/submission-store.ts');
   const { publishCompound } = await import('../../functions/ratings/publication-store.ts');
@@ -95,7 +99,7 @@ async function seedRatings(d: DemoDistrict): Promise<void> {
     const { demoHouseholds } = await import('./demo-codes.ts');
     for (const compound of compounds) {
       const rows = demoRegisterRows(compound);
-      const raters = rows.filter((_, i) => answersFor(compound, i).rates);
+      const raters = rows.filter((_, i) => answersFor(compound, i).rates).slice(0, sample);
       const household = await demoHouseholds(compound.id, { kind: 'rating', id: DEMO_CAMPAIGNS.past }, new Date(now + 3_000_000).toISOString(), SYSTEM);
       let next = 0;
       await Promise.all(Array.from({ length: 8 }, async () => {

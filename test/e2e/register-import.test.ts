@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testDistrict } from '../support/district.ts';
-import { axeProblems, launchChromium, PHONE } from '../support/browser.ts';
+import { axeProblems, launchChromium, PHONE, signIn } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { registerTotals } from '../../shared/registry/register.ts';
@@ -49,9 +49,14 @@ describe('owners\' register import in Chromium, phone viewport', () => {
 
   it('shows a district admin the whole tree: 50 communities, 238 compounds', async () => {
     const admin = await context.newPage();
+    // The sign-in page and the issuer's page are what a new staff member sees first.
     await admin.goto(`${district.url}/admin.html`);
-    await admin.getByLabel('选择演示账号登录').selectOption('admin');
-    await admin.getByRole('button', { name: '登录' }).click();
+    await admin.getByRole('button', { name: '登录', exact: true }).waitFor();
+    expect(await axe(admin)).toEqual([]);
+    await admin.getByRole('button', { name: '登录', exact: true }).click();
+    await admin.waitForURL((u) => u.pathname.endsWith('/authorize'));
+    expect(await axe(admin)).toEqual([]);
+    await signIn(admin, `${district.url}/admin.html`, 'admin');
     await expect.poll(() => admin.locator('[data-count="compounds"]').textContent()).toBe('238');
     expect(await admin.locator('[data-count="communities"]').textContent()).toBe('50');
     expect(await admin.locator('[data-count="grids"]').textContent()).toBe('505');
@@ -63,9 +68,7 @@ describe('owners\' register import in Chromium, phone viewport', () => {
   });
 
   it('imports a register with errors, reads the report, fixes it, commits and sees the totals', async () => {
-    await page.goto(`${district.url}/admin.html`);
-    await page.getByLabel('选择演示账号登录').selectOption('jinkou');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, `${district.url}/admin.html`, 'jinkou');
     await expect.poll(() => page.locator('header .who').textContent()).toBe('金口路社区工作人员');
     await page.getByRole('button', { name: compound.name }).click();
     await expect.poll(() => page.getByText('尚未导入').count()).toBeGreaterThan(0);

@@ -28,6 +28,7 @@ const campaignPath = (p: string) => compoundPath(p).replace('{campaignId}', 'm-r
 const ballotPath = (p: string) => compoundPath(p).replace('{ballotId}', 'm-ballot');
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const FIXTURES: Record<RouteName, () => Fixture> = {
+  staffMe: () => ({ path: routes.staffMe.path, expect: 'ok' }),
   publicDistrict: () => ({ path: routes.publicDistrict.path, expect: 'ok' }),
   registryTree: () => ({ path: routes.registryTree.path, expect: 'ok' }),
   compoundGet: () => ({ path: compoundPath(routes.compoundGet.path), expect: 'ok' }),
@@ -141,9 +142,9 @@ beforeAll(async () => {
   for (const c of CALLERS) {
     if (c.kind !== 'staff') continue;
     const scopeId = scopeFor(c.role, c.inScope);
-    tokens.set(label(c), await district.auth.sign({ sub: `m-${c.role}-${c.inScope}`, name: 'm', 'cognito:groups': [c.role], 'custom:scope_id': scopeId, token_use: 'id' }, exp));
+    tokens.set(label(c), await district.auth.sign(district.auth.claimsOf({ sub: `m-${c.role}-${c.inScope}`, name: 'm', role: c.role, scopeId }), exp));
   }
-  tokens.set('expired', await district.auth.sign({ sub: 'admin', 'cognito:groups': ['district_admin'], 'custom:scope_id': 'district', token_use: 'id' }, Math.floor(Date.now() / 1000) - 60));
+  tokens.set('expired', await district.auth.sign(district.auth.claimsOf({ sub: 'admin', role: 'district_admin', scopeId: 'district' }), Math.floor(Date.now() / 1000) - 60));
   const good = tokens.get('district_admin in scope')!;
   const [h, p, s] = good.split('.');
   const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());

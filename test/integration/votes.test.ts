@@ -3,6 +3,7 @@
 // unit, proxy then online), paper sheets keyed twice, the committee's gauge without choices,
 // a result frozen at close that nothing changes afterwards, the bulletin, and the export
 // recounted by the same rules to the same result.
+import type { StaffRole } from '../../shared/access.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { call, testDistrict } from '../support/district.ts';
@@ -46,7 +47,7 @@ const board = async (ballotId: string, token = committeeA) => (await call(distri
 const storedBallot = async (ballotId: string) => (await district.doc.send(new GetCommand({ TableName: district.tableName, Key: keys.ballot(compound.id, ballotId), ConsistentRead: true }))).Item!;
 
 async function staffToken(sub: string, role: string, scopeId: string) {
-  return district.auth.sign({ sub, name: sub, 'cognito:groups': [role], 'custom:scope_id': scopeId, token_use: 'id' }, Math.floor(Date.now() / 1000) + 3600);
+  return district.auth.sign(district.auth.claimsOf({ sub, name: sub, role: role as StaffRole, scopeId }), Math.floor(Date.now() / 1000) + 3600);
 }
 
 beforeAll(async () => {

@@ -18,8 +18,17 @@ export async function axeProblems(page: Page): Promise<string[]> {
 }
 
 /** Signs in on a staff page as a demo user (the local district's sign-in, no password). */
+/**
+ * Signs in the way staff do: the admin page's 登录 sends the browser to the district's OIDC
+ * issuer (locally the demo issuer, which lists users instead of asking a password); back on
+ * the page the code is exchanged and the person lands where they started.
+ */
 export async function signIn(page: Page, url: string, user: string): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('选择演示账号登录').selectOption(user);
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((u) => u.pathname.endsWith('/authorize'));
+  await page.locator(`input[name="username"][value="${user}"]`).check();
+  await page.getByRole('button', { name: '登录 · Sign in' }).click();
+  await page.waitForURL((u) => u.pathname.endsWith('/admin.html') && !u.searchParams.has('code'));
+  await page.getByRole('button', { name: '退出' }).waitFor();
 }

@@ -7,13 +7,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The signed-in staff member as the API sees them (GET /api/staff/me). */
+export interface Me { sub: string; name: string; role: string; scopeId: string }
+
 let token: string | null = sessionStorage.getItem('token');
+let me: Me | null = JSON.parse(sessionStorage.getItem('me') ?? 'null');
 export const session = {
   get token() { return token; },
-  set(t: string | null) {
+  get me() { return me; },
+  set(t: string | null, who: Me | null = null) {
     token = t;
+    me = t ? who : null;
     if (t) sessionStorage.setItem('token', t);
     else sessionStorage.removeItem('token');
+    if (me) sessionStorage.setItem('me', JSON.stringify(me));
+    else sessionStorage.removeItem('me');
   },
 };
 
