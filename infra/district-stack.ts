@@ -1,7 +1,7 @@
 // One stack per district, built from the manifest: data, queues, auth, api, web, and the
 // stream relay that turns outbox items into queue messages.
 import { VoteRules } from '../shared/votes/rules.ts';
-import { CfnOutput, Duration, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
@@ -20,6 +20,7 @@ import { allQueues, allRoutes, routes as routesByName, streamRelay, triggers } f
 import { OUTBOX_PREFIX } from '../functions/lib/keys.ts';
 import { CODE_FAILURES_ALARM_MESSAGE } from '../functions/lib/signals.ts';
 import type { DistrictConfig } from './districts/types.ts';
+import { inChina } from './districts/validate.ts';
 import { Data } from './constructs/data.ts';
 import { Queues, depthAlarm } from './constructs/queues.ts';
 import { Auth } from './constructs/auth.ts';
@@ -66,15 +67,22 @@ export class DistrictStack extends Stack {
     const apiEnvironment = { ...environment, ORIGIN_SECRET: originSecretValue };
 
     let pagesUrl = '';
-    const auth = new Auth(this, 'Auth', {
-      domainPrefix: district.authDomainPrefix ?? `gongzhi-${district.id}`,
-      callbackUrls: () => [`${pagesUrl}/admin.html`],
+    const staffIdentity = this.staffIdentity(district, environment, table, () => pagesUrl);
+    const api = new Api(this, 'Api', {
+      routes: allRoutes, table, keysTable, throttle: district.throttle, siteUrl: () => pagesUrl,
+      environment: { ...apiEnvironment, ...staffIdentity.environment },
+      staffIssuer: staffIdentity.issuer, staffAudience: staffIdentity.audience,
     });
-    const signIns = new GongzhiFunction(this, functionId(triggers.postAuthentication.handler), { module: triggers.postAuthentication.handler, environment });
-    table.grantWriteData(signIns);
-    auth.userPool.addTrigger(UserPoolOperation.POST_AUTHENTICATION, signIns);
-
-    const api = new Api(this, 'Api', { routes: allRoutes, table, keysTable, environment: apiEnvironment, userPool: auth.userPool, client: auth.client, throttle: district.throttle, siteUrl: () => pagesUrl });
+    if (staffIdentity.auditsFirstUse) {
+      // Read-only functions record a token's first use too: a put of the sign-in marker and its
+      // audit entry, and nothing else (functions/lib/sign-in-audit.ts).
+      const firstUse = new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SIGNIN#*', 'AUDIT#*'] } },
+      });
+      for (const route of allRoutes) if ('roles' in route.access && route.method === 'GET') api.functions.get(route.handler)!.addToRolePolicy(firstUse);
+    }
 
     // Wrong household codes naming one compound: the handler logs a warning past the
     // threshold (and slows wrong tries); the district hears of it here.
@@ -134,18 +142,54 @@ export class DistrictStack extends Stack {
       webAclArn: this.webAcl(district),
       webDir: props.webDir,
       domain: district.domain,
-      // The admin page exchanges its sign-in code at the Cognito domain's token endpoint.
-      connectSources: [auth.domainUrl],
-      // Read by the pages at start: how staff sign in here.
-      // The pages speak OIDC to any issuer; Cognito's endpoints are given, since its managed
-      // login domain is not the issuer named in its tokens.
-      config: (url) => ({ auth: { kind: 'oidc', issuer: auth.userPool.userPoolProviderUrl, clientId: auth.client.userPoolClientId, redirectUri: `${url}/admin.html`, endpoints: { authorization: `${auth.domainUrl}/oauth2/authorize`, token: `${auth.domainUrl}/oauth2/token` } } }),
+      china: inChina(district),
+      // The admin page reads the issuer's discovery document and exchanges its code there.
+      connectSources: staffIdentity.connectSources,
+      // Read by the pages at start: how staff sign in here, and the ICP number for the footer.
+      config: (url) => ({ auth: staffIdentity.pageConfig(url), ...(district.icp ? { icp: district.icp } : {}) }),
     });
     pagesUrl = web.url;
 
     new CfnOutput(this, 'Url', { value: web.url });
+    new CfnOutput(this, 'StaffSignInRedirectUri', { value: `${web.url}/admin.html`, description: 'Register this redirect URI for the admin page\'s client at the identity provider' });
+    if (inChina(district)) {
+      Annotations.of(this).addWarning(`${district.region}: API Gateway answers the public routes and the resident token authorizer (whose keys it fetches from the site) only for an account with an ICP licence, and CloudFront serves only ${district.domain?.name} once its ICP recordal is done. README: Deploy a district in China.`);
+    }
+  }
+
+  /** Cognito (a user pool, its sign-in trigger) or the district's own OIDC issuer: what the API, the functions and the pages need to know. */
+  private staffIdentity(district: DistrictConfig, environment: Record<string, string>, table: Data['table'], pagesUrl: () => string) {
+    const id = district.staffIdentity ?? { kind: 'cognito' as const };
+    if (id.kind === 'oidc') {
+      return {
+        issuer: id.issuer,
+        audience: id.audience ?? id.clientId,
+        // No trigger runs at an external issuer: the functions audit a sign-in at its token's first use.
+        environment: { STAFF_CLAIMS: JSON.stringify(id.claims), STAFF_SIGN_IN_AUDIT: 'first-use' } as Record<string, string>,
+        auditsFirstUse: true,
+        connectSources: [new URL(id.issuer).origin, ...(id.connectOrigins ?? [])],
+        pageConfig: (url: string) => ({ kind: 'oidc', issuer: id.issuer, clientId: id.clientId, redirectUri: `${url}/admin.html` }),
+      };
+    }
+    const auth = new Auth(this, 'Auth', {
+      domainPrefix: id.domainPrefix ?? `gongzhi-${district.id}`,
+      callbackUrls: () => [`${pagesUrl()}/admin.html`],
+    });
+    const signIns = new GongzhiFunction(this, functionId(triggers.postAuthentication.handler), { module: triggers.postAuthentication.handler, environment });
+    table.grantWriteData(signIns);
+    auth.userPool.addTrigger(UserPoolOperation.POST_AUTHENTICATION, signIns);
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    return {
+      issuer: auth.userPool.userPoolProviderUrl,
+      audience: auth.client.userPoolClientId,
+      environment: {} as Record<string, string>,
+      auditsFirstUse: false,
+      // The admin page exchanges its sign-in code at the Cognito domain's token endpoint.
+      connectSources: [auth.domainUrl],
+      // Cognito's endpoints are given: its managed login domain is not the issuer named in its tokens.
+      pageConfig: (url: string) => ({ kind: 'oidc', issuer: auth.userPool.userPoolProviderUrl, clientId: auth.client.userPoolClientId, redirectUri: `${url}/admin.html`, endpoints: { authorization: `${auth.domainUrl}/oauth2/authorize`, token: `${auth.domainUrl}/oauth2/token` } }),
+    };
   }
 
   /** The district's WAF web ACL for CloudFront, if it asked for one. */

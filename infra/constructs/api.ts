@@ -1,9 +1,8 @@
-import { Lazy, Stack, Validations } from 'aws-cdk-lib';
+import { Lazy, Validations } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../../functions/manifest.ts';
@@ -21,8 +20,9 @@ export interface ApiProps {
   table: TableV2;
   keysTable: TableV2;
   environment: Record<string, string>;
-  userPool: UserPool;
-  client: UserPoolClient;
+  /** The staff tokens' issuer (Cognito's, or the district's own OIDC issuer) and audience. */
+  staffIssuer: string;
+  staffAudience: string;
   throttle: { rate: number; burst: number };
   /** The site's URL (CloudFront, made after the API): the resident issuer lives under it. */
   siteUrl: () => string;
@@ -35,10 +35,7 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'Http', { createDefaultStage: true, description: 'gongzhi district API' });
-    const region = Stack.of(this).region;
-    const staff: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Staff', `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`, {
-      jwtAudience: [props.client.userPoolClientId],
-    });
+    const staff: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Staff', props.staffIssuer, { jwtAudience: [props.staffAudience] });
     // Resident tokens are ours. API Gateway reads {issuer}/.well-known/openid-configuration and
     // its jwks_uri through the site, like any viewer: the API answers only requests that came
     // through CloudFront (the origin secret), so the issuer is the site's URL, not the API's.

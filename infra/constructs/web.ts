@@ -1,6 +1,6 @@
 import { Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { AllowedMethods, CachePolicy, Distribution, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginRequestPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { AllowedMethods, CachePolicy, type CfnDistribution, Distribution, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginRequestPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -17,7 +17,13 @@ export interface WebProps {
   webAclArn?: string;
   /** Built pages (web/dist); null leaves the bucket empty (tests that skip the web build). */
   webDir: string | null;
-  domain?: { name: string; certificateArn: string };
+  domain?: { name: string; certificate: { acmArn: string } | { iamServerCertificateId: string } };
+  /**
+   * In the AWS China regions: the S3 origin through an origin access identity (OAC is not
+   * offered there), the certificate from IAM, HTTP/2, no IPv6 and no price class (as AWS's
+   * sample for CloudFront in China does).
+   */
+  china?: boolean;
   /** Origins the pages fetch from besides their own (the Cognito domain): the CSP's connect-src. */
   connectSources?: string[];
   /** Deployed as /config.json next to the pages, given the site's URL. */
@@ -60,19 +66,20 @@ export class Web extends Construct {
       customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }] },
     });
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    const acmArn = props.domain && 'acmArn' in props.domain.certificate ? props.domain.certificate.acmArn : undefined;
+    const iamCertificateId = props.domain && 'iamServerCertificateId' in props.domain.certificate ? props.domain.certificate.iamServerCertificateId : undefined;
     this.distribution = new Distribution(this, 'Cdn', {
       defaultRootObject: 'index.html',
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      priceClass: PriceClass.PRICE_CLASS_ALL,
-      ...(props.domain
-        ? { domainNames: [props.domain.name], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn), minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
+      ...(props.china ? { httpVersion: HttpVersion.HTTP2, enableIpv6: false } : { httpVersion: HttpVersion.HTTP2_AND_3, priceClass: PriceClass.PRICE_CLASS_ALL }),
+      ...(props.domain && acmArn
+        ? { domainNames: [props.domain.name], certificate: Certificate.fromCertificateArn(this, 'Certificate', acmArn), minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cdn/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(pages),
+        origin: props.china ? S3BucketOrigin.withOriginAccessIdentity(pages) : S3BucketOrigin.withOriginAccessControl(pages),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: pageHeaders,
       },
@@ -87,8 +94,21 @@ export class Web extends Construct {
         },
       },
     });
+    if (props.domain && iamCertificateId) {
+      // The L2 Distribution takes ACM certificates only: an IAM server certificate and the
+      // aliases it covers are set on the CloudFormation resource.
+      const cfn = this.distribution.node.defaultChild as CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.domain.name]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', { IamCertificateId: iamCertificateId, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
+    }
     this.url = props.domain ? `https://${props.domain.name}` : `https://${this.distribution.distributionDomainName}`;
     const cdn = Validations.of(this.distribution);
+    if (iamCertificateId) {
+      cdn.acknowledge({ id: 'AwsSolutions::AwsSolutions-CFR4', reason: 'The viewer certificate is the IAM server certificate with MinimumProtocolVersion TLSv1.2_2021, set by a property override (CloudFront in China takes no ACM certificate); cdk-nag reads the construct before the override. test/infra/china.test.ts checks the template.' });
+    }
+    if (props.china) {
+      cdn.acknowledge({ id: 'AwsSolutions::AwsSolutions-CFR7', reason: 'Origin access control is not offered by CloudFront in the AWS China regions; the bucket is reached through an origin access identity and blocks all public access.' });
+    }
     if (!props.domain) {
       cdn.acknowledge({ id: 'AwsSolutions::AwsSolutions-CFR4', reason: 'Without a district domain the CloudFront default certificate is used, whose TLS policy cannot be set; set `domain` in infra/districts/ to get TLS 1.2+ only.' });
     }
@@ -120,7 +140,7 @@ function acknowledgeBucketDeployment(stack: Stack) {
   const singleton = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (!singleton) return;
   // The asset bucket's name carries the account and region when the district sets them.
-  const where = Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region) ? '<AWS::AccountId>-<AWS::Region>' : `${stack.account}-${stack.region}`;
+  const where = `${Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account}-${Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region}`;
   const why = 'aws-cdk-lib BucketDeployment singleton that copies the built pages from the CDK asset bucket to the pages bucket at deploy time; its policy and runtime are set by aws-cdk-lib.';
   Validations.of(singleton).acknowledge(
     ...['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -51,7 +51,7 @@ async function main() {
   Votes 业主表决    sign in as anqing: 安庆路16号小区 has a counted vote and one open (ballot letters: sign in as street)
   API              ${district.url}/api/public/district
 
-  Demo sign-ins (choose one on the admin page; no password locally):
+  Demo sign-ins (press 登录 on the admin page and choose one; no password locally):
 ${users.map((u) => `    ${u.username.padEnd(8)} ${u.role.padEnd(16)} ${u.scopeName} · ${u.name}`).join('\n')}
 
   Data is kept in .data/ (delete it to start over). Ctrl-C stops everything.

@@ -35,8 +35,17 @@ afterAll(async () => {
 });
 
 describe('owners\' register import in Chromium, phone viewport', () => {
-  it('shows the public district structure in Chinese, accessibly', async () => {
+  it('shows the public district structure in Chinese, accessibly, with the ICP number a China district configures', async () => {
+    // A deployed China district's /config.json carries its ICP number; the local one has none.
+    const configJson = (u: URL) => u.pathname === '/config.json';
+    await page.route(configJson, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), icp: '鲁ICP备00000000号-1' } });
+    });
     await page.goto(`${district.url}/`);
+    const icp = page.getByRole('contentinfo').getByRole('link', { name: '鲁ICP备00000000号-1' });
+    await icp.waitFor();
+    expect(await icp.getAttribute('href')).toBe('https://beian.miit.gov.cn/');
     await expect.poll(() => page.locator('[data-count="communities"]').textContent()).toBe('50');
     expect(await page.locator('[data-count="compounds"]').textContent()).toBe('238');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -45,6 +54,7 @@ describe('owners\' register import in Chromium, phone viewport', () => {
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.getByRole('heading', { name: 'District tree' }).count()).toBe(1);
     await page.getByRole('button', { name: '中文' }).click();
+    await page.unroute(configJson);
   });
 
   it('shows a district admin the whole tree: 50 communities, 238 compounds', async () => {

@@ -142,7 +142,8 @@ describe('malformed requests', () => {
       const path = p + parts.join('');
       const res = await raw(district.url, method, path, { authorization: `Bearer ${admin}` });
       expect(res.status, `${method} ${path}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
-      if (res.status === 400 && path.startsWith('/api/')) expectErrorShape(res, `${method} ${path}`);
+      // Dot segments are resolved first, as URLs are: /api/../%a is the page path /%a.
+      if (res.status === 400 && new URL(path, district.url).pathname.startsWith('/api/')) expectErrorShape(res, `${method} ${path}`);
     }), { numRuns: 150 });
     expect(errors).toEqual([]);
   });

@@ -1,0 +1,44 @@
+// What synth refuses in a district config, one line each, naming the field. Pure, so the
+// rules are tested without synthesizing (test/unit/district-config.test.ts).
+import { mappingProblems } from '../../shared/staff-claims.ts';
+import type { DistrictConfig } from './types.ts';
+
+export const CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'] as const;
+
+export function inChina(d: Pick<DistrictConfig, 'region'>): boolean {
+  return (CHINA_REGIONS as readonly (string | undefined)[]).includes(d.region);
+}
+
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+// 鲁ICP备12345678号, optionally -N: the province's one-character abbreviation, then the number.
+const ICP = /^\p{Script=Han}ICP备\d{6,10}号(-\d{1,3})?$/u;
+
+export function districtProblems(d: DistrictConfig): string[] {
+  const p: string[] = [];
+  const at = `district "${d.id}"`;
+  if (!/^[a-z0-9]{2,20}$/.test(d.id)) p.push(`${at}: id must be 2 to 20 lowercase letters and digits`);
+  if (d.region !== undefined && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(d.region)) p.push(`${at}: region "${d.region}" is not an AWS region name`);
+  if (d.domain) {
+    if (!HOST.test(d.domain.name)) p.push(`${at}: domain.name "${d.domain.name}" is not a host name (lowercase, no scheme or path)`);
+    const cert = d.domain.certificate as Record<string, unknown> | undefined;
+    if (!cert || (typeof cert.acmArn !== 'string' && typeof cert.iamServerCertificateId !== 'string')) p.push(`${at}: domain.certificate needs acmArn (global regions) or iamServerCertificateId (China regions)`);
+  }
+  if (d.icp !== undefined && !ICP.test(d.icp)) p.push(`${at}: icp "${d.icp}" is not an ICP recordal number such as 鲁ICP备12345678号-1`);
+  const id = d.staffIdentity ?? { kind: 'cognito' as const };
+  if (id.kind === 'oidc') {
+    if (!/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(id.issuer) || id.issuer.endsWith('/')) p.push(`${at}: staffIdentity.issuer must be the https issuer URL exactly as the tokens' iss says it, without a trailing /`);
+    if (!/^[\x21-\x7e]{1,200}$/.test(id.clientId ?? '')) p.push(`${at}: staffIdentity.clientId is required (the admin page's client at the issuer)`);
+    if (id.audience !== undefined && !/^[\x21-\x7e]{1,200}$/.test(id.audience)) p.push(`${at}: staffIdentity.audience must be printable ASCII`);
+    p.push(...mappingProblems(id.claims ?? ({} as never), 'staffIdentity.claims').map((m) => `${at}: ${m}`));
+    for (const o of id.connectOrigins ?? []) if (!/^https:\/\/[^\s/?#]+$/.test(o)) p.push(`${at}: staffIdentity.connectOrigins "${o}" must be an https origin (no path)`);
+  }
+  if (inChina(d)) {
+    const why = 'the China regions require it';
+    if (!d.domain) p.push(`${at}: domain is required in ${d.region} (CloudFront there serves only a domain with an ICP recordal; ${why})`);
+    else if (!('iamServerCertificateId' in d.domain.certificate)) p.push(`${at}: domain.certificate must be { iamServerCertificateId } in ${d.region} (CloudFront there takes no ACM certificate: upload it to IAM)`);
+    if (!d.icp) p.push(`${at}: icp (the site's ICP recordal number) is required in ${d.region}, shown in every page's footer`);
+    if (id.kind !== 'oidc') p.push(`${at}: staffIdentity must be { kind: 'oidc', … } in ${d.region} (Cognito user pools are not offered there)`);
+    if (d.waf) p.push(`${at}: waf is not available in ${d.region} (CloudFront there takes no WAF web ACL of scope CLOUDFRONT); remove it`);
+  }
+  return p;
+}
