@@ -147,8 +147,11 @@ async function mustGetClosed(compoundId: string, ballotId: string): Promise<{ ba
 export async function publicResult(compoundId: string, ballotId: string) {
   const { ballot, result } = await mustGetClosed(compoundId, ballotId);
   const records = await hearings({ compoundId, ballotId });
+  // Who pressed 计票 (a staff sub, which an identity platform may make an ID number) and the
+  // storage keys stay inside.
+  const { closedBy: _closedBy, pk: _pk, sk: _sk, ...shown } = result as typeof result & { pk?: string; sk?: string };
   return {
-    result,
+    result: shown,
     matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.publicTitle ?? m.title, text: m.publicTitle ? '' : m.text, attachments: m.attachments })),
     hearings: records.map((h) => ({ matterId: h.matterId, stage: h.stage, date: h.date, attendance: h.attendance, outcome: maskNumbers(h.outcome) })),
     announcedAt: ballot.announcedAt,

@@ -319,6 +319,9 @@ describe('one vote per owner', () => {
     expect(again.json.error.code).toBe('already_closed');
     const after = await call(district, 'GET', `/api/public/ballots/${compound.id}/${B}`);
     expect(after.text).toBe(before.text);
+    // The public notice names no staff member and shows no storage key.
+    expect(Object.keys(after.json.result)).not.toEqual(expect.arrayContaining(['closedBy']));
+    expect(after.text).not.toMatch(/"(pk|sk|closedBy)"/);
   });
 
   it('the export, recounted by the same rules, gives the frozen result', async () => {
