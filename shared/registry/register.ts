@@ -37,6 +37,7 @@ export interface RegisterRow {
 export type RegisterIssueCode =
   | 'empty_file'
   | 'missing_column'
+  | 'field_count'
   | 'too_many_rows'
   | 'unit_missing'
   | 'building_missing'
@@ -118,6 +119,12 @@ export function parseRegister(text: string, knownBuildings: readonly string[]): 
   const seen = new Map<string, number>();
   const rows: RegisterRow[] = [];
   for (const record of body) {
+    // A row with more or fewer fields than the header (a comma typed into a name, a cell
+    // dropped) would shift its values into other columns: refused, never guessed.
+    if (record.cells.length !== header.cells.length) {
+      issues.push({ line: record.line, column: '', code: 'field_count', message: `This row has ${record.cells.length} fields; the header has ${header.cells.length} (a comma inside a value must be quoted)` });
+      continue;
+    }
     const rowIssues = validateRow(record, index, buildings, seen, rows);
     issues.push(...rowIssues);
   }

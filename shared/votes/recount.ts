@@ -15,6 +15,9 @@ function table(file: { name: string; text: string }, columns: string[], errors: 
     errors.push(`${file.name}: empty file; expected the columns ${columns.join(',')}`);
     return [];
   }
+  // The platform ends every record with CRLF; a file that stops mid-line may have lost the end
+  // of a number (219.91 cut to 219.9) and would count wrong without a sign.
+  if (!/[\r\n]$/.test(file.text)) errors.push(`${file.name}: the file does not end with a line break; it may be cut off (export it again)`);
   const head = rows[0]!.cells.map((c) => c.trim());
   const missing = columns.filter((c) => !head.includes(c));
   if (missing.length) {
@@ -22,7 +25,11 @@ function table(file: { name: string; text: string }, columns: string[], errors: 
     return [];
   }
   const index = new Map(columns.map((c) => [c, head.indexOf(c)]));
-  return rows.slice(1).map((r) => ({ line: r.line, get: (c: string) => (r.cells[index.get(c)!] ?? '').trim() }));
+  const body = rows.slice(1);
+  // A row with more or fewer fields than the header would be read shifted (85,5 as 85 m²):
+  // an error with its line, and then no result at all.
+  for (const r of body) if (r.cells.length !== head.length) errors.push(`${file.name}:${r.line}: ${r.cells.length} fields, the header has ${head.length}`);
+  return body.filter((r) => r.cells.length === head.length).map((r) => ({ line: r.line, get: (c: string) => (r.cells[index.get(c)!] ?? '').trim() }));
 }
 
 export function recount(files: RecountFiles): RecountOutcome {

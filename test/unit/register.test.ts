@@ -104,6 +104,15 @@ describe('owners\' register', () => {
     expect(issues.some((i) => i.line === 2)).toBe(false);
   });
 
+  it('refuses a row with more or fewer fields than the header, with its line, instead of shifting its values', () => {
+    // Tried: an unquoted comma inside a name (one field too many) and a row cut short.
+    const csv = `${HEADER}\n1号楼,1-101,85.5,实测,张三,,,否\n1号楼,1-102,90,实测,李四,王五,,,否\n1号楼,1-103,90,实测\n`;
+    const { rows, issues } = parseRegister(csv, BUILDINGS);
+    expect(rows).toEqual([]);
+    expect(issues.map((i) => [i.line, i.code])).toEqual([[3, 'field_count'], [4, 'field_count']]);
+    expect(issues[0]!.message).toContain('9 fields; the header has 8');
+  });
+
   it('names a missing column once, at the header', () => {
     const { issues } = parseRegister('楼栋,房号,业主姓名\n1号楼,1-101,张三\n', BUILDINGS);
     expect(issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual(['1:专有面积:missing_column', '1:面积来源:missing_column']);
