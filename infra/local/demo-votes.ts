@@ -10,7 +10,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { votingRegister } from '../../shared/votes/register.ts';
 import { keys } from '../../functions/lib/keys.ts';
-import { rng, demoRegisterRows, type DemoDistrict } from './demo-district.ts';
+import { rng, type DemoDistrict } from './demo-district.ts';
+import { registerRows } from './seed.ts';
 
 export const DEMO_BALLOTS = { counted: 'demo-vote-spring', open: 'demo-vote-lift', election: 'demo-election' } as const;
 const committee = (compoundId: string): Principal => ({ kind: 'staff', sub: 'demo:committee', role: 'committee', scopeId: compoundId, name: '业委会' });
@@ -24,7 +25,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
   const { getElection, startElection, signGate } = await import('../../functions/votes/election-store.ts');
   const anqing = d.compounds.find((c) => c.name === '安庆路16号小区')!;
   const jiahui = d.compounds.find((c) => c.name === '中城嘉汇小区')!;
-  const rows = demoRegisterRows(anqing);
+  const rows = registerRows(anqing, sample);
   const roll = votingRegister(rows);
   // One unit per owner votes, the first of their units.
   const firstUnits = [...new Map(roll.map((u) => [u.ownerId, u])).values()].slice(0, sample);
@@ -74,7 +75,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
     }
     if (!(await getElection(jiahui.id, DEMO_BALLOTS.election))) {
       await startElection(jiahui.id, DEMO_BALLOTS.election, '第一届业主委员会选举', community(jiahui.communityId));
-      const jrows = demoRegisterRows(jiahui);
+      const jrows = registerRows(jiahui, sample);
       await signGate(jiahui.id, DEMO_BALLOTS.election, 'survey', { reachableOwners: Math.floor(new Set(votingRegister(jrows).map((u) => u.ownerId)).size * 0.8), notes: '网格员入户摸底，八成业主可联系。' }, community(jiahui.communityId));
       await signGate(jiahui.id, DEMO_BALLOTS.election, 'preparatory', { members: [{ name: '王志刚', role: '组长（社区推荐）' }, { name: '刘淑芬', role: '业主代表' }, { name: '陈建国', role: '业主代表' }, { name: '赵敏', role: '社区工作人员' }, { name: '孙海涛', role: '街道代表' }], approvalRef: '金口路社区〔2026〕7号' }, community(jiahui.communityId));
       const names = ['李红梅', '张立新', '周振华', '吴晓东', '郑秀兰', '冯国强', '褚丽娟'];

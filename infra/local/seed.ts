@@ -45,8 +45,9 @@ async function putIfAbsent(doc: DynamoDBDocumentClient, TableName: string, Item:
 }
 
 /**
- * sample: at most this many households rate per compound and owners vote per ballot (tests seed
- * the whole demo through the same code with fewer submissions; `npm start` seeds them all).
+ * sample: registers of a few dozen units, at most this many households rating per compound and
+ * owners voting per ballot (tests seed the whole demo through the same code, smaller; `npm start`
+ * seeds it all).
  */
 export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, options: { registers?: boolean; sample?: number } = {}): Promise<{ created: number; registers: number }> {
   const d = demoDistrict();
@@ -69,7 +70,7 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     // Imported late so that the handlers' modules read the environment the district set.
     const { importRegister } = await import('../../functions/registry/register-store.ts');
     for (const compound of demoRegisterCompounds(d)) {
-      const csv = rowsToCsv(demoRegisterRows(compound));
+      const csv = rowsToCsv(registerRows(compound, options.sample));
       const report = await importRegister(compound.id, { mode: 'commit', fileName: `${compound.name}.csv`, contentBase64: Buffer.from(csv).toString('base64') }, SYSTEM);
       if (!report.unchanged) registers++;
     }
@@ -98,7 +99,7 @@ async function seedRatings(d: DemoDistrict, sample: number): Promise<void> {
     await putCampaign(DEMO_CAMPAIGNS.past, { title: `${year}年上半年物业服务评价`, period: `${year}年上半年`, issuer, templateId: 'standard', opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(), compoundIds: compounds.map((c) => c.id) }, SYSTEM);
     const { demoHouseholds } = await import('./demo-codes.ts');
     for (const compound of compounds) {
-      const rows = demoRegisterRows(compound);
+      const rows = registerRows(compound, sample);
       const raters = rows.filter((_, i) => answersFor(compound, i).rates).slice(0, sample);
       const household = await demoHouseholds(compound.id, { kind: 'rating', id: DEMO_CAMPAIGNS.past }, new Date(now + 3_000_000).toISOString(), SYSTEM);
       let next = 0;
@@ -116,6 +117,12 @@ async function seedRatings(d: DemoDistrict, sample: number): Promise<void> {
   if (!(await getCampaign(DEMO_CAMPAIGNS.current))) {
     await putCampaign(DEMO_CAMPAIGNS.current, { title: `${year}年下半年物业服务评价`, period: `${year}年下半年`, issuer, templateId: 'standard', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 28 * 86_400_000).toISOString(), compoundIds: d.compounds.map((c) => c.id) }, SYSTEM);
   }
+}
+
+/** A compound's demo register, or its first few dozen units when seeding a sample. */
+export function registerRows(compound: DemoDistrict['compounds'][number], sample?: number) {
+  const rows = demoRegisterRows(compound);
+  return sample === undefined || !Number.isFinite(sample) ? rows : rows.slice(0, Math.max(48, sample * 4));
 }
 
 export const DEMO_CAMPAIGNS = { past: 'demo-rating-h1', current: 'demo-rating-h2' } as const;
