@@ -167,8 +167,8 @@ export class DistrictStack extends Stack {
         // No trigger runs at an external issuer: the functions audit a sign-in at its token's first use.
         environment: { STAFF_CLAIMS: JSON.stringify(id.claims), STAFF_SIGN_IN_AUDIT: 'first-use' } as Record<string, string>,
         auditsFirstUse: true,
-        connectSources: [new URL(id.issuer).origin, ...(id.connectOrigins ?? [])],
-        pageConfig: (url: string) => ({ kind: 'oidc', issuer: id.issuer, clientId: id.clientId, redirectUri: `${url}/admin.html` }),
+        connectSources: [...new Set([new URL(id.issuer).origin, ...(id.endpoints ? [new URL(id.endpoints.token).origin] : []), ...(id.connectOrigins ?? [])])],
+        pageConfig: (url: string) => ({ kind: 'oidc', issuer: id.issuer, clientId: id.clientId, redirectUri: `${url}/admin.html`, ...(id.endpoints ? { endpoints: id.endpoints } : {}) }),
       };
     }
     const auth = new Auth(this, 'Auth', {

@@ -21,6 +21,8 @@ export type StaffIdentity =
     claims: StaffClaimMapping;
     /** Origins the page must reach besides the issuer's (a token endpoint on another host): the CSP's connect-src. */
     connectOrigins?: string[];
+    /** The authorization and token endpoints, when the page cannot read the issuer's discovery document (no CORS on it). */
+    endpoints?: { authorization: string; token: string };
   };
 
 export interface DistrictConfig {

@@ -30,6 +30,7 @@ export function districtProblems(d: DistrictConfig): string[] {
     if (!/^[\x21-\x7e]{1,200}$/.test(id.clientId ?? '')) p.push(`${at}: staffIdentity.clientId is required (the admin page's client at the issuer)`);
     if (id.audience !== undefined && !/^[\x21-\x7e]{1,200}$/.test(id.audience)) p.push(`${at}: staffIdentity.audience must be printable ASCII`);
     p.push(...mappingProblems(id.claims ?? ({} as never), 'staffIdentity.claims').map((m) => `${at}: ${m}`));
+    for (const [k, u] of Object.entries(id.endpoints ?? {})) if (!/^https:\/\/[^\s]+$/.test(u)) p.push(`${at}: staffIdentity.endpoints.${k} must be an https URL`);
     for (const o of id.connectOrigins ?? []) if (!/^https:\/\/[^\s/?#]+$/.test(o)) p.push(`${at}: staffIdentity.connectOrigins "${o}" must be an https origin (no path)`);
   }
   if (inChina(d)) {

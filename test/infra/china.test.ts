@@ -126,5 +126,6 @@ describe('a district in AWS China (cn-north-1)', () => {
     expect(build({ ...cn, staffIdentity: { ...oidc, issuer: 'http://id.example.cn' } })).toThrow(/staffIdentity.issuer/);
     expect(build({ ...cn, staffIdentity: { ...oidc, claims: { ...oidc.claims, roles: { admin: 'superuser' as never } } } })).toThrow(/staffIdentity.claims.roles\["admin"\]/);
     expect(build({ ...cn, icp: 'ICP 12345' })).toThrow(/icp "ICP 12345"/);
+    expect(build({ ...cn, staffIdentity: { ...oidc, endpoints: { authorization: 'http://id.example.cn/auth', token: 'https://id.example.cn/token' } } })).toThrow(/staffIdentity.endpoints.authorization must be an https URL/);
   });
 });
