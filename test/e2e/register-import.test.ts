@@ -82,6 +82,8 @@ describe('owners\' register import in Chromium, phone viewport', () => {
     await expect.poll(() => page.locator('header .who').textContent()).toBe('金口路社区工作人员');
     await page.getByRole('button', { name: compound.name }).click();
     await expect.poll(() => page.getByText('尚未导入').count()).toBeGreaterThan(0);
+    // Without a register there are no codes, and the page says why and what to do.
+    expect(await page.getByTestId('codes-need-register').textContent()).toContain('请社区、街道工作人员先在本页导入');
 
     const bad = rowsToCsv(rows).replace(`,${rows[1]!.unit},`, `,${rows[0]!.unit},`).replace(/\r\n[^\r\n]*$/, '') + '\r\n99号楼,9-999,abc,估算,某某,,123,否\r\n';
     await page.getByLabel(/选择 CSV 文件/).setInputFiles({ name: '业主名册-错误.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
