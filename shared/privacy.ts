@@ -35,18 +35,23 @@ export function maskName(raw: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
-/** What may stand between the digits of one number: spaces, hyphens and dashes, dots, parentheses, underscores, slashes (full-width ones are folded first). */
-export const NUMBER_SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE63.()_/]/;
+/**
+ * What may stand between the digits of one number: spaces, hyphens and dashes, dots,
+ * parentheses, underscores, slashes, commas and enumeration commas (，、), middle dots,
+ * tildes and bars (full-width forms of ASCII ones are folded first); not colons, which times use.
+ */
+export const NUMBER_SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE63.()_/\uFF0C\u3001\u00B7\u30FB~|]/;
 
 /** Chinese digits as written out in a phone number (一三八…, 幺 for one, 壹叁捌 in the formal hand). */
 const CHINESE_DIGITS: Record<string, string> = {
-  '〇': '0', '零': '0', '一': '1', '幺': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
-  '壹': '1', '贰': '2', '叁': '3', '肆': '4', '伍': '5', '陆': '6', '柒': '7', '捌': '8', '玖': '9',
+  '〇': '0', '○': '0', '零': '0', '洞': '0', '一': '1', '幺': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+  '壹': '1', '贰': '2', '貳': '2', '叁': '3', '參': '3', '肆': '4', '伍': '5', '陆': '6', '陸': '6', '柒': '7', '捌': '8', '玖': '9',
+  '⓪': '0', '①': '1', '②': '2', '③': '3', '④': '4', '⑤': '5', '⑥': '6', '⑦': '7', '⑧': '8', '⑨': '9',
 };
 const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'g');
 /** Each one UTF-16 unit either way, so indexes stay the same. */
 const foldChineseDigits = (text: string) => text.replace(CHINESE_DIGIT, (c) => CHINESE_DIGITS[c]!);
-const SEP = `${NUMBER_SEPARATORS.source}{0,3}`;
+const SEP = `${NUMBER_SEPARATORS.source}{0,4}`;
 /** A calendar date (2026-12-01, 2026.3.15, optionally with a time), which is not a person's number. */
 const DATE = String.raw`(?<date>(?:19|20)\d\d(?<ds>[-./])(?:0?[1-9]|1[0-2])\k<ds>(?:0?[1-9]|[12]\d|3[01])(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?(?!${SEP}\d))`;
 /** Digits with up to 3 separators between each two, and the X that ends an ID number. */

@@ -4,6 +4,7 @@
 // role values of its own. One mapping, set per district, turns either into our principal, so
 // handlers never know which provider signed the staff member in.
 import { STAFF_ROLES, type StaffRole } from './access.ts';
+import { cleanText, refusedCharacter } from './text-rules.ts';
 
 export interface StaffClaimMapping {
   /** The claim holding the role(s): an array, one string, or API Gateway's "[a b]" rendering of an array. */
@@ -58,8 +59,19 @@ export function staffFromClaims(claims: Record<string, unknown>, mapping: StaffC
   if (roles.size > 1) return { ok: false, reason: 'several_roles' };
   const scopeId = claims[mapping.scopeClaim];
   if (typeof scopeId !== 'string' || !SCOPE_ID.test(scopeId)) return { ok: false, reason: 'no_scope' };
-  const name = mapping.nameClaim && typeof claims[mapping.nameClaim] === 'string' ? (claims[mapping.nameClaim] as string) : '';
+  const name = mapping.nameClaim ? displayName(claims[mapping.nameClaim]) : '';
   return { ok: true, role: [...roles][0]!, scopeId, name };
+}
+
+/**
+ * The name shown in the header and the audit trail, under the project's text rules: many
+ * identity platforms let people edit their own name, so a name with a bidi override, a control
+ * character or a page's length is left out (the audit keeps the sub).
+ */
+function displayName(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const clean = cleanText(value, 'name');
+  return clean.length <= 60 && refusedCharacter(clean, 'name') === null ? clean : '';
 }
 
 /** Problems of a district's mapping, each naming its field; empty when it is usable. Synth refuses otherwise. */

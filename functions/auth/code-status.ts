@@ -1,5 +1,5 @@
 import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
-import { codeStatuses } from './codes-store.ts';
+import { codeStatusesFor } from './codes-store.ts';
 
-export const handler = httpHandler(routes.codeStatus, async ({ params, query }) => codeStatuses(params.compoundId, query.purposeId));
+export const handler = httpHandler(routes.codeStatus, async ({ params, query }, { principal }) => codeStatusesFor(principal, params.compoundId, query.purposeId));

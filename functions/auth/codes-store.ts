@@ -100,6 +100,7 @@ export async function issueCodes(compoundId: string, body: IssueCodesBody, princ
   if (!compound.currentVersion) throw new Conflict('Import the owners\' register before issuing codes', 'no_register');
   onlyBallotCodesForCommittee(principal, body.purpose.kind);
   body = { ...body, purpose: body.purpose.kind === 'rating' ? await ratingPurpose(compoundId, body) : await ballotPurpose(compoundId, body) };
+  if (body.purpose.kind === 'ballot') await committeeBeforeOpening(principal, compoundId, body.purpose.id);
   // A ballot's letters go to the units of the register version it counts by (its roll), even
   // if the register was re-imported since; everything else to the current register's units.
   const ballot = body.purpose.kind === 'ballot' ? await getBallot(compoundId, body.purpose.id) : undefined;
@@ -185,7 +186,26 @@ async function issueUnderLock(compoundId: string, compound: NonNullable<Awaited<
 
 /** Committees issue and reissue codes for their own ballots; rating codes stay with community, street and district staff. */
 function onlyBallotCodesForCommittee(principal: Principal, kind: PurposeKind) {
-  if (principal.kind === 'staff' && principal.role === 'committee' && kind !== 'ballot') throw new Forbidden('Rating codes are issued by community, street or district staff');
+  if (isCommittee(principal) && kind !== 'ballot') throw new Forbidden('Rating codes are issued by community, street or district staff');
+}
+const isCommittee = (p: Principal) => p.kind === 'staff' && p.role === 'committee';
+
+/**
+ * A committee prints its ballot's letters before voting opens. Once it is open, replacing a
+ * household's code (a lost letter) is for community, street or district staff: a committee,
+ * with a stake in the vote, could otherwise take over the votes of owners who have not voted.
+ */
+async function committeeBeforeOpening(principal: Principal, compoundId: string, ballotId: string) {
+  if (!isCommittee(principal)) return;
+  const ballot = await getBallot(compoundId, ballotId, true);
+  if (ballot && Date.parse(ballot.opensAt) <= Date.now()) throw new Forbidden('Voting has opened: lost letters are reissued by community, street or district staff');
+}
+
+/** Who may see which households used a code: staff for every purpose; a committee for its own ballots only. */
+export async function codeStatusesFor(principal: Principal, compoundId: string, purposeId: string) {
+  // Which households took part in a rating, and when, is not for neighbours to see.
+  if (isCommittee(principal) && !(await getBallot(compoundId, purposeId))) throw new Forbidden('A committee follows the codes of its own ballots; rating codes are followed by community, street or district staff');
+  return codeStatuses(compoundId, purposeId);
 }
 
 /** A rating code names a stored campaign that asks this compound and has not closed. */
@@ -223,6 +243,7 @@ export async function revokeCode(compoundId: string, body: { purposeId: string; 
   const previous = Item as UnitCodeItem | undefined;
   if (!previous) throw new NotFound('Code for this unit and purpose');
   onlyBallotCodesForCommittee(principal, previous.purposeKind);
+  await committeeBeforeOpening(principal, compoundId, previous.purposeId);
   const now = new Date().toISOString();
   const audit = auditPut(principal, { action: body.reissue ? 'code.reissue' : 'code.revoke', target: `compound:${compoundId}`, before: { building: body.building, unit: body.unit, purposeId: body.purposeId, status: statusOf(previous) } });
   let letter: Letter | null = null;
@@ -284,7 +305,9 @@ export async function exchangeCode(body: ExchangeCodeBody, clientKey: string) {
   // A right code: whatever the answer now, it is not a guess.
   try {
     await purposeStillOpen(item);
-    await take({ ...LIMITS.perCode, key: hash });
+    // A used, revoked or expired code fails below like an unknown one; counting its tries here would
+    // make its 61st answer a 429 and tell that it exists.
+    if (!item.usedAt && !item.revokedAt && Date.parse(item.expiresAt) > Date.now()) await take({ ...LIMITS.perCode, key: hash });
   } catch (error) {
     await slot.giveBack();
     throw error;

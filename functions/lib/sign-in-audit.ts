@@ -15,18 +15,26 @@ type Staff = Extract<Principal, { kind: 'staff' }>;
 /** Tokens this container already recorded (or found recorded): at most one write per token and container. */
 const seen = new Set<string>();
 
+/** A NumericDate claim, as a number or as the string API Gateway makes of it. */
+function seconds(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
 export function signInAuditEnabled(): boolean {
   return process.env.STAFF_SIGN_IN_AUDIT === 'first-use';
 }
 
 export async function auditFirstUse(principal: Staff, claims: Record<string, unknown>): Promise<void> {
-  const issuedAt = typeof claims.auth_time === 'number' ? claims.auth_time : typeof claims.iat === 'number' ? claims.iat : null;
+  // API Gateway hands every claim to Lambda as a string ("1796170000"); a token without either
+  // time is still one sign-in per token, keyed by its expiry.
+  const issuedAt = seconds(claims.auth_time) ?? seconds(claims.iat) ?? seconds(claims.exp);
   if (issuedAt === null) return;
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
   const id = createHash('sha256').update(`${iss}\u0000${principal.sub}\u0000${issuedAt}`).digest('base64url');
   if (seen.has(id)) return;
   const at = new Date();
-  const expires = typeof claims.exp === 'number' ? claims.exp : Math.floor(at.getTime() / 1000) + 86_400;
+  const expires = seconds(claims.exp) ?? Math.floor(at.getTime() / 1000) + 86_400;
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { pk: `SIGNIN#${id}`, sk: 'SIGNIN', et: 'staff-sign-in', ttl: expires + 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },

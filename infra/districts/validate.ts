@@ -18,20 +18,30 @@ export function districtProblems(d: DistrictConfig): string[] {
   const at = `district "${d.id}"`;
   if (!/^[a-z0-9]{2,20}$/.test(d.id)) p.push(`${at}: id must be 2 to 20 lowercase letters and digits`);
   if (d.region !== undefined && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(d.region)) p.push(`${at}: region "${d.region}" is not an AWS region name`);
+  else if (d.region?.startsWith('cn-') && !inChina(d)) p.push(`${at}: region "${d.region}" is not a China region (${CHINA_REGIONS.join(' or ')})`);
+  if (d.account !== undefined && !/^\d{12}$/.test(d.account)) p.push(`${at}: account must be a 12-digit AWS account id`);
+  if (!(Number.isInteger(d.throttle?.rate) && d.throttle.rate > 0 && Number.isInteger(d.throttle?.burst) && d.throttle.burst > 0)) p.push(`${at}: throttle.rate and throttle.burst must be whole numbers above 0`);
   if (d.domain) {
     if (!HOST.test(d.domain.name)) p.push(`${at}: domain.name "${d.domain.name}" is not a host name (lowercase, no scheme or path)`);
     const cert = d.domain.certificate as Record<string, unknown> | undefined;
     if (!cert || (typeof cert.acmArn !== 'string' && typeof cert.iamServerCertificateId !== 'string')) p.push(`${at}: domain.certificate needs acmArn (global regions) or iamServerCertificateId (China regions)`);
+    else if (typeof cert.acmArn === 'string' && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/.test(cert.acmArn)) p.push(`${at}: domain.certificate.acmArn must be an ACM certificate ARN in us-east-1 (CloudFront's region)`);
+    else if (typeof cert.iamServerCertificateId === 'string' && !/^ASCA[A-Z0-9]{8,}$/.test(cert.iamServerCertificateId)) p.push(`${at}: domain.certificate.iamServerCertificateId must be the ServerCertificateId IAM gave (starts with ASCA)`);
   }
   if (d.icp !== undefined && !ICP.test(d.icp)) p.push(`${at}: icp "${d.icp}" is not an ICP recordal number such as 鲁ICP备12345678号-1`);
+  // Without a region the stack is built for the global regions (origin access control, HTTP/3):
+  // a config that is plainly for China must say where.
+  if (d.region === undefined && (d.icp !== undefined || (d.domain && 'iamServerCertificateId' in d.domain.certificate))) p.push(`${at}: region is required with icp or an IAM certificate (${CHINA_REGIONS.join(' or ')} for a China district)`);
   const id = d.staffIdentity ?? { kind: 'cognito' as const };
+  if (id.kind === 'cognito' && id.domainPrefix !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(id.domainPrefix)) p.push(`${at}: staffIdentity.domainPrefix must be lowercase letters, digits and hyphens (Cognito's rule)`);
   if (id.kind === 'oidc') {
-    if (!/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(id.issuer) || id.issuer.endsWith('/')) p.push(`${at}: staffIdentity.issuer must be the https issuer URL exactly as the tokens' iss says it, without a trailing /`);
+    // The issuer also goes into the pages' CSP: a host and a plain path, nothing a policy would read as syntax.
+    if (!/^https:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?$/.test(id.issuer) || id.issuer.endsWith('/')) p.push(`${at}: staffIdentity.issuer must be the https issuer URL exactly as the tokens' iss says it, without a trailing /`);
     if (!/^[\x21-\x7e]{1,200}$/.test(id.clientId ?? '')) p.push(`${at}: staffIdentity.clientId is required (the admin page's client at the issuer)`);
     if (id.audience !== undefined && !/^[\x21-\x7e]{1,200}$/.test(id.audience)) p.push(`${at}: staffIdentity.audience must be printable ASCII`);
     p.push(...mappingProblems(id.claims ?? ({} as never), 'staffIdentity.claims').map((m) => `${at}: ${m}`));
     for (const [k, u] of Object.entries(id.endpoints ?? {})) if (!/^https:\/\/[^\s]+$/.test(u)) p.push(`${at}: staffIdentity.endpoints.${k} must be an https URL`);
-    for (const o of id.connectOrigins ?? []) if (!/^https:\/\/[^\s/?#]+$/.test(o)) p.push(`${at}: staffIdentity.connectOrigins "${o}" must be an https origin (no path)`);
+    for (const o of id.connectOrigins ?? []) if (!/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/.test(o)) p.push(`${at}: staffIdentity.connectOrigins "${o}" must be an https origin (no path)`);
   }
   if (inChina(d)) {
     const why = 'the China regions require it';

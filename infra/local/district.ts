@@ -114,10 +114,12 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     const auth = await localAuth(dataDir ? join(dataDir, 'local-oidc-key.json') : null, users);
     const { RESIDENT_AUDIENCE } = await import('../../functions/auth/secrets.ts');
     const verifyResident = jwtAuthorizer({ issuer: () => process.env.RESIDENT_ISSUER!, audience: RESIDENT_AUDIENCE });
+    let canonical: string | undefined;
     const server: Server = createHost({
       routes: allRoutes, functionsDir: join(ROOT, 'functions'), webDir: join(ROOT, 'web', 'dist'), onError,
       verify: async (kind, token) => ((kind === 'staff' ? await auth.verify(token) : await verifyResident(token)) as Record<string, unknown> | null),
       localApi: (req, res, url) => localApi(auth, req, res, url),
+      canonicalOrigin: () => canonical,
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
@@ -125,6 +127,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     });
     stops.push(() => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    canonical = url;
     auth.listening(url);
     // Where resident tokens say they come from; the resident authorizer checks it.
     process.env.RESIDENT_ISSUER = `${url}/api/auth/resident`;

@@ -77,6 +77,12 @@ export interface HostOptions {
   verify: (authorizer: Exclude<Authorizer, 'none'>, token: string) => Promise<Record<string, unknown> | null>;
   /** Extra local-only endpoints under /local/. */
   localApi?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /**
+   * The origin the district names itself by (its staff issuer and redirect URI use it): a page
+   * asked for under another name (localhost for 127.0.0.1) is redirected there, or sign-in
+   * would fail on the browser's same-origin rules.
+   */
+  canonicalOrigin?: () => string | undefined;
   onError: (e: unknown) => void;
 }
 
@@ -125,7 +131,7 @@ export function createHost(o: HostOptions): Server {
       const token = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
       const claims = token ? await o.verify(kind, token) : null;
       if (!claims) return json(res, 401, { message: 'Unauthorized' });
-      authorizer = { jwt: { claims: claims as Record<string, unknown>, scopes: null } };
+      authorizer = { jwt: { claims: asApiGatewayClaims(claims), scopes: null } };
     }
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
@@ -206,6 +212,12 @@ export function createHost(o: HostOptions): Server {
       // A Host header no URL can be made of: refused, rather than a throw that ends the process.
       return malformed(res, (req.url ?? '').startsWith('/api/'), 'headers.host');
     }
+    const canonical = o.canonicalOrigin?.();
+    if (canonical && url.origin !== canonical && !url.pathname.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(308, { location: `${canonical}${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
     const done = (async () => {
       if (url.pathname.startsWith('/api/')) return api(req, res, url);
       // What CloudFront serves from the bucket as /config.json, the local district answers itself.
@@ -219,4 +231,18 @@ export function createHost(o: HostOptions): Server {
       else res.end();
     });
   });
+}
+
+/**
+ * The claims as API Gateway's HTTP API JWT authorizer hands them to Lambda: every value a
+ * string, numbers written out, arrays as "[a b]", objects as JSON. Handlers see here what
+ * they see on AWS, so code that expects a number or an array fails locally too.
+ */
+export function asApiGatewayClaims(claims: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(claims)) {
+    if (v === null || v === undefined) continue;
+    out[k] = Array.isArray(v) ? `[${v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  return out;
 }

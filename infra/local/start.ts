@@ -48,7 +48,7 @@ async function main() {
   Public 公开信息   ${district.url}/
   Residents 住户    ${district.url}/resident.html  (codes: sign in as jinkou, open 浮山所小区, 生成入户码)
   Notices 公示      ${district.url}/notices.html  (ratings 双公告, owner vote results and their receipt bulletins)
-  Votes 业主表决    sign in as anqing: 安庆路16号小区 has a counted vote and one open (ballot letters: sign in as street)
+  Votes 业主表决    sign in as anqing: 安庆路16号小区 has a counted vote and one open (ballot letters: anqing before voting opens, street at any time)
   API              ${district.url}/api/public/district
 
   Demo sign-ins (press 登录 on the admin page and choose one; no password locally):

@@ -126,6 +126,16 @@ describe('a district in AWS China (cn-north-1)', () => {
     expect(build({ ...cn, staffIdentity: { ...oidc, issuer: 'http://id.example.cn' } })).toThrow(/staffIdentity.issuer/);
     expect(build({ ...cn, staffIdentity: { ...oidc, claims: { ...oidc.claims, roles: { admin: 'superuser' as never } } } })).toThrow(/staffIdentity.claims.roles\["admin"\]/);
     expect(build({ ...cn, icp: 'ICP 12345' })).toThrow(/icp "ICP 12345"/);
+    // Tried by an attacker and a careless copy: the China checks skipped, odd values passed on.
+    const { region: _r, ...noRegion } = cn;
+    expect(build(noRegion)).toThrow(/region is required with icp or an IAM certificate/);
+    expect(build({ ...cn, region: 'cn-north-9' })).toThrow(/"cn-north-9" is not a China region/);
+    expect(build({ ...cn, domain: { name: cn.domain!.name, certificate: { iamServerCertificateId: '' } } })).toThrow(/starts with ASCA/);
+    expect(build({ ...cn, staffIdentity: { ...oidc, connectOrigins: ['https://*'] } })).toThrow(/connectOrigins "https:\/\/\*"/);
+    expect(build({ ...cn, staffIdentity: { ...oidc, issuer: "https://id.example.cn/a;script-src 'unsafe-inline'" } })).toThrow(/staffIdentity.issuer/);
+    expect(build({ ...cn, throttle: { rate: -1, burst: 10 } })).toThrow(/throttle/);
+    expect(build({ ...districtNamed('shinan'), staffIdentity: { kind: 'cognito', domainPrefix: 'Bad_Prefix!' } })).toThrow(/domainPrefix/);
+    expect(build({ ...districtNamed('shinan'), domain: { name: 'gongzhi.example.com', certificate: { acmArn: 'hello' } } })).toThrow(/acmArn must be an ACM certificate ARN/);
     expect(build({ ...cn, staffIdentity: { ...oidc, endpoints: { authorization: 'http://id.example.cn/auth', token: 'https://id.example.cn/token' } } })).toThrow(/staffIdentity.endpoints.authorization must be an https URL/);
   });
 });

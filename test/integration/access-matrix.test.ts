@@ -39,7 +39,7 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   registerExport: () => ({ path: compoundPath(routes.registerExport.path), expect: 'ok' }),
   codesIssue: () => ({ path: compoundPath(routes.codesIssue.path), body: { purpose: { kind: 'ballot', id: 'm-ballot', title: '矩阵测试' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, expect: 'ok' }),
   codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'm-ballot', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
-  codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=m-rating`, expect: 'ok' }),
+  codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=m-ballot`, expect: 'ok' }),
   codeExchange: () => ({ path: routes.codeExchange.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),
   residentDiscovery: () => ({ path: routes.residentDiscovery.path, expect: 'ok' }),
   residentJwks: () => ({ path: routes.residentJwks.path, expect: 'ok' }),

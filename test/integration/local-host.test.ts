@@ -149,6 +149,16 @@ describe('malformed requests', () => {
   });
 });
 
+describe('the name the district goes by', () => {
+  it('sends a page asked for as localhost to 127.0.0.1, where its sign-in issuer lives', async () => {
+    const res = await fetch(district.url.replace('127.0.0.1', 'localhost') + '/admin.html?compound=p0001', { redirect: 'manual' });
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe(`${district.url}/admin.html?compound=p0001`);
+    // The API answers under any name (a script may use either).
+    expect((await fetch(district.url.replace('127.0.0.1', 'localhost') + '/api/public/district')).status).toBe(200);
+  });
+});
+
 describe('tokens without exp', () => {
   const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
 

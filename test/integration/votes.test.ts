@@ -125,7 +125,7 @@ describe('announcing a ballot', () => {
 
   it('a committee issues and reissues codes for its own ballots, never rating codes', async () => {
     const codes = `/api/registry/compounds/${compound.id}/codes`;
-    await announce(district, committeeA, compound.id, 'b-committee-codes', { wait: false });
+    await announce(district, committeeA, compound.id, 'b-committee-codes', { wait: false, opensInMs: 120_000 });
     const expiresAt = (await storedBallot('b-committee-codes')).closesAt as string;
     const mine = await call(district, 'POST', codes, { token: committeeA, body: { purpose: { kind: 'ballot', id: 'b-committee-codes', title: '业委会发码' }, expiresAt } });
     expect(mine.status, mine.text).toBe(201);
@@ -139,8 +139,10 @@ describe('announcing a ballot', () => {
     expect(refused.status).toBe(403);
     const r = rating.letters[0]!;
     expect((await call(district, 'POST', `${codes}/revoke`, { token: committeeA, body: { purposeId: 'r-committee', building: r.building, unit: r.unit, reissue: true } })).status).toBe(403);
-    // The rating letters printed by staff still work.
+    // The rating letters printed by staff still work, and which households used them is not the committee's to see.
     expect((await call(district, 'POST', '/api/auth/household', { body: { code: r.code } })).status).toBe(200);
+    expect((await call(district, 'GET', `${codes}?purposeId=r-committee`, { token: committeeA })).status).toBe(403);
+    expect((await call(district, 'GET', `${codes}?purposeId=r-committee`, { token: admin })).status).toBe(200);
   });
 
   it('is the committee\'s own compound only', async () => {
@@ -203,6 +205,20 @@ describe('one vote per owner', () => {
     expect(second.json.error.code).toBe('already_voted');
     const b = await board(B);
     expect(b.conflicts.some((c: { unit: string; channel: string }) => c.unit === rows[1]!.unit && c.channel === 'online')).toBe(true);
+  });
+
+  it('once voting is open, a lost letter is reissued by staff, never by the committee (who could vote in the owner\'s place)', async () => {
+    const codes = `/api/registry/compounds/${compound.id}/codes`;
+    const h = home(5);
+    const byCommittee = await call(district, 'POST', `${codes}/revoke`, { token: committeeA, body: { purposeId: B, building: h.building, unit: h.unit, reissue: true } });
+    expect(byCommittee.status).toBe(403);
+    expect(byCommittee.json.error.message).toContain('community, street or district staff');
+    expect((await call(district, 'POST', codes, { token: committeeA, body: { purpose: { kind: 'ballot', id: B, title: B }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'all' } })).status).toBe(403);
+    // The owner's letter still works; the committee can still follow who has signed in.
+    expect((await call(district, 'GET', '/api/resident/ballot', { token: h.token })).status).toBe(200);
+    expect((await call(district, 'GET', `${codes}?purposeId=${B}`, { token: committeeA })).status).toBe(200);
+    const byStaff = await call(district, 'POST', `${codes}/revoke`, { token: admin, body: { purposeId: B, building: h.building, unit: h.unit, reissue: true } });
+    expect(byStaff.status, byStaff.text).toBe(200);
   });
 
   it('a household that keeps trying with its token is told the same each time and listed once', async () => {

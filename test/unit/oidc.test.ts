@@ -30,6 +30,8 @@ describe('staff sign-in with OIDC, code + PKCE', () => {
       expect(url.searchParams.get('code_challenge')).toBe(await challengeOf(verifier));
       expect(url.searchParams.get('code_challenge_method')).toBe('S256');
       expect(url.searchParams.get('kc_idp_hint')).toBe('gov');
+      // The issuer asks again after 退出, whoever it remembers.
+      expect(url.searchParams.get('prompt')).toBe('login');
       expect([url.searchParams.get('state'), url.searchParams.get('nonce'), url.searchParams.get('client_id')]).toEqual(['s1', 'n1', 'c1']);
       expect(url.href).not.toContain(encodeURIComponent(verifier));
     }), { numRuns: 30 });

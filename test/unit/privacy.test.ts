@@ -130,6 +130,14 @@ describe('maskNumbers (free text)', () => {
       ['〇五三二-八八八八六六六六', '****-********'],
       ['138_1234_5678', '***_****_****'],
       ['138/1234/5678', '***/****/****'],
+      // Reported by the attack on the running district: IME zero, commas, middle dots, circled digits.
+      ['一三八○○一三八○○○', '***********'],
+      ['138，0013，8000', '***，****，****'],
+      ['138·0013·8000', '***·****·****'],
+      ['138    0013    8000', '***    ****    ****'],
+      ['①③⑧⓪⓪①③⑧⓪⓪⓪', '***********'],
+      ['幺三八洞洞幺三八洞洞洞', '***********'],
+      ['壹參捌貳陸', '壹參捌貳陸'],
     ];
     for (const [text, masked] of cases) expect(maskNumbers(text), text).toBe(masked);
   });

@@ -20,6 +20,9 @@ describe('staff claims through the district’s mapping', () => {
 
   it('maps an external issuer’s role values to ours, ignoring roles of other systems', () => {
     expect(staffFromClaims({ gov_roles: ['OA-USER', 'SQ-GZRY'], org_code: 'c011', cn_name: '王五' }, GOV)).toEqual({ ok: true, role: 'community_staff', scopeId: 'c011', name: '王五' });
+    // A name the person edited at the platform is shown only if it passes the text rules.
+    for (const bad of ['王\u202E五', 'a\u0007b', '长'.repeat(61)]) expect(staffFromClaims({ gov_roles: ['SQ-GZRY'], org_code: 'c011', cn_name: bad }, GOV)).toMatchObject({ ok: true, name: '' });
+    expect(staffFromClaims({ gov_roles: ['SQ-GZRY'], org_code: 'c011', cn_name: '  赵六 ' }, GOV)).toMatchObject({ ok: true, name: '赵六' });
     expect(staffFromClaims({ gov_roles: '[OA-USER YWH]', org_code: 'p0101' }, GOV)).toMatchObject({ ok: true, role: 'committee', scopeId: 'p0101' });
   });
 

@@ -38,7 +38,9 @@ export async function endpointsOf(c: OidcConfig): Promise<Endpoints> {
 }
 
 export async function authorizeUrl(c: OidcConfig, endpoints: Endpoints, p: { verifier: string; state: string; nonce: string }): Promise<string> {
-  const q = new URLSearchParams({ response_type: 'code', client_id: c.clientId, redirect_uri: c.redirectUri, scope: 'openid profile', state: p.state, nonce: p.nonce, code_challenge_method: 'S256', code_challenge: await challengeOf(p.verifier) });
+  // prompt=login: the issuer asks again even if it remembers someone, so 退出 then 登录 on a
+  // shared office computer never signs the next person in as the previous one.
+  const q = new URLSearchParams({ response_type: 'code', client_id: c.clientId, redirect_uri: c.redirectUri, scope: 'openid profile', state: p.state, nonce: p.nonce, code_challenge_method: 'S256', code_challenge: await challengeOf(p.verifier), prompt: 'login' });
   const url = new URL(endpoints.authorization);
   for (const [k, v] of q) url.searchParams.set(k, v);
   return url.href;
