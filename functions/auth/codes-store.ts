@@ -258,7 +258,9 @@ export async function revokeCode(compoundId: string, body: { purposeId: string; 
       audit,
     ] }));
   }
-  return { status: body.reissue ? 'reissued' : 'revoked', letter, expiresAt: previous.expiresAt, purposeTitle: previous.purposeTitle };
+  // The reissued letter prints like the first one: the compound's name and address on it.
+  const compound = await getCompound(compoundId);
+  return { status: body.reissue ? 'reissued' : 'revoked', letter, expiresAt: previous.expiresAt, purposeTitle: previous.purposeTitle, compound: { id: compoundId, name: compound?.name ?? '', address: compound?.address ?? '' } };
 }
 
 /** The one answer for every wrong, used, revoked or expired code: it must not say which. */

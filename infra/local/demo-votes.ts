@@ -45,7 +45,8 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
           { id: 'm2', kind: 'special', title: '筹集专项维修资金用于更新2号楼电梯', text: '按专有面积每平方米25元筹集专项维修资金，用于更新2号楼两部电梯，余额留存专户。', attachments: [] },
           { id: 'm3', kind: 'ordinary', title: '修订业主大会议事规则', text: '修订议事规则第十二条：表决票可通过网上、纸质或书面委托方式提交，每位业主只计一票。', attachments: [] },
         ] } }, committee(anqing.id));
-      const voter = await demoHouseholds(anqing.id, { kind: 'ballot', id: DEMO_BALLOTS.counted }, new Date(soon + 14 * 86_400_000).toISOString(), committee(anqing.id));
+      // Community staff print the letters (a committee may only before voting opens, and the demo opens at once).
+      const voter = await demoHouseholds(anqing.id, { kind: 'ballot', id: DEMO_BALLOTS.counted }, new Date(soon + 14 * 86_400_000).toISOString(), community(anqing.communityId));
       await new Promise((res) => setTimeout(res, 900));
       const choice = (x: number, agree: number) => (x < agree ? 'agree' : x < agree + 0.12 ? 'disagree' : x < 0.97 ? 'abstain' : null);
       let i = 0;
@@ -69,7 +70,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
       await announceBallot(anqing.id, DEMO_BALLOTS.open, { kind: 'vote', body: {
         title: '关于利用共有部分增设电动车充电桩的表决', opensAt: new Date(soon).toISOString(), closesAt: new Date(soon + 12 * 86_400_000).toISOString(),
         matters: [{ id: 'm1', kind: 'special', title: '在3号楼北侧增设电动车充电桩', text: '利用3号楼北侧绿化带旁共有部分增设充电桩20个，由物业服务企业经营，收益扣除成本后归全体业主，每年公示。', attachments: [] }] } }, committee(anqing.id));
-      const voter = await demoHouseholds(anqing.id, { kind: 'ballot', id: DEMO_BALLOTS.open }, new Date(soon + 12 * 86_400_000).toISOString(), committee(anqing.id));
+      const voter = await demoHouseholds(anqing.id, { kind: 'ballot', id: DEMO_BALLOTS.open }, new Date(soon + 12 * 86_400_000).toISOString(), community(anqing.communityId));
       await new Promise((res) => setTimeout(res, 900));
       for (const u of firstUnits) if (r.next() < 0.4) await voteOnline(voter(u), { idempotencyKey: `demo-${u.building}-${u.unit}-open`.replace(/[^A-Za-z0-9_-]/g, '_').padEnd(16, '_'), choices: { m1: r.next() < 0.8 ? 'agree' : 'disagree' } });
     }

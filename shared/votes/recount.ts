@@ -17,7 +17,7 @@ function table(file: { name: string; text: string }, columns: string[], errors: 
   }
   // The platform ends every record with CRLF; a file that stops mid-line may have lost the end
   // of a number (219.91 cut to 219.9) and would count wrong without a sign.
-  if (!/[\r\n]$/.test(file.text)) errors.push(`${file.name}: the file does not end with a line break; it may be cut off (export it again)`);
+  if (!/[\r\n]$/.test(file.text)) errors.push(`${file.name}: the file does not end with a line break, so it may be cut off: export it again (or, if you edited it by hand, end it with a line break)`);
   const head = rows[0]!.cells.map((c) => c.trim());
   const missing = columns.filter((c) => !head.includes(c));
   if (missing.length) {

@@ -37,8 +37,8 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   registerImport: () => ({ path: compoundPath(routes.registerImport.path), body: { mode: 'dry-run', fileName: 'm.csv', contentBase64: Buffer.from(rowsToCsv(rows)).toString('base64') }, expect: 'ok' }),
   registerVersions: () => ({ path: compoundPath(routes.registerVersions.path), expect: 'ok' }),
   registerExport: () => ({ path: compoundPath(routes.registerExport.path), expect: 'ok' }),
-  codesIssue: () => ({ path: compoundPath(routes.codesIssue.path), body: { purpose: { kind: 'ballot', id: 'm-ballot', title: '矩阵测试' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, expect: 'ok' }),
-  codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'm-ballot', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
+  codesIssue: () => ({ path: compoundPath(routes.codesIssue.path), body: { purpose: { kind: 'ballot', id: 'm-later', title: '矩阵测试' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, expect: 'ok' }),
+  codeRevoke: () => ({ path: compoundPath(routes.codeRevoke.path), body: { purposeId: 'm-later', building: rows[5]!.building, unit: rows[5]!.unit, reissue: true }, expect: 'ok' }),
   codeStatus: () => ({ path: `${compoundPath(routes.codeStatus.path)}?purposeId=m-ballot`, expect: 'ok' }),
   codeExchange: () => ({ path: routes.codeExchange.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),
   residentDiscovery: () => ({ path: routes.residentDiscovery.path, expect: 'ok' }),
@@ -137,6 +137,9 @@ beforeAll(async () => {
   const admin = await district.auth.issue('admin');
   await withRegister(district, admin, target, rows.length);
   await announce(district, admin, target.id, 'm-ballot', { matters: [{ id: 'm1', kind: 'ordinary' }] });
+  // Codes a committee may still issue and reissue: its ballot has not opened.
+  await announce(district, admin, target.id, 'm-later', { matters: [{ id: 'm1', kind: 'ordinary' }], opensInMs: 6 * 3_600_000, wait: false });
+  await issue(district, admin, target.id, { kind: 'ballot', id: 'm-later', title: 'm-later' });
   await call(district, 'PUT', compoundPath(routes.electionStart.path).replace('{electionId}', 'm-election'), { token: admin, body: { title: '矩阵测试选举' } });
   const exp = Math.floor(Date.now() / 1000) + 3600;
   for (const c of CALLERS) {

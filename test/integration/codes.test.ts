@@ -97,6 +97,8 @@ describe('household codes', () => {
     const revoke = await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes/revoke`, { token: staff, body: { purposeId: purpose.id, building: l.building, unit: l.unit, reissue: true } });
     expect(revoke.status).toBe(200);
     expect(revoke.json.letter.code).not.toBe(l.code);
+    // The reissued letter prints with the compound's name and address, as the first one did.
+    expect(revoke.json.compound).toEqual({ id: compound.id, name: compound.name, address: expect.stringMatching(/\S/) });
     const old = await callFrom(district, '127.0.3.1', 'POST', '/api/auth/household', { code: l.code });
     expect(old.status).toBe(400);
     const fresh = await callFrom(district, '127.0.3.1', 'POST', '/api/auth/household', { code: revoke.json.letter.code });

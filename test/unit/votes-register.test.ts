@@ -41,9 +41,9 @@ describe('voting register', () => {
     const owners = [...new Set(units.map((u) => u.ownerId))];
     const votes = owners.filter((_, i) => i % 5 !== 0).map((o, i) => ({ ownerId: o, matterId: 'm1', choice: (['agree', 'agree', 'disagree', 'abstain'] as const)[i % 4]! }));
     const files = {
-      register: { name: 'R.csv', text: ['unit_id,owner_id,area', ...units.map((u) => `${u.unitId},${u.ownerId},${formatArea(u.areaHundredths)}`)].join('\n') },
+      register: { name: 'R.csv', text: ['unit_id,owner_id,area', ...units.map((u) => `${u.unitId},${u.ownerId},${formatArea(u.areaHundredths)}`), ''].join('\n') },
       matters: { name: 'M.csv', text: 'matter_id,kind\nm1,ordinary\n' },
-      votes: { name: 'V.csv', text: ['owner_id,matter_id,choice', ...votes.map((v) => `${v.ownerId},${v.matterId},${v.choice}`)].join('\n') },
+      votes: { name: 'V.csv', text: ['owner_id,matter_id,choice', ...votes.map((v) => `${v.ownerId},${v.matterId},${v.choice}`), ''].join('\n') },
     };
     const out = recount(files);
     expect(out.ok).toBe(true);

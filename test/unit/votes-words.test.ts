@@ -2,7 +2,7 @@
 // a share up across a threshold, and the committee's quorum gap.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { areaWords, gapWords, matterWords, percentWords } from '../../shared/votes/words.ts';
+import { areaWords, gapWords, matterWords, percentWords, thresholdNote } from '../../shared/votes/words.ts';
 import { quorumGap, tally, type RegisterUnit } from '../../shared/votes/tally.ts';
 
 describe('a result in words', () => {
@@ -19,6 +19,25 @@ describe('a result in words', () => {
       const shown = Number(percentWords(Math.min(a, b), b).replace('%', ''));
       expect(shown).toBeLessThanOrEqual((Math.min(a, b) / b) * 100 + 1e-9);
     }));
+  });
+
+  it('prints the exact fraction beside a share whose percentage alone would mislead at its threshold', () => {
+    // Exactly two thirds prints 66.66% next to 达到三分之二: the fraction says it is exact.
+    expect(thresholdNote(80_000, 120_000, 2, 3, areaWords)).toBe('（800.00 / 1,200.00 = 2/3）');
+    expect(thresholdNote(1, 2, 1, 2, String)).toBe('（1 / 2 = 1/2）');
+    expect(thresholdNote(3, 4, 3, 4, String)).toBe('（3 / 4 = 3/4）');
+    expect(thresholdNote(7, 10, 2, 3, String)).toBe('');
+    // Over any shares and the three thresholds: without the note, the printed percentage is on
+    // the same side of the threshold's printed value as the exact share is of the threshold.
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2_000_000 }), fc.nat(2_000_000), fc.constantFrom([2, 3], [1, 2], [3, 4]), (whole, p, [num, den]) => {
+      const part = p % (whole + 1);
+      const note = thresholdNote(part, whole, num!, den!, String);
+      const printed = Math.floor((part * 10_000) / whole) - Math.floor((num! * 10_000) / den!);
+      const exact = part * den! - num! * whole;
+      if (note === '') expect(Math.sign(printed)).toBe(Math.sign(exact));
+      else expect(note).toContain(exact > 0 ? '>' : exact < 0 ? '<' : '=');
+      if (exact === 0) expect(note).toContain('=');
+    }), { numRuns: 2000 });
   });
 
   it('explains a passed ordinary matter and a special matter that missed three quarters', () => {

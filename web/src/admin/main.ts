@@ -1,3 +1,4 @@
+import '../lib/zod-page.ts';
 import { mount } from 'svelte';
 import '../lib/app.css';
 import Admin from './Admin.svelte';

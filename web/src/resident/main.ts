@@ -1,3 +1,4 @@
+import '../lib/no-eval.ts';
 import { mount } from 'svelte';
 import '../lib/app.css';
 import Resident from './Resident.svelte';
