@@ -14,6 +14,18 @@ export const ordinaryAndSpecial: MatterSpec[] = [
  * today) and waits until it is open.
  */
 export async function announce(district: LocalDistrict, token: string, compoundId: string, ballotId: string, o: { matters?: MatterSpec[]; opensInMs?: number; closesInMs?: number; wait?: boolean } = {}) {
+  // On a loaded machine the request can arrive after an opening a second away: then the
+  // district rightly refuses (notice_too_short) and the same ballot is announced a little later.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await announceOnce(district, token, compoundId, ballotId, { ...o, opensInMs: (o.opensInMs ?? 1200) * 2 ** attempt });
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('notice_too_short') || o.opensInMs !== undefined) throw error;
+    }
+  }
+}
+
+async function announceOnce(district: LocalDistrict, token: string, compoundId: string, ballotId: string, o: { matters?: MatterSpec[]; opensInMs?: number; closesInMs?: number; wait?: boolean }) {
   const opensAt = Date.now() + (o.opensInMs ?? 1200);
   const body = {
     title: `${ballotId} 业主大会表决`,
