@@ -86,15 +86,28 @@ export async function submitRating(principal: Resident, body: RatingSubmissionBo
     idempotencyKey: body.idempotencyKey, receiptId: newId(now.getTime()).slice(-10).toUpperCase(), submittedAt: nowIso, qrev: campaign.qrev,
   };
   const event = outboxPut({ queue: 'rating-events', body: { type: 'rating.submitted', v: 1, campaignId: campaign.id, compoundId: compound.compoundId, building: principal.building, unit: principal.unit } });
+  const write = () => ddb.send(new TransactWriteCommand({ TransactItems: [
+    // The campaign as the form showed it, and still open at this instant.
+    { ConditionCheck: { TableName: tableName(), Key: keys.campaign(campaign.id), ConditionExpression: 'opensAt <= :now AND closesAt > :now AND qrev = :qrev', ExpressionAttributeValues: { ':now': nowIso, ':qrev': body.questionsRev } } },
+    { Put: { TableName: tableName(), Item: { ...key, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    event.item,
+    // The household code is spent by the rating it was issued for.
+    ...spendCodeWrites(principal, nowIso),
+  ] }));
   try {
-    await ddb.send(new TransactWriteCommand({ TransactItems: [
-      // The campaign as the form showed it, and still open at this instant.
-      { ConditionCheck: { TableName: tableName(), Key: keys.campaign(campaign.id), ConditionExpression: 'opensAt <= :now AND closesAt > :now AND qrev = :qrev', ExpressionAttributeValues: { ':now': nowIso, ':qrev': body.questionsRev } } },
-      { Put: { TableName: tableName(), Item: { ...key, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      event.item,
-      // The household code is spent by the rating it was issued for.
-      ...spendCodeWrites(principal, nowIso),
-    ] }));
+    // Every rating checks the campaign item, so households rating at the same moment meet in
+    // DynamoDB's transaction conflicts: retried here, with jitter, before "send again" is said.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await write();
+        break;
+      } catch (error) {
+        const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons ?? [] : [];
+        const conflictOnly = reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+        if (!conflictOnly || attempt >= 6) throw error;
+        await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * Math.random()));
+      }
+    }
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
