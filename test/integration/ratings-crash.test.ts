@@ -86,11 +86,11 @@ describe('a district killed mid-flight', () => {
         else refused.push(`${r.status} ${r.json?.error?.code ?? r.text.slice(0, 80)}`);
       })
       .catch(() => undefined));
-    // Killed once 40 are acknowledged (on a loaded machine some are asked to send again first).
-    await eventually(async () => acknowledged.length >= 40 || null, 60_000);
+    // Killed once 20 are acknowledged, with most still in flight (a loaded machine answers slowly).
+    await eventually(async () => acknowledged.length >= 20 || null, 150_000);
     child!.kill('SIGKILL');
     await Promise.all(inFlight);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
     // Before the kill, a refusal is only ever "send again" (a transaction conflict), never an error.
     expect(refused.filter((r) => !r.startsWith('409 retry'))).toEqual([]);
     expect(acknowledged.length).toBeLessThan(200);
