@@ -28,7 +28,8 @@ export function signInAuditEnabled(): boolean {
 export async function auditFirstUse(principal: Staff, claims: Record<string, unknown>): Promise<void> {
   // API Gateway hands every claim to Lambda as a string ("1796170000"); a token without either
   // time is still one sign-in per token, keyed by its expiry.
-  const issuedAt = seconds(claims.auth_time) ?? seconds(claims.iat) ?? seconds(claims.exp);
+  const signedIn = seconds(claims.auth_time) ?? seconds(claims.iat);
+  const issuedAt = signedIn ?? seconds(claims.exp);
   if (issuedAt === null) return;
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
   const id = createHash('sha256').update(`${iss}\u0000${principal.sub}\u0000${issuedAt}`).digest('base64url');
@@ -38,7 +39,7 @@ export async function auditFirstUse(principal: Staff, claims: Record<string, unk
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { pk: `SIGNIN#${id}`, sk: 'SIGNIN', et: 'staff-sign-in', ttl: expires + 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      auditPut(principal, { action: 'staff.sign-in', target: `user:${principal.sub}`, after: { source: 'oidc', issuer: iss, signedInAt: new Date(issuedAt * 1000).toISOString() } }, at),
+      auditPut(principal, { action: 'staff.sign-in', target: `user:${principal.sub}`, after: { source: 'oidc', issuer: iss, signedInAt: signedIn === null ? null : new Date(signedIn * 1000).toISOString() } }, at),
     ] }));
   } catch (error) {
     // Recorded already, by another function or container.
