@@ -486,6 +486,14 @@ export const publicBallotResult = route({
   access: { public: true },
 });
 
+export const publicAnnouncement = route({
+  method: 'GET',
+  path: '/api/public/ballots/{compoundId}/{ballotId}/announcement',
+  handler: 'votes/public-announcement',
+  params: BallotParams,
+  access: { public: true },
+});
+
 export const publicBulletin = route({
   method: 'GET',
   path: '/api/public/ballots/{compoundId}/{ballotId}/bulletin',

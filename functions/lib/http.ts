@@ -11,6 +11,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '../../shared/zod-en.ts';
+import { chineseIssue } from '../../shared/zod-zh.ts';
+import { langOf, sayRefusal, type Lang } from '../../shared/refusal-words.ts';
 import { BadRequest, DomainError, Forbidden, NotFound, Unauthorized, type ErrorBody, type FieldIssue } from '../../shared/errors.ts';
 import { inScope, type Ancestry, type Principal } from '../../shared/access.ts';
 import type { RouteDef } from '../manifest.ts';
@@ -68,9 +70,12 @@ function zodFields(error: z.core.$ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), reason: i.message }));
 }
 
-function parsePart(schema: z.core.$ZodType | undefined, value: unknown, prefix: string, fields: FieldIssue[]): unknown {
+/** Plain Chinese for zod's own rules to a zh-CN reader; a schema's own message still wins (and is translated at the answer). */
+const zodChinese = (issue: z.core.$ZodRawIssue) => chineseIssue(issue);
+
+function parsePart(schema: z.core.$ZodType | undefined, value: unknown, prefix: string, fields: FieldIssue[], lang: Lang): unknown {
   if (!schema) return undefined;
-  const result = z.safeParse(schema, value ?? {});
+  const result = z.safeParse(schema, value ?? {}, lang === 'zh' ? { error: zodChinese } : undefined);
   if (!result.success) {
     fields.push(...zodFields(result.error, prefix));
     return undefined;
@@ -118,6 +123,10 @@ export function clientAddressOf(event: APIGatewayProxyEventV2, secret = process.
   return viewerKey(event.headers?.['cloudfront-viewer-address']) ?? sourceIp;
 }
 
+function langOfEvent(event: APIGatewayProxyEventV2): Lang {
+  return langOf(event.headers?.['accept-language'] ?? event.headers?.['Accept-Language']);
+}
+
 function correlationIdOf(event: APIGatewayProxyEventV2): string {
   const given = event.headers?.['x-correlation-id'];
   return given && CORRELATION.test(given) ? given : (event.requestContext?.requestId ?? 'local');
@@ -131,7 +140,7 @@ function jsonResponse(statusCode: number, body: unknown, headers: Record<string,
   };
 }
 
-function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
+function errorResponse(err: unknown, correlationId: string, lang: Lang): APIGatewayProxyStructuredResultV2 {
   let status = 500;
   let headers: Record<string, string> = {};
   let body: ErrorBody['error'] = { code: 'internal', message: 'Internal error', fields: [], correlationId };
@@ -153,6 +162,9 @@ function errorResponse(err: unknown, correlationId: string): APIGatewayProxyStru
   }
   if (status >= 500) logger.error('unhandled error', { error: err as Error, correlationId });
   else logger.info('request refused', { status, code: body.code, correlationId });
+  // In the reader's language (Accept-Language), instants in Beijing time; the code and the
+  // paths stay as they are for programs.
+  body = { ...body, message: sayRefusal(body.message, lang), fields: body.fields.map((f) => ({ path: f.path, reason: sayRefusal(f.reason, lang) })) };
   return jsonResponse(status, { error: body } satisfies ErrorBody, headers);
 }
 
@@ -182,7 +194,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null, targetCommunity: null, clientAddress: request.event.requestContext?.http?.sourceIp ?? 'unknown' });
     },
     onError: (request: Request) => {
-      request.response = errorResponse(request.error, states.get(request.context)?.correlationId ?? correlationIdOf(request.event));
+      request.response = errorResponse(request.error, states.get(request.context)?.correlationId ?? correlationIdOf(request.event), langOfEvent(request.event));
     },
   };
 
@@ -207,7 +219,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
           // A token the authorizer accepted that names nobody here: say why, so the person can
           // tell their administrator (a role or scope missing at the identity provider).
           const refusal = staffRefusalOf(request.event as never);
-          if (refusal) throw new DomainError(403, 'staff_claims', STAFF_REFUSAL_MESSAGES[refusal].en, [{ path: 'token', reason: refusal }]);
+          if (refusal) throw new DomainError(403, 'staff_claims', STAFF_REFUSAL_MESSAGES[refusal][langOfEvent(request.event)], [{ path: 'token', reason: refusal }]);
           throw new Unauthorized();
         }
         if (!access.roles.includes(state.principal.role)) throw new Forbidden();
@@ -223,9 +235,10 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     before: async (request: Request) => {
       const state = stateOf(request);
       const fields: FieldIssue[] = [];
-      const params = parsePart(route.params, request.event.pathParameters, 'params', fields);
-      const query = parsePart(route.query, request.event.queryStringParameters, 'query', fields);
-      const body = parsePart(route.body, request.event.body, 'body', fields);
+      const lang = langOfEvent(request.event);
+      const params = parsePart(route.params, request.event.pathParameters, 'params', fields, lang);
+      const query = parsePart(route.query, request.event.queryStringParameters, 'query', fields, lang);
+      const body = parsePart(route.body, request.event.body, 'body', fields, lang);
       if (fields.length > 0) throw new BadRequest('The request is not valid', fields, 'validation_failed');
       state.input = { params, query, body };
       if (!('roles' in route.access) || route.access.scope === 'own') return;

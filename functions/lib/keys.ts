@@ -7,6 +7,7 @@ export const DISTRICT_PK = 'DISTRICT';
 export interface BallotRef { compoundId: string; ballotId: string }
 const ballotPk = (kind: string, b: BallotRef) => `${kind}#${b.compoundId}#${b.ballotId}`;
 const BALLOT_RESULTS_PK = 'BALLOTRESULTS';
+const BALLOT_NOTICES_PK = 'BALLOTNOTICES';
 const COMMITTEES_PK = 'COMMITTEES';
 
 export const keys = {
@@ -80,6 +81,9 @@ export const keys = {
   /** The district's published results, newest first (few: one per counted ballot). */
   ballotResultIndex: (closedAt: string, compoundId: string, ballotId: string) => ({ pk: BALLOT_RESULTS_PK, sk: `${closedAt}#${compoundId}#${ballotId}` }),
   ballotResultIndexPk: BALLOT_RESULTS_PK,
+  /** The district's announced ballots (表决公告), newest first: public from the moment of announcement. */
+  ballotNoticeIndex: (announcedAt: string, compoundId: string, ballotId: string) => ({ pk: BALLOT_NOTICES_PK, sk: `${announcedAt}#${compoundId}#${ballotId}` }),
+  ballotNoticeIndexPk: BALLOT_NOTICES_PK,
   /** One entry per compound with an owners' committee, for the formation rate. */
   committeeIndex: (compoundId: string) => ({ pk: COMMITTEES_PK, sk: compoundId }),
   committeeIndexPk: COMMITTEES_PK,

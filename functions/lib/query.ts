@@ -2,7 +2,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './clients.ts';
 
-export async function queryAll<T>(pk: string, o: { skPrefix?: string; consistent?: boolean; newestFirst?: boolean } = {}): Promise<T[]> {
+export async function queryAll<T>(pk: string, o: { skPrefix?: string; consistent?: boolean; newestFirst?: boolean; /** Stop after this many items. */ limit?: number } = {}): Promise<T[]> {
   const out: T[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -13,9 +13,10 @@ export async function queryAll<T>(pk: string, o: { skPrefix?: string; consistent
       ConsistentRead: o.consistent ?? false,
       ScanIndexForward: !o.newestFirst,
       ExclusiveStartKey,
+      ...(o.limit ? { Limit: o.limit - out.length } : {}),
     }));
     out.push(...((page.Items ?? []) as T[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  } while (ExclusiveStartKey && !(o.limit && out.length >= o.limit));
   return out;
 }

@@ -5,6 +5,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors.ts';
+import { maskNumbers } from '../../shared/privacy.ts';
 import { earliestOpening, voteRulesFrom, type VoteRules } from '../../shared/votes/rules.ts';
 import { votingRegister } from '../../shared/votes/register.ts';
 import type { BallotBody, DeliveryBody, HearingBody } from '../../shared/votes/schemas.ts';
@@ -99,6 +100,8 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.ballot(compoundId, ballotId), ...ballot }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      // Listed on the public notices page from this moment (the owners' 15 days to read the matters).
+      { Put: { TableName: tableName(), Item: { ...keys.ballotNoticeIndex(announcedAt, compoundId, ballotId), et: 'ballot-notice-index', compoundId, ballotId, title: body.title, compoundName: compound.name, kind: spec.kind, announcedAt, opensAt: ballot.opensAt, closesAt: ballot.closesAt } } },
       auditPut(principal, { action: spec.kind === 'election' ? 'election-ballot.announce' : 'ballot.announce', target: `compound:${compoundId}`, after: { ballotId, title: body.title, matters: matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title })), registerVersion: version, opensAt: ballot.opensAt, closesAt: ballot.closesAt } }, now),
     ] }));
   } catch (error) {
@@ -150,8 +153,11 @@ export async function deliveries(ref: BallotRef, consistent = false): Promise<De
  */
 export async function withdrawBallot(compoundId: string, ballotId: string, reason: string, principal: Principal): Promise<BallotItem> {
   const now = new Date();
+  const ballot = await mustGetBallot(compoundId, ballotId, true);
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
+      // The public list says it was withdrawn (the announcement page then says why).
+      { Update: { TableName: tableName(), Key: keys.ballotNoticeIndex(ballot.announcedAt, compoundId, ballotId), UpdateExpression: 'SET withdrawnAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } } },
       { Update: {
         TableName: tableName(), Key: keys.ballot(compoundId, ballotId), UpdateExpression: 'SET withdrawnAt = :now, withdrawnReason = :reason',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(withdrawnAt) AND opensAt > :now AND voteCount = :zero AND pendingPaper = :zero',
@@ -161,8 +167,8 @@ export async function withdrawBallot(compoundId: string, ballotId: string, reaso
     ] }));
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
-    const ballot = await mustGetBallot(compoundId, ballotId, true);
-    throw new Conflict(ballot.withdrawnAt ? 'The ballot is already withdrawn' : 'Voting has opened; a ballot can only be withdrawn before', ballot.withdrawnAt ? 'ballot_withdrawn' : 'ballot_open');
+    const fresh = await mustGetBallot(compoundId, ballotId, true);
+    throw new Conflict(fresh.withdrawnAt ? 'The ballot is already withdrawn' : 'Voting has opened; a ballot can only be withdrawn before', fresh.withdrawnAt ? 'ballot_withdrawn' : 'ballot_open');
   }
   return mustGetBallot(compoundId, ballotId, true);
 }
@@ -184,4 +190,35 @@ export async function addHearing(compoundId: string, ballotId: string, body: Hea
 export async function hearings(ref: BallotRef): Promise<HearingItem[]> {
   const all = await queryAll<HearingItem>(keys.hearingsPk(ref));
   return all.map(({ pk: _p, sk: _s, ...h }: HearingItem & { pk?: string; sk?: string }) => h as HearingItem).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The district's announced ballots not yet closed, and those withdrawn lately: the 表决公告 list. */
+export async function publicAnnouncements(now = Date.now()) {
+  const items = await queryAll<{ compoundId: string; ballotId: string; title: string; compoundName: string; kind: string; announcedAt: string; opensAt: string; closesAt: string; withdrawnAt?: string }>(keys.ballotNoticeIndexPk, { newestFirst: true, limit: 400 });
+  const month = 30 * 86_400_000;
+  return items
+    // Until voting closes (the results list takes over from there); a withdrawal stays a month.
+    .filter((i) => (i.withdrawnAt ? Date.parse(i.withdrawnAt) > now - month : Date.parse(i.closesAt) > now))
+    .slice(0, 200)
+    .map(({ compoundId, ballotId, title, compoundName, kind, announcedAt, opensAt, closesAt, withdrawnAt }) => ({ compoundId, ballotId, title, compoundName, kind, announcedAt, opensAt, closesAt, withdrawn: Boolean(withdrawnAt) }));
+}
+
+/**
+ * A ballot's announcement (表决公告) as owners read it during the notice period and after:
+ * the matters in full with their kind, the window, the register's totals, the rule on
+ * non-voters if any; a withdrawal and its reason. Nothing about any owner.
+ */
+export async function publicAnnouncement(compoundId: string, ballotId: string) {
+  const ballot = await mustGetBallot(compoundId, ballotId);
+  const compound = await getCompound(compoundId);
+  return {
+    ballotId, compoundId, compoundName: ballot.compoundName, address: compound?.address ?? '', title: ballot.title, kind: ballot.kind,
+    ...(ballot.seats ? { seats: ballot.seats } : {}),
+    state: ballotState(ballot), announcedAt: ballot.announcedAt, opensAt: ballot.opensAt, closesAt: ballot.closesAt,
+    registerVersion: ballot.registerVersion, totals: ballot.totals,
+    matters: ballot.matters.map((m) => ({ id: m.id, kind: m.kind, title: m.publicTitle ?? m.title, text: m.publicTitle ? '' : m.text, attachments: m.attachments })),
+    followMajority: ballot.followMajority ? { rule: maskNumbers(ballot.followMajority.rule) } : null,
+    proxyCap: voteRules().proxyCap,
+    withdrawn: ballot.withdrawnAt ? { at: ballot.withdrawnAt, reason: maskNumbers(ballot.withdrawnReason ?? '') } : null,
+  };
 }

@@ -3,6 +3,9 @@
 import { mappingProblems } from '../../shared/staff-claims.ts';
 import type { DistrictConfig } from './types.ts';
 
+/** The shortest notice period a deployable district may set. */
+export const MIN_NOTICE_DAYS = 15;
+
 export const CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'] as const;
 
 export function inChina(d: Pick<DistrictConfig, 'region'>): boolean {
@@ -32,6 +35,8 @@ export function districtProblems(d: DistrictConfig): string[] {
   // Without a region the stack is built for the global regions (origin access control, HTTP/3):
   // a config that is plainly for China must say where.
   if (d.region === undefined && (d.icp !== undefined || (d.domain && 'iamServerCertificateId' in d.domain.certificate))) p.push(`${at}: region is required with icp or an IAM certificate (${CHINA_REGIONS.join(' or ')} for a China district)`);
+  // 业主大会和业主委员会指导规则 art. 24: owners are told 15 days ahead. Shorter is for the local demo only (npm start -- --notice-days 0).
+  if (d.votes?.announceDays !== undefined && !(Number.isInteger(d.votes.announceDays) && d.votes.announceDays >= MIN_NOTICE_DAYS && d.votes.announceDays <= 60)) p.push(`${at}: votes.announceDays must be a whole number from ${MIN_NOTICE_DAYS} to 60 (matters are announced at least 15 days before voting opens); a shorter notice is for the local demo only (npm start -- --notice-days 0)`);
   const id = d.staffIdentity ?? { kind: 'cognito' as const };
   if (id.kind === 'cognito' && id.domainPrefix !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(id.domainPrefix)) p.push(`${at}: staffIdentity.domainPrefix must be lowercase letters, digits and hyphens (Cognito's rule)`);
   if (id.kind === 'oidc') {

@@ -7,6 +7,22 @@ import { ROOT } from '../paths.ts';
 import { LocalStartError } from './ports.ts';
 
 const port = Number(process.env.PORT ?? 8080);
+/**
+ * `npm start -- --notice-days 0`: owner votes may open as soon as they are announced, so a
+ * whole vote can be tried in minutes. Only here: synth refuses a deployable district whose
+ * notice period is under the 15 days of the national rules (infra/districts/validate.ts).
+ */
+function noticeDaysArg(): number | undefined {
+  const at = process.argv.indexOf('--notice-days');
+  if (at < 0) return undefined;
+  const days = Number(process.argv[at + 1]);
+  if (!Number.isInteger(days) || days < 0 || days > 60) {
+    console.error('--notice-days takes a whole number of days from 0 to 60, e.g. npm start -- --notice-days 0');
+    process.exit(2);
+  }
+  return days;
+}
+const noticeDays = noticeDaysArg();
 const dataDir = join(ROOT, '.data');
 /**
  * The layout of the stored items. Raised when keys change (2: ballot records keyed under their
@@ -37,7 +53,7 @@ async function main() {
   // seeding) leaves data of this layout, which the next start resumes instead of setting aside.
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'layout'), DATA_LAYOUT);
-  const district = await startLocalDistrict({ port, dataDir, seed: 'demo' });
+  const district = await startLocalDistrict({ port, dataDir, seed: 'demo', ...(noticeDays === undefined ? {} : { voteRules: { announceDays: noticeDays } }) });
   const users = district.auth.users;
   // Where the running district keeps its data, for `npm run rebuild` and other tools.
   writeFileSync(join(dataDir, 'local-district.json'), JSON.stringify({ url: district.url, dynamoEndpoint: district.dynamoEndpoint, tableName: district.tableName }, null, 2));
@@ -54,6 +70,7 @@ async function main() {
   Demo sign-ins (press 登录 on the admin page and choose one; no password locally):
 ${users.map((u) => `    ${u.username.padEnd(8)} ${u.role.padEnd(16)} ${u.scopeName} · ${u.name}`).join('\n')}
 
+${noticeDays === undefined ? '  Try a whole vote in minutes: npm start -- --notice-days 0 (local demo only; a deployed district keeps 15 days).' : `  Demo only: the notice period of owner votes is ${noticeDays} days here (a deployed district keeps at least 15).`}
   Data is kept in .data/ (delete it to start over). Ctrl-C stops everything.
 `);
   let stopping = false;

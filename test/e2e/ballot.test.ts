@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { call, testDistrict } from '../support/district.ts';
 import { withRegister } from '../support/codes.ts';
 import { announce, closingTimeArrives } from '../support/votes.ts';
-import { axeProblems as axe, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
+import { axeProblems as axe, expectNoEnglishErrors, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -47,25 +47,45 @@ describe('an owners\' vote in Chromium', () => {
     const panel = page.getByTestId('votes-panel');
     await expect.poll(() => panel.textContent()).toContain(`${BALLOT} 业主大会表决`);
     await page.getByRole('button', { name: '发布表决公告' }).click();
+    // The window is shown in Beijing time, prefilled at the earliest lawful opening, 08:00.
+    expect(await page.getByLabel('投票开始（北京时间）').inputValue()).toMatch(/^\d{4}-\d\d-\d\dT08:00$/);
+    // Tried: nothing typed. Nothing is sent; each field says what is missing, in Chinese, under itself.
+    await page.getByRole('button', { name: '发布公告' }).click();
+    await expect.poll(() => page.locator('.error').count()).toBeGreaterThan(0);
+    for (const field of ['title', 'matters.0.title', 'matters.0.text']) {
+      const error = page.locator(`[data-field="${field}"]`);
+      expect(await error.count(), field).toBe(1);
+    }
+    // The matter title's error follows the matter title's input, not the attachments.
+    expect(await page.locator('#m-title-0 + [data-field="matters.0.title"]').count()).toBe(1);
+    await expectNoEnglishErrors(page);
+    expect(await axe(page)).toEqual([]);
     await page.getByLabel('表决名称').fill('关于增设电动车充电桩的表决');
     await page.getByLabel('1. 事项名称').fill('在3号楼北侧增设电动车充电桩');
     await page.getByLabel('事项全文').fill('利用3号楼北侧共有部分增设充电桩20个，由物业公司经营，收益归全体业主。');
     await page.getByLabel('附件（每行：名称,链接）').fill('充电桩布置图,https://docs.example.cn/anqing/charging.pdf');
-    await page.getByRole('button', { name: '发布公告' }).click();
-    // No dates yet: the page names the fields before anything is sent.
-    await expect.poll(() => page.locator('.error').count()).toBeGreaterThan(0);
-    expect(await axe(page)).toEqual([]);
     await page.getByLabel('类别').selectOption('special');
-    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await page.getByLabel('投票开始').fill(tomorrow);
-    await page.getByLabel('投票截止').fill(later);
+    // Tried: an opening before the notice period ends (yesterday). The server refuses it under
+    // the opening field, in Chinese, with the earliest time in Beijing time rather than ISO.
+    const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByLabel('投票开始（北京时间）').fill(`${beijingDay(Date.now() - 86_400_000)}T08:00`);
+    await page.getByRole('button', { name: '发布公告' }).click();
+    await expect.poll(() => page.locator('[data-field="opensAt"]').textContent()).toMatch(/^最早 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/);
+    await expectNoEnglishErrors(page);
+    const tomorrow = beijingDay(Date.now() + 2 * 86_400_000);
+    const later = beijingDay(Date.now() + 10 * 86_400_000);
+    await page.getByLabel('投票开始（北京时间）').fill(`${tomorrow}T09:30`);
+    await page.getByLabel('投票截止（北京时间）').fill(`${later}T18:00`);
+    expect(await page.getByTestId('window').textContent()).toBe(`投票时间：${tomorrow} 09:30 至 ${later} 18:00（北京时间）`);
     await page.getByRole('button', { name: '发布公告' }).click();
     await expect.poll(() => page.getByTestId('ballot-board').textContent()).toContain('关于增设电动车充电桩的表决');
     expect(await page.getByTestId('ballot-board').textContent()).toContain('公告中');
     const announced = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots`, { token: await district.auth.issue('anqing') })).json.ballots.find((b: { title: string }) => b.title === '关于增设电动车充电桩的表决');
     const detail = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots/${announced.id}`, { token: await district.auth.issue('anqing') })).json;
     expect(detail.ballot.matters[0]).toMatchObject({ kind: 'special', attachments: [{ name: '充电桩布置图', url: 'https://docs.example.cn/anqing/charging.pdf' }] });
+    // The times typed are Beijing time, whatever the browser's zone.
+    expect(Date.parse(detail.ballot.opensAt)).toBe(Date.parse(`${tomorrow}T09:30:00+08:00`));
+    expect(Date.parse(detail.ballot.closesAt)).toBe(Date.parse(`${later}T18:00:00+08:00`));
     await context.close();
   });
 
@@ -81,6 +101,47 @@ describe('an owners\' vote in Chromium', () => {
     await expect.poll(() => letters.first().locator('img').count()).toBe(1);
     link = (await letters.first().locator('img').getAttribute('data-link'))!;
     expect(await letters.first().textContent()).toContain(`${BALLOT} 业主大会表决`);
+    // The letter says when voting runs (Beijing time) and where the matters are to be read.
+    expect(await letters.first().locator('[data-window]').textContent()).toMatch(/^投票时间：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d 至 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（北京时间）/);
+    expect(await letters.first().textContent()).toContain(`view=announcement`);
+    // One A4 page per letter, and no blank page after the last one (the page behind is long).
+    await page.emulateMedia({ media: 'print' });
+    const pagesOf = async () => ((await page.pdf({ format: 'A4', printBackground: true })).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(await pagesOf()).toBe(3);
+    await page.emulateMedia({ media: 'screen' });
+    // A reissued letter: the compound's name and address on it, and one page only.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: '作废并补发' }).last().click();
+    await expect.poll(() => letters.count()).toBe(1);
+    const reissued = (await letters.first().textContent())!;
+    expect(reissued).toContain(compound.name);
+    expect(reissued).toContain(compound.address);
+    await page.emulateMedia({ media: 'print' });
+    expect(await pagesOf()).toBe(1);
+    await context.close();
+  });
+
+  it('owners read the announcement (表决公告) during the notice period, on a phone and on A4', async () => {
+    const listed = (await call(district, 'GET', '/api/public/ballots')).json.announced.find((b: { title: string }) => b.title === '关于增设电动车充电桩的表决');
+    expect(listed).toBeTruthy();
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${district.url}/notices.html`);
+    await page.getByTestId('announced-ballots').getByRole('link', { name: `${compound.name} · 关于增设电动车充电桩的表决` }).click();
+    const notice = page.getByTestId('ballot-announcement');
+    await expect.poll(() => notice.textContent()).toContain('利用3号楼北侧共有部分增设充电桩20个');
+    const text = (await notice.textContent())!;
+    expect(await page.getByTestId('announcement-state').textContent()).toBe('公告中，投票尚未开始');
+    expect(text).toContain('特别事项');
+    expect(text).toContain('四分之三以上');
+    expect(text).toContain('（北京时间）');
+    expect(text).toContain('一人最多接受 3 位业主的委托');
+    expect(await notice.getByRole('link', { name: '充电桩布置图' }).getAttribute('href')).toBe('https://docs.example.cn/anqing/charging.pdf');
+    for (const r of rows) expect(text).not.toContain(r.ownerName);
+    expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
     await context.close();
   });
 
@@ -177,7 +238,8 @@ describe('a committee election through the five gates, on the staff pages', () =
     await panel.getByLabel('可联系的业主人数').fill('3');
     await panel.getByLabel('摸底情况').fill('网格员入户摸底，三户均可联系。');
     await panel.getByRole('button', { name: '签署本关' }).click();
-    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('signed by');
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('“摸底”环节由 社区工作人员 或 街道工作人员 或 区管理员 签署');
+    await expectNoEnglishErrors(committee);
     expect(await axe(committee)).toEqual([]);
 
     await signIn(street, `/admin.html?compound=${compound.id}`, 'street');
@@ -243,6 +305,7 @@ describe('withdrawing an announced ballot on the committee\'s page', () => {
     await page.getByRole('button', { name: '撤回公告' }).click();
     // Tried: no reason at all. Nothing is sent; the reason's field says what is missing.
     await expect.poll(() => page.locator('#wd-reason-err').textContent()).toBe('请写明撤回原因，至少 4 个字');
+    await expectNoEnglishErrors(page);
     expect(await page.getByLabel('撤回原因').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('撤回原因').fill('事项二的金额写错，改正后重新公告');
     // The first time the person thinks again: nothing happens.

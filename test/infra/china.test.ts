@@ -137,5 +137,10 @@ describe('a district in AWS China (cn-north-1)', () => {
     expect(build({ ...districtNamed('shinan'), staffIdentity: { kind: 'cognito', domainPrefix: 'Bad_Prefix!' } })).toThrow(/domainPrefix/);
     expect(build({ ...districtNamed('shinan'), domain: { name: 'gongzhi.example.com', certificate: { acmArn: 'hello' } } })).toThrow(/acmArn must be an ACM certificate ARN/);
     expect(build({ ...cn, staffIdentity: { ...oidc, endpoints: { authorization: 'http://id.example.cn/auth', token: 'https://id.example.cn/token' } } })).toThrow(/staffIdentity.endpoints.authorization must be an https URL/);
+    // The local demo's zero notice period (npm start -- --notice-days 0) is never deployable.
+    const shinan = districtNamed('shinan');
+    expect(build({ ...shinan, votes: { ...shinan.votes, announceDays: 0 } })).toThrow(/votes.announceDays must be a whole number from 15 to 60/);
+    expect(build({ ...shinan, votes: { ...shinan.votes, announceDays: 14 } })).toThrow(/votes.announceDays/);
+    expect(build({ ...shinan, votes: { ...shinan.votes, announceDays: 15.5 } })).toThrow(/votes.announceDays/);
   });
 });

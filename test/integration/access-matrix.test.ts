@@ -86,6 +86,7 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   publicBallots: () => ({ path: routes.publicBallots.path, expect: 'ok' }),
   publicBallotResult: () => ({ path: ballotPath(routes.publicBallotResult.path), expect: 'not-denied' }),
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
+  publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
 };
 let made = 0;
 

@@ -209,6 +209,7 @@ const ballotAttacks: Record<string, Attack> = {
   ballotExport: async (id) => Promise.all(['register', 'matters', 'votes'].map((file) => call(district, 'GET', ballotPath('B', id, `/export?file=${file}`), { token: bTok().community }))),
   publicBallotResult: (id) => one(call(district, 'GET', `/api/public/ballots/${B.id}/${id}`)),
   publicBulletin: (id) => one(call(district, 'GET', `/api/public/ballots/${B.id}/${id}/bulletin`)),
+  publicAnnouncement: (id) => one(call(district, 'GET', `/api/public/ballots/${B.id}/${id}/announcement`)),
   codesIssue: (id) => one(call(district, 'POST', `/api/registry/compounds/${B.id}/codes`, { token: bTok().community, body: { purpose: { kind: 'ballot', id, title: id }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'missing' } })),
   codeRevoke: (id) => one(call(district, 'POST', `/api/registry/compounds/${B.id}/codes/revoke`, { token: bTok().community, body: { purposeId: id, ...unit(10), reissue: true } })),
   codeStatus: (id) => one(call(district, 'GET', `/api/registry/compounds/${B.id}/codes?purposeId=${id}`, { token: bTok().committee })),

@@ -78,6 +78,17 @@ describe('announcing a ballot', () => {
       expect(short.status).toBe(400);
       expect(short.json.error.code).toBe('notice_too_short');
       expect(short.json.error.fields[0].path).toBe('body.opensAt');
+      // The same refusal to a zh-CN page: the message and the reason in Chinese, the earliest
+      // time in Beijing time, the code and the path unchanged.
+      const zh = await call(district, 'PUT', base('b-notice'), { token: committeeA, lang: 'zh-CN,zh;q=0.9,en;q=0.5', body: body({ opensAt: new Date(Date.now() + 14 * 86_400_000).toISOString(), closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString() }) });
+      expect(zh.json.error).toMatchObject({ code: 'notice_too_short', message: '表决事项须在投票开始 15 日前公告', fields: [{ path: 'body.opensAt' }] });
+      expect(zh.json.error.fields[0].reason).toMatch(/^最早 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）（自今天公告起 15 日）$/);
+      // zod's own rules too: a missing title in Chinese.
+      const untitled = await call(district, 'PUT', base('b-notice'), { token: committeeA, lang: 'zh-CN', body: body({ title: '' }) });
+      expect(untitled.json.error.code).toBe('validation_failed');
+      expect(untitled.json.error.message).toBe('填写的内容有误');
+      expect(untitled.json.error.fields.find((f: { path: string }) => f.path === 'body.title').reason).toMatch(/[\u4e00-\u9fff]/);
+      expect(JSON.stringify(untitled.json.error)).not.toMatch(/Too small|expected/);
       const ok = await call(district, 'PUT', base('b-notice'), { token: committeeA, body: body({ opensAt: new Date(Date.now() + 15 * 86_400_000 + 60_000).toISOString(), closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString() }) });
       expect(ok.status, ok.text).toBe(201);
       expect(ok.json.registerVersion).toBe(1);
@@ -92,6 +103,23 @@ describe('announcing a ballot', () => {
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('exists');
     expect((await storedBallot('b-notice')).title).toBe('关于选聘物业服务企业的表决');
+  });
+
+  it('publishes the announcement (表决公告) from the moment it is announced: matters in full, kind, window, totals, nothing about anyone', async () => {
+    const stored = await storedBallot('b-notice');
+    const notice = await call(district, 'GET', `/api/public/ballots/${compound.id}/b-notice/announcement`);
+    expect(notice.status, notice.text).toBe(200);
+    expect(notice.json).toMatchObject({
+      compoundName: compound.name, title: '关于选聘物业服务企业的表决', kind: 'vote', state: 'announced', opensAt: stored.opensAt, closesAt: stored.closesAt,
+      announcedAt: stored.announcedAt, registerVersion: 1, totals: stored.totals, withdrawn: null, followMajority: null,
+      matters: [{ id: 'm1', kind: 'ordinary', title: '选聘物业服务企业', text: '选聘青岛海岸物业服务有限公司，合同期三年。', attachments: [] }],
+    });
+    expect(JSON.stringify(notice.json)).not.toMatch(/createdBy|committee-a|"pk"|"sk"/);
+    const list = await call(district, 'GET', '/api/public/ballots');
+    expect(list.json.announced).toContainEqual(expect.objectContaining({ compoundId: compound.id, ballotId: 'b-notice', title: '关于选聘物业服务企业的表决', withdrawn: false, opensAt: stored.opensAt }));
+    // Tried: a ballot that does not exist, and another compound's id with this ballot id.
+    expect((await call(district, 'GET', `/api/public/ballots/${compound.id}/no-such/announcement`)).status).toBe(404);
+    expect((await call(district, 'GET', `/api/public/ballots/${bare.id}/b-notice/announcement`)).status).toBe(404);
   });
 
   it('answers bad ballots with 400 naming the field, and stores nothing', async () => {
@@ -583,6 +611,10 @@ describe('withdrawing a ballot before it opens', () => {
     const ok = await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '事项二的金额写错，改正后重新公告' } });
     expect(ok.status, ok.text).toBe(200);
     expect((await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '再撤一次试试' } })).json.error.code).toBe('ballot_withdrawn');
+    // The public announcement says it was withdrawn and why; the list marks it.
+    const notice = (await call(district, 'GET', `/api/public/ballots/${compound.id}/${B}/announcement`)).json;
+    expect(notice).toMatchObject({ state: 'withdrawn', withdrawn: { reason: '事项二的金额写错，改正后重新公告' } });
+    expect((await call(district, 'GET', '/api/public/ballots')).json.announced).toContainEqual(expect.objectContaining({ ballotId: B, withdrawn: true }));
     const codes = await call(district, 'POST', `/api/registry/compounds/${compound.id}/codes`, { token: admin, body: { purpose: { kind: 'ballot', id: B, title: '已撤回的表决' }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), units: 'all' } });
     expect(codes.json.error.code).toBe('ballot_withdrawn');
     // A letter already printed no longer signs in, and says why.

@@ -32,3 +32,16 @@ export async function signIn(page: Page, url: string, user: string): Promise<voi
   await page.waitForURL((u) => u.pathname.endsWith('/admin.html') && !u.searchParams.has('code'));
   await page.getByRole('button', { name: '退出' }).waitFor();
 }
+
+/** Latin words a Chinese message may hold: file formats and the like, never a sentence. */
+const LATIN_ALLOWED = new Set(['CSV', 'GBK', 'UTF', 'JSON', 'URL', 'https', 'http', 'base64', 'MB', 'ICP', 'YYYY', 'MM']);
+
+/**
+ * Every error or alert on a zh-CN page is in Chinese: fails on any Latin word outside the few
+ * a Chinese sentence uses (a file format, a link), and on an ISO timestamp.
+ */
+export async function expectNoEnglishErrors(page: Page): Promise<void> {
+  const texts = await page.locator('.error, [role="alert"]').allTextContents();
+  const english = texts.filter((t) => /\d{4}-\d\d-\d\dT\d\d:\d\d/.test(t) || (t.match(/[A-Za-z]{2,}/g) ?? []).some((w) => !LATIN_ALLOWED.has(w)));
+  if (english.length > 0) throw new Error(`English on a zh-CN page: ${english.join(' | ')}`);
+}

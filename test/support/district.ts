@@ -16,8 +16,9 @@ export async function testDistrict(options: Omit<DistrictOptions, 'dynamoEndpoin
   return district;
 }
 
-export async function call(district: LocalDistrict, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {}) {
+export async function call(district: LocalDistrict, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; contentType?: string; lang?: string } = {}) {
   const headers: Record<string, string> = {};
+  if (options.lang) headers['accept-language'] = options.lang;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';

@@ -30,6 +30,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const bearer = init.token === undefined ? token : init.token;
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  // Refusals come back in the page's language, with times in Beijing time.
+  headers['accept-language'] = document.documentElement.lang.startsWith('zh') ? 'zh-CN' : 'en';
   const res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   const text = await res.text();
   let json: unknown = null;

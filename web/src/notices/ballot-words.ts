@@ -14,7 +14,7 @@ export const bw = words({
   postedUntil: '公示期至 {d}', print: '打印公告', bulletin: '回执公示栏', bulletinHelp: '每张表决票的回执编号及其选择，不含任何身份信息。业主可凭回执核对自己的选择，任何人可据此复核计票。',
   find: '查找回执编号', found: '找到 {n} 条', notFound: '没有这个回执编号。请核对后重试。', receipt: '回执编号', showing: '共 {total} 张表决票，显示前 {n} 张；输入回执编号查找。',
   deemedHead: '按议事规则计算的结果（与实际表决结果并列公示）', deemedRule: '依据：{rule}', deemedCount: '有送达凭证而未表决的业主 {n} 人视为与多数意见一致（{choice}）。', deemedNone: '本事项没有过半数的多数意见，无人视为同意。', rawHead: '实际表决结果',
-  back: '返回', result: '结果公告', blank: '—', support: '支持',
+  back: '返回', announcement: '表决公告', result: '结果公告', blank: '—', support: '支持',
 }, {
   results: 'Owner vote results', noneYet: 'No results yet.', head: 'Notice of the result of {title}',
   body: '{compound} voted on the matters below from {opens} to {closes}. Under Civil Code art. 278, by the exclusive area and owners of register version {v}. No personal data.',
@@ -27,5 +27,5 @@ export const bw = words({
   postedUntil: 'Posted until {d}', print: 'Print notice', bulletin: 'Receipt bulletin', bulletinHelp: 'Every ballot\'s receipt code with its choices, and no identities. Owners check their own; anyone can recount.',
   find: 'Find a receipt', found: '{n} found', notFound: 'No such receipt. Check it and try again.', receipt: 'Receipt', showing: '{total} ballots; showing the first {n}. Search by receipt.',
   deemedHead: 'Result under the rules of procedure (published beside the actual vote)', deemedRule: 'Under: {rule}', deemedCount: '{n} owner(s) with proof of delivery who did not vote are deemed to side with the majority ({choice}).', deemedNone: 'No majority on this matter; nobody is deemed.', rawHead: 'Actual vote',
-  back: 'Back', result: 'Results notice', blank: '—', support: 'Support',
+  back: 'Back', announcement: 'Announcement', result: 'Results notice', blank: '—', support: 'Support',
 });

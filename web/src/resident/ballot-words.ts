@@ -13,7 +13,7 @@ export const w = words({
   thanks: '表决已提交，感谢您的参与！', receipt: '回执编号', recordedAt: '提交时间', yourChoices: '您的选择',
   keepReceipt: '请截图保存回执。表决结束后，可在公示栏用回执编号查到您的选择（公示不显示任何人的身份）。', bulletin: '查看公示栏',
   votedElsewhere: '本户业主已于 {at} 通过{channel}表决，每位业主只计一票。', paper: '纸质表决票', proxy: '书面委托', online: '网上',
-  notOpen: '表决于 {at} 开始，届时请再次打开本页。', closed: '表决已于 {at} 截止。', already: '本户业主已经表决过，每位业主只计一票。',
+  notOpen: '表决于 {at} 开始，届时请再次打开本页。', readAnnouncement: '阅读表决公告（事项全文、附件和表决规则）', closed: '表决已于 {at} 截止。', already: '本户业主已经表决过，每位业主只计一票。',
   retrying: '网络不稳定，正在重试（第 {n} 次）…', offline: '网络中断，您的选择已保存在本机。恢复网络后请再点“确认提交”。',
   expired: '登录已过期。您的选择已保存在本机，请联系业委会或社区补发入户码后继续。', draftSaved: '已自动保存在本机', withdrawn: '本次表决已在投票开始前撤回，请留意业委会的新公告。', followMajority: '请注意：本小区议事规则规定，表决票已送达但未表决的业主，视为同意多数业主的意见。规则原文：',
 }, {
@@ -28,7 +28,7 @@ export const w = words({
   thanks: 'Vote submitted. Thank you!', receipt: 'Receipt', recordedAt: 'Submitted at', yourChoices: 'Your choices',
   keepReceipt: 'Keep a screenshot. After the vote closes, find your choices on the bulletin by this receipt (the bulletin shows nobody\'s identity).', bulletin: 'Open the bulletin',
   votedElsewhere: 'This owner already voted at {at} ({channel}); each owner has one vote.', paper: 'paper ballot', proxy: 'written proxy', online: 'online',
-  notOpen: 'Voting opens at {at}; please come back then.', closed: 'Voting closed at {at}.', already: 'This owner has already voted; each owner has one vote.',
+  notOpen: 'Voting opens at {at}; please come back then.', readAnnouncement: 'Read the announcement (the matters in full, attachments and rules)', closed: 'Voting closed at {at}.', already: 'This owner has already voted; each owner has one vote.',
   retrying: 'Weak network, retrying (attempt {n})…', offline: 'The network dropped. Your choices are saved; tap Confirm again when you are back online.',
   expired: 'Your sign-in expired. Your choices are saved on this phone; ask the committee or community office for a new code.', draftSaved: 'Saved on this phone', withdrawn: 'This ballot was withdrawn before voting opened; watch for the committee\'s new announcement.', followMajority: 'Note: this compound\'s rules of procedure say that owners who received the ballot and do not vote follow the majority. The rule: ',
 });

@@ -1,0 +1,272 @@
+// What a refusal says, in the reader's language. The functions write their refusals (and the
+// schemas their own rules) in English, which API clients and the logs read; a person on a
+// zh-CN page reads them through this one map, with instants in Beijing time in both
+// languages. Kept in one place so that a new refusal is translated once, for every form.
+
+export type Lang = 'zh' | 'en';
+
+/** The language a request asks for: Chinese only when its first preference is Chinese. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  return /^\s*zh\b/i.test(acceptLanguage ?? '') ? 'zh' : 'en';
+}
+
+const ISO_INSTANT = /\b(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d))\b/g;
+
+/** 2026-12-18T00:00:00.000Z → 2026-12-18 08:00 (Beijing time has no summer time). */
+export function beijingTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function withBeijingTimes(text: string, lang: Lang): string {
+  return text.replace(ISO_INSTANT, (iso) => `${beijingTime(iso)}${lang === 'zh' ? '（北京时间）' : ' Beijing time'}`);
+}
+
+/** The things a 404 names (`${what} not found`). */
+const THINGS: Record<string, string> = {
+  Ballot: '表决', Campaign: '评价活动', 'Campaign compound': '评价活动中的小区', 'Code for this unit and purpose': '该房屋此用途的入户码',
+  Compound: '小区', Election: '选举', Household: '住户', 'Keyed sheet for this unit': '该房屋已录入的纸质表决票', 'Notice version': '公告版本',
+  'Published campaign': '已公告的评价活动', 'Published notice': '已发布的公告', 'Rating campaign for this household': '本户的评价活动',
+  'Register version': '名册版本', 'Result of this ballot (it is published when voting has closed and the result is frozen)': '表决结果（投票截止并固定结果后公布）',
+  Submission: '提交记录', "This unit on the ballot's register": '表决名册中的该房屋', 'Unit on this ballot': '本次表决中的该房屋',
+};
+
+const EXACT: Record<string, string> = {
+  // Messages.
+  "A ballot counts by a committed owners' register": '表决须按已导入的业主名册计票',
+  'A ballot with this id was already announced; its matters cannot change': '这个编号的表决已经公告，表决事项不能再修改',
+  'A committee follows the codes of its own ballots; rating codes are followed by community, street or district staff': '业委会只能查看本会表决的入户码；评价入户码由社区、街道或区工作人员查看',
+  'A correction must say why': '更正须写明原因',
+  'A new campaign must close in the future': '新的评价活动截止时间必须在将来',
+  'A referenced item does not exist': '引用的对象不存在',
+  'A second, different person must key this sheet': '这张票须由另一位工作人员再录一次',
+  'A written proxy is already recorded for this owner': '这位业主的书面委托已经登记',
+  'An election with this id exists': '这个编号的选举已经存在',
+  'Another register was committed for this compound meanwhile; run the import again': '刚才有人为本小区导入了另一份名册，请重新导入',
+  'At least one candidate must be approved to hold an election': '至少要有一名候选人通过审核才能选举',
+  "Buildings in the current owners' register cannot be removed": '当前业主名册中的楼栋不能删除',
+  'Codes cannot outlive their ballot': '入户码的截止时间不能晚于表决截止',
+  'Codes cannot outlive their campaign': '入户码的截止时间不能晚于评价活动截止',
+  'Decide on every nominated candidate, once': '每位被提名的候选人都要审核，且只审核一次',
+  'Delivery to this owner is already recorded': '已登记向这位业主送达',
+  'Every compound of the campaign must be within your scope': '评价活动的每个小区都须在您的管辖范围内',
+  "Every id this election's ballot could take is used by another ballot; withdraw one or start the election under another id": '这次选举可用的表决编号都已被占用：请撤回一个表决，或用另一个编号发起选举',
+  "Import the owners' register before issuing codes": '请先导入业主名册，再生成入户码',
+  'Internal error': '系统出错，请稍后再试',
+  'The file has no data rows': '文件没有数据行',
+  'More owners reached than the register holds': '送达的业主人数超过名册人数',
+  'No ballot with this id on this compound': '本小区没有这个编号的表决',
+  'No rating campaign with this id asks this compound': '没有这个编号、包含本小区的评价活动',
+  'No such matter on this ballot': '本次表决没有这个事项',
+  'No such template': '没有这个问卷模板',
+  'No written proxy is recorded for this owner': '这位业主没有登记书面委托',
+  'Nobody was elected; the committee cannot be formed from this ballot': '没有人当选，不能据此组成业委会',
+  'Nothing changed since the published version': '与已发布的版本相比没有变化',
+  'Notices are published: the closing time can no longer change': '公告已发布，截止时间不能再修改',
+  'Only an open campaign can be closed': '只有进行中的评价活动才能结束',
+  'Please send again': '请再提交一次',
+  'Rating codes are issued by community, street or district staff': '评价入户码由社区、街道或区工作人员发放',
+  'Send application/json': '请以 JSON 格式提交',
+  'Sign-in required': '请先登录',
+  'Not allowed for this principal or scope': '您的角色或管辖范围不允许这项操作',
+  'Some answers are missing or not allowed': '有的问题没有回答，或回答不在选项中',
+  'Some choices are not allowed': '有的选择不允许',
+  'Someone is issuing codes for this compound and purpose right now; wait a minute and look at the code list before issuing again': '有人正在为本小区的这项用途生成入户码：请等一分钟，看过入户码列表后再生成',
+  'Someone keyed this sheet at the same moment; reload and key it again if needed': '有人同时录入了这张票：请刷新，需要时再录一次',
+  'Someone published this compound meanwhile; reload': '有人刚刚发布了本小区的公告，请刷新',
+  'Someone signed this gate at the same moment; reload': '有人同时签署了这一环节，请刷新',
+  'The ballot is already withdrawn': '这次表决已经撤回',
+  'The ballot was withdrawn before voting opened': '这次表决在投票开始前已撤回',
+  'The body is not valid JSON': '提交的内容不是有效的 JSON',
+  'The campaign has closed': '评价活动已经截止',
+  'The campaign is no longer open': '评价活动已不在进行中',
+  'The campaign is open: its questions, compounds and opening time can no longer change': '评价活动已开始，问题、小区和开始时间不能再修改',
+  'The campaign was changed by someone else; reload it': '评价活动已被他人修改，请刷新',
+  'The campaign was changed or opened meanwhile; reload it': '评价活动刚刚被修改或已开始，请刷新',
+  'The committee of this election is already formed': '这次选举的业委会已经组成',
+  'The community is outside your scope': '该社区不在您的管辖范围内',
+  'The company changed meanwhile; reload and try again': '物业企业信息刚刚被修改，请刷新后再试',
+  'The compound changed while you edited it; reload and try again': '您编辑时小区信息已被修改，请刷新后再试',
+  'The election ballot has no frozen result yet': '选举表决还没有固定结果',
+  'The election ballot has not been organized (gate 5)': '选举表决还没有组织（第 5 环节）',
+  "The gate's record is incomplete": '这一环节的记录不完整',
+  'The number of seats is not allowed': '委员人数不允许',
+  "The owners' register is not ready": '业主名册尚未就绪',
+  'The paper sheet changed while it was keyed; look at it again': '录入时这张纸质票已有变化，请再核对',
+  'The questions changed; reload the form': '问题已更新，请刷新页面',
+  'The request is not valid': '填写的内容有误',
+  'The result is already frozen': '结果已经固定',
+  'The result is frozen': '结果已经固定',
+  'The result is frozen; no vote can be added': '结果已经固定，不能再加入表决票',
+  'The second keying differs from the first; the sheet is held for the committee to resolve': '第二次录入与第一次不同，这张票已暂停，待业委会处理',
+  'The sheet or the ballot changed; reload': '这张票或表决已有变化，请刷新',
+  'The two keyings of this sheet differ and it is held; check the paper, discard both keyings with a reason, and key it twice again': '这张票两次录入不一致，已暂停：请核对纸质票，写明原因作废两次录入，再重新录入两次',
+  'This ballot does not deem non-voters to follow the majority; deliveries are not recorded for it': '本次表决没有约定未表决业主视为同意多数，不需要登记送达',
+  'This ballot was withdrawn': '这次表决已撤回',
+  'This ballot was withdrawn; the committee will announce what follows': '这次表决已撤回，业委会将另行公告',
+  'This code cannot be used. Check it, or ask your community office for a new one.': '这个入户码不能使用。请核对，或到社区领取新的入户码。',
+  'This code is for another purpose': '这个入户码用于其他事项',
+  'This compound is outside your scope': '该小区不在您的管辖范围内',
+  'This purpose id is already used for another kind': '这个编号已用于另一类用途',
+  'This route takes no body': '这个操作不需要提交内容',
+  'This sign-in is not for a ballot': '这次登录不是用于表决的',
+  'This sign-in is not for a rating': '这次登录不是用于评价的',
+  "This unit is not on the ballot's register": '这个房屋不在本次表决的名册中',
+  'Unknown community': '没有这个社区',
+  'Unknown compounds': '有的小区不存在',
+  "Use the district's site; the API does not answer requests that bypass it": '请通过本区网站访问',
+  'Votes kept arriving while the result was computed; close again': '计票时仍有表决票到达，请再结束一次',
+  'Voting has opened: lost letters are reissued by community, street or district staff': '投票已经开始：遗失的通知书由社区、街道或区工作人员补发',
+  'Voting has opened; a ballot can only be withdrawn before': '投票已经开始；表决只能在投票开始前撤回',
+  'Voting on this ballot has closed': '本次表决的投票已经截止',
+  // Field reasons.
+  'after opensAt': '须晚于开始时间',
+  'all rejected': '全部未通过审核',
+  'announce the ballot first': '请先发布表决公告',
+  'choose on at least one matter; a ballot with nothing chosen is not a vote': '至少对一个事项作出选择；什么都没选的票不算表决',
+  'closesAt must be after opensAt': '截止时间须晚于开始时间',
+  'does not exist': '不存在',
+  'endsOn must be after startsOn': '结束日期须晚于开始日期',
+  "import the owners' register before the survey gate": '请在摸底环节之前导入业主名册',
+  'in the past': '已经过去',
+  'must be application/json': '须为 application/json',
+  'must be empty': '须为空',
+  'must be in the future': '须在将来',
+  'no such community': '没有这个社区',
+  'not a campaign of this compound': '不是本小区的评价活动',
+  'not a dimension of this questionnaire': '不是本问卷的评价项',
+  'not a template of this district': '不是本区的问卷模板',
+  'not a usable code': '不是可用的入户码',
+  'not valid JSON': '不是有效的 JSON',
+  'record the proxy (委托书) first': '请先登记委托书',
+  'required when a notice is already published': '公告已发布时必填',
+  required: '必填',
+  'the ballot was announced without a rule of procedure to that effect': '公告表决时没有这样的议事规则约定',
+  'service items must be unique': '服务事项不能重复',
+  'building names must be unique': '楼栋名称不能重复',
+  'dimension ids must be unique': '评价项编号不能重复',
+  'compound ids must be unique': '小区不能重复',
+  'matter ids must be unique': '事项编号不能重复',
+  'candidate ids must be unique': '候选人编号不能重复',
+  'a rejection needs a reason of at least 4 characters': '不通过须写明原因，至少 4 个字',
+  'decide on each candidate once': '每位候选人只审核一次',
+  'at most 10 attachments': '最多 10 个附件',
+  '16 to 64 letters, digits, - or _': '16 到 64 个字母、数字、- 或 _',
+  '18-character unified social credit code': '18 位统一社会信用代码',
+  'YYYY-MM': '格式为 年-月（YYYY-MM）',
+  'a dimension id': '评价项编号',
+  'a matter id': '事项编号',
+  'file larger than 3 MB': '文件超过 3 MB',
+  'from 1': '从 1 起',
+  'to 5': '到 5',
+  'lowercase id, up to 24 characters': '小写字母和数字的编号，最多 24 个字符',
+  'lowercase letters, digits and -, 2 to 48 characters': '小写字母、数字和 -，2 到 48 个字符',
+  'lowercase letters, digits and -, up to 24 characters': '小写字母、数字和 -，最多 24 个字符',
+  'not base64': '不是 base64 编码',
+  'the last 6 characters of the ID card': '身份证号后 6 位',
+  'Too many attempts': '尝试次数过多',
+  'say why, in at least 4 characters': '请写明原因，至少 4 个字',
+  'state the matter in at least 10 characters': '请写明事项内容，至少 10 个字',
+  'quote the article of the rules of procedure': '请引用议事规则的条文（至少 10 个字）',
+};
+
+const WHAT: Record<string, string> = {
+  'a line break': '换行符', 'a bidi control': '文字方向控制符', 'a zero-width character': '零宽字符', 'a blank filler character': '空白填充字符',
+  'a lone surrogate': '残缺的字符编码', 'a control character': '控制字符', 'an invisible format character': '不可见的格式字符',
+};
+const CHANNELS: Record<string, string> = { online: '网上', paper: '纸质票', proxy: '委托' };
+const KINDS: Record<string, string> = { rating: '评价', ballot: '表决' };
+
+type Rule = [RegExp, (m: RegExpMatchArray) => string];
+const PATTERNS: Rule[] = [
+  [/^(.+) not found$/, (m) => `没有找到${THINGS[m[1]!] ?? m[1]}`],
+  [/^Matters are announced at least (\d+) days before voting opens$/, (m) => `表决事项须在投票开始 ${m[1]} 日前公告`],
+  [/^at the earliest (.+) \((\d+) days from today's announcement\)$/, (m) => `最早 ${m[1]}（自今天公告起 ${m[2]} 日）`],
+  [/^One person may hold at most (\d+) owners' proxies in a ballot$/, (m) => `一人在一次表决中最多受 ${m[1]} 位业主委托`],
+  [/^(.+) already holds (\d+)$/, (m) => `${m[1]} 已受 ${m[2]} 位业主委托`],
+  [/^Notices are published after the campaign closes \((.+)\)$/, (m) => `评价活动截止（${m[1]}）后才能发布公告`],
+  [/^The rating closed at (.*)$/, (m) => `评价已于 ${m[1]} 截止`],
+  [/^The rating opens at (.*)$/, (m) => `评价将于 ${m[1]} 开始`],
+  [/^Voting closed at (.+)$/, (m) => `投票已于 ${m[1]} 截止`],
+  [/^Voting opens at (.+)$/, (m) => `投票将于 ${m[1]} 开始`],
+  [/^Voting is open until (.+); the result is frozen after voting closes$/, (m) => `投票进行中，截止时间 ${m[1]}；投票截止后才能固定结果`],
+  [/^Voting is not yet open until (.+); the result is frozen after voting closes$/, (m) => `投票尚未开始（${m[1]} 开始）；投票截止后才能固定结果`],
+  [/^The ballot was withdrawn: (.*)$/s, (m) => `这次表决已撤回：${m[1]}`],
+  [/^Campaign (.+) exists; send its rev to edit it$/, (m) => `评价活动 ${m[1]} 已经存在；修改时请提交它的版本号`],
+  [/^The (\w+) gate is signed by (.+)$/, (m) => `“${GATE_ZH[m[1]!] ?? m[1]}”环节由 ${m[2]!.split(' or ').map((r) => ROLE_ZH[r] ?? r).join(' 或 ')} 签署`],
+  [/^(\d+) paper sheet\(s\) are keyed once or held: (.*)$/s, (m) => `${m[1]} 张纸质票只录入了一次或已暂停：${m[2]!.replace(/ \(held\)/g, '（已暂停）').replace(/ \(waiting for the second keying\)/g, '（待第二次录入）').replace(/; /g, '；')}`],
+  [/^This household already rated in this campaign, at (.+)$/, (m) => `本户已于 ${m[1]} 参加了这次评价`],
+  [/^submitted at (.+)$/, (m) => `已于 ${m[1]} 提交`],
+  [/^This owner already voted \((\w+), at (.+)\); only the first vote counts$/, (m) => `这位业主已于 ${m[2]} 以${CHANNELS[m[1]!] ?? m[1]}方式表决；只计第一次表决`],
+  [/^voted (\w+) at (.+)$/, (m) => `已于 ${m[2]} 以${CHANNELS[m[1]!] ?? m[1]}方式表决`],
+  [/^Too many attempts; try again in (\d+) minutes$/, (m) => `尝试次数过多，请 ${m[1]} 分钟后再试`],
+  [/^Body larger than (\d+) bytes$/, (m) => `提交的内容超过 ${m[1]} 字节`],
+  [/^at most (\d+) bytes$/, (m) => `最多 ${m[1]} 字节`],
+  [/^at most (\d+) characters$/, (m) => `最多 ${m[1]} 个字`],
+  [/^at most (\d+)$/, (m) => `最多 ${m[1]}`],
+  [/^at most the ballot's close, (.+)$/, (m) => `不能晚于表决截止时间 ${m[1]}`],
+  [/^at most the campaign's close, (.+)$/, (m) => `不能晚于评价活动截止时间 ${m[1]}`],
+  [/^attachments (\d+) and (\d+) have the same name (.*)$/s, (m) => `附件 ${m[1]} 和 ${m[2]} 的名称相同：${m[3]}`],
+  [/^attachments (\d+) and (\d+) have the same link (.*)$/s, (m) => `附件 ${m[1]} 和 ${m[2]} 的链接相同：${m[3]}`],
+  [/^codes for (.+) are (\w+) codes$/, (m) => `${m[1]} 的入户码是${KINDS[m[2]!] ?? m[2]}入户码`],
+  [/^no decision on (.+)$/, (m) => `还没有审核 ${m[1]}`],
+  [/^(.+) was not nominated$/, (m) => `${m[1]} 没有被提名`],
+  [/^(.+) is not a compound of this district$/, (m) => `${m[1]} 不是本区的小区`],
+  [/^(.+) is not in register version (\d+)$/, (m) => `${m[1]} 不在第 ${m[2]} 版名册中`],
+  [/^not a matter of this ballot \((.*)\)$/, (m) => `不是本次表决的事项（${m[1]}）`],
+  [/^one of (.*)$/, (m) => `须为以下之一：${m[1]}`],
+  [/^still in the register: (.*)$/, (m) => `仍在名册中：${m[1]}`],
+  [/^support at most (\d+) candidates \(the number of seats\), got (\d+)$/, (m) => `最多支持 ${m[1]} 名候选人（委员名额），现在是 ${m[2]} 名`],
+  [/^answer each of the (\d+) contract items$/, (m) => `请逐项回答全部 ${m[1]} 个合同服务事项`],
+  [/^the compound has no owners' register yet; import one first$/, () => '本小区还没有业主名册，请先导入'],
+  [/^no register version (\d+)$/, (m) => `没有第 ${m[1]} 版名册`],
+  [/^# \((U\+[0-9A-F]+)\) is not allowed in a building or unit name, at character (\d+) \(write 1号楼, not 1#楼\)$/, (m) => `楼栋和房号中不能有 #（${m[1]}），第 ${m[2]} 个字（请写 1号楼，不要写 1#楼）`],
+  [/^(U\+[0-9A-F]+) \((.+)\) is not allowed( in a name)?, at character (\d+)$/, (m) => `不能有${WHAT[m[2]!] ?? m[2]}（${m[1]}），第 ${m[4]} 个字`],
+];
+
+/** zod's English (a check made where the reader's language is not known) read in Chinese. */
+const ZOD_TYPES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };
+const ZOD_FORMATS: Record<string, string> = { 'ISO datetime': '日期和时间格式不正确', 'ISO date': '日期格式不正确', 'ISO time': '时间格式不正确', URL: '须为 http:// 或 https:// 开头的链接', 'email address': '邮箱格式不正确', 'base64-encoded string': '不是 base64 编码' };
+PATTERNS.push(
+  [/^Too small: expected string to have >=?(\d+) characters$/, (m) => (Number(m[1]) <= 1 ? '必填' : `至少 ${m[1]} 个字`)],
+  [/^Too small: expected (?:array|set) to have >=?(\d+) items$/, (m) => `至少 ${m[1]} 项`],
+  [/^Too small: expected \w+ to be >=(-?[\d.]+)$/, (m) => `不能小于 ${m[1]}`],
+  [/^Too small: expected \w+ to be >(-?[\d.]+)$/, (m) => `须大于 ${m[1]}`],
+  [/^Too big: expected string to have <=?(\d+) characters$/, (m) => `最多 ${m[1]} 个字`],
+  [/^Too big: expected (?:array|set) to have <=?(\d+) items$/, (m) => `最多 ${m[1]} 项`],
+  [/^Too big: expected \w+ to have <=?(\d+) bytes$/, (m) => `最多 ${m[1]} 字节`],
+  [/^Too big: expected \w+ to be <=(-?[\d.]+)$/, (m) => `不能大于 ${m[1]}`],
+  [/^Too big: expected \w+ to be <(-?[\d.]+)$/, (m) => `须小于 ${m[1]}`],
+  [/^Invalid input: expected \w+, received (?:undefined|null)$/, () => '必填'],
+  [/^Invalid input: expected (\w+), received \w+$/, (m) => `须为${ZOD_TYPES[m[1]!] ?? '正确的内容'}`],
+  [/^Invalid option: expected one of (.*)$/, (m) => `须为以下之一：${m[1]!.replace(/"/g, '').split('|').join('、')}`],
+  [/^Invalid input: expected (.*)$/, (m) => `须为 ${m[1]!.replace(/"/g, '')}`],
+  [/^Invalid string: must match pattern .*$/s, () => '格式不正确'],
+  [/^Invalid (ISO datetime|ISO date|ISO time|URL|email address|base64-encoded string)$/, (m) => ZOD_FORMATS[m[1]!]!],
+  [/^Invalid number: must be a multiple of (.+)$/, (m) => `须为 ${m[1]} 的倍数`],
+  [/^Unrecognized keys?: (.*)$/, (m) => `不认识的内容：${m[1]!.replace(/"/g, '')}`],
+  [/^Invalid (?:input|key in \w+|value in \w+|discriminator value.*)$/s, () => '内容不正确'],
+);
+
+const GATE_ZH: Record<string, string> = { survey: '摸底', preparatory: '筹备组', nominations: '提名', review: '审核', organize: '组织选举' };
+const ROLE_ZH: Record<string, string> = { committee: '业委会', community_staff: '社区工作人员', street_staff: '街道工作人员', district_admin: '区管理员', department: '部门' };
+
+/** The Chinese for one English refusal or reason, or null when there is none. */
+export function inChinese(english: string): string | null {
+  if (Object.hasOwn(EXACT, english)) return EXACT[english]!;
+  for (const [pattern, say] of PATTERNS) {
+    const m = english.match(pattern);
+    if (m) return say(m);
+  }
+  return null;
+}
+
+/**
+ * A refusal as a person reads it: in Chinese when there is a translation (English otherwise,
+ * never nothing), with every instant in Beijing time.
+ */
+export function sayRefusal(english: string, lang: Lang): string {
+  const text = lang === 'zh' ? (inChinese(english) ?? english) : english;
+  return withBeijingTimes(text, lang);
+}
