@@ -60,6 +60,11 @@ export interface RegisterIssue {
   column: string;
   code: RegisterIssueCode;
   message: string;
+  /** building_unknown: the name in the file, and the names the compound has. */
+  value?: string;
+  accepted?: string[];
+  /** duplicate_unit: the line that first has the unit. */
+  firstLine?: number;
 }
 
 export interface RegisterParse {
@@ -143,8 +148,8 @@ function validateRow(
     return i === undefined ? '' : (record.cells[i] ?? '').trim();
   };
   const issues: RegisterIssue[] = [];
-  const issue = (column: RegisterColumn, code: RegisterIssueCode, message: string) =>
-    issues.push({ line: record.line, column: REGISTER_COLUMNS.find((c) => c.key === column)!.header, code, message });
+  const issue = (column: RegisterColumn, code: RegisterIssueCode, message: string, extra: Partial<RegisterIssue> = {}) =>
+    issues.push({ line: record.line, column: REGISTER_COLUMNS.find((c) => c.key === column)!.header, code, message, ...extra });
 
   // Names as the schemas take them (text-rules.ts): NFC, and no invisible or control
   // characters, line breaks, or # in building and unit (they are parts of sort keys).
@@ -157,12 +162,16 @@ function validateRow(
   const building = named('building', 'key');
   const unit = named('unit', 'key');
   if (building === '') issue('building', 'building_missing', 'Building is empty');
-  else if (building !== null && !buildings.has(building)) issue('building', 'building_unknown', `Building ${building} is not in this compound`);
+  else if (building !== null && !buildings.has(building)) {
+    // The names it would take, so the person can correct the file or add the building.
+    const accepted = [...buildings];
+    issue('building', 'building_unknown', `Building ${building} is not in this compound (its buildings: ${accepted.join(', ')})`, { value: building, accepted });
+  }
   if (unit === '') issue('unit', 'unit_missing', 'Unit number is empty');
   if (building && unit) {
     const key = unitKey(building, unit);
     const first = seen.get(key);
-    if (first !== undefined) issue('unit', 'duplicate_unit', `Unit ${building} ${unit} already appears on line ${first}`);
+    if (first !== undefined) issue('unit', 'duplicate_unit', `Unit ${building} ${unit} already appears on line ${first}`, { value: `${building} ${unit}`, firstLine: first });
     else seen.set(key, record.line);
   }
 

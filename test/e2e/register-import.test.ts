@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testDistrict } from '../support/district.ts';
-import { axeProblems, launchChromium, PHONE, signIn } from '../support/browser.ts';
+import { axeProblems, expectNoEnglishErrors, launchChromium, PHONE, signIn } from '../support/browser.ts';
+import { readFile } from 'node:fs/promises';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { registerTotals } from '../../shared/registry/register.ts';
@@ -91,10 +92,26 @@ describe('owners\' register import in Chromium, phone viewport', () => {
     await expect.poll(() => report.getByRole('alert').textContent()).toContain('发现问题');
     const problems = await report.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.code));
     expect(problems).toEqual(expect.arrayContaining(['duplicate_unit', 'building_unknown', 'area_invalid', 'area_source_invalid', 'phone_invalid']));
-    expect(await report.getByText('房号重复').count()).toBe(1);
+    // The duplicate names the line it repeats; the unknown building lists the names the compound has.
+    const duplicateLine = bad.split('\r\n').findIndex((l) => l.startsWith(`${rows[0]!.building},${rows[0]!.unit},`)) + 1;
+    expect(await report.locator('tr[data-code="duplicate_unit"] td').nth(2).textContent()).toBe(`房号 ${rows[0]!.building} ${rows[0]!.unit} 重复：第 ${duplicateLine} 行已有`);
+    expect(await report.locator('tr[data-code="building_unknown"] td').nth(2).textContent()).toBe(`楼栋“99号楼”不在本小区。本小区的楼栋：${compound.buildings.join('、')}`);
+    await expectNoEnglishErrors(page);
+    // The compound's buildings are on its page, and a template with them can be downloaded.
+    expect(await page.getByTestId('building-names').locator('.chip').allTextContents()).toEqual(compound.buildings);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板（含本小区楼栋）' }).click()]);
+    const template = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(template[0]).toBe('楼栋,房号,专有面积,面积来源,业主姓名,业主编号,联系电话,开发商未售');
+    expect(template.slice(1).map((l) => l.split(',')[0])).toEqual(compound.buildings);
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}import-report.png`, fullPage: true });
 
+    // A staff member adds the missing building from the report (asked first); the file is checked again.
+    page.once('dialog', (dialog) => dialog.accept());
+    await report.getByRole('button', { name: '把“99号楼”加入本小区的楼栋' }).click();
+    await expect.poll(() => page.getByTestId('building-names').locator('.chip').allTextContents()).toEqual([...compound.buildings, '99号楼']);
+    await expect.poll(() => report.locator('tr[data-code="building_unknown"]').count()).toBe(0);
+    expect(await report.locator('tr[data-code="duplicate_unit"]').count()).toBe(1);
     await page.getByLabel(/选择 CSV 文件/).setInputFiles({ name: '业主名册.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsToCsv(rows)) });
     await expect.poll(() => report.getByRole('status').textContent()).toBe('校验通过，可以导入');
     await page.getByRole('button', { name: '确认导入' }).click();

@@ -94,6 +94,9 @@ describe('owners\' register', () => {
     const { rows, issues } = parseRegister(csv, BUILDINGS);
     expect(rows).toEqual([]);
     const got = issues.map((i) => `${i.line}:${i.column}:${i.code}`);
+    // The duplicate names the line it repeats; the unknown building names the ones the compound has.
+    expect(issues.find((i) => i.code === 'duplicate_unit')).toMatchObject({ line: 3, firstLine: 2, value: '1号楼 1-101' });
+    expect(issues.find((i) => i.code === 'building_unknown')).toMatchObject({ line: 4, value: '9号楼', accepted: [...BUILDINGS] });
     expect(got).toEqual(expect.arrayContaining([
       '3:房号:duplicate_unit',
       '4:楼栋:building_unknown', '4:专有面积:area_invalid', '4:面积来源:area_source_invalid', '4:联系电话:phone_invalid',
