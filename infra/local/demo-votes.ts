@@ -33,7 +33,12 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
   const rules = process.env.VOTE_RULES;
   // The demo's votes open at once; the district's notice period applies to every ballot made through the API.
   process.env.VOTE_RULES = JSON.stringify({ ...JSON.parse(rules ?? '{}'), announceDays: 0 });
-  const moveClose = (compoundId: string, ballotId: string, at: number) => doc.send(new UpdateCommand({ TableName, Key: { pk: `BALLOTS#${compoundId}`, sk: `BALLOT#${ballotId}` }, UpdateExpression: 'SET closesAt = :t', ExpressionAttributeValues: { ':t': new Date(at).toISOString() } }));
+  // The counted vote reads as a real one did: announced a month ago, open for two weeks, closed
+  // just now (its votes were cast in seconds at seeding; the window is what the notice shows).
+  const backdate = (compoundId: string, ballotId: string, closedAt: number) => doc.send(new UpdateCommand({
+    TableName, Key: { pk: `BALLOTS#${compoundId}`, sk: `BALLOT#${ballotId}` }, UpdateExpression: 'SET closesAt = :c, opensAt = :o, announcedAt = :a',
+    ExpressionAttributeValues: { ':c': new Date(closedAt).toISOString(), ':o': new Date(closedAt - 14 * 86_400_000).toISOString(), ':a': new Date(closedAt - 30 * 86_400_000).toISOString() },
+  }));
   try {
     const r = rng(278);
     if (!(await getBallot(anqing.id, DEMO_BALLOTS.counted))) {
@@ -62,7 +67,7 @@ export async function seedVotes(d: DemoDistrict, doc: DynamoDBDocumentClient, Ta
           await voteOnline(voter(u), { idempotencyKey: `demo-${u.building}-${u.unit}-counted`.replace(/[^A-Za-z0-9_-]/g, '_').padEnd(16, '_'), choices });
         }
       }
-      await moveClose(anqing.id, DEMO_BALLOTS.counted, Date.now() - 1000);
+      await backdate(anqing.id, DEMO_BALLOTS.counted, Date.now() - 1000);
       await closeBallot(anqing.id, DEMO_BALLOTS.counted, committee(anqing.id));
     }
     if (!(await getBallot(anqing.id, DEMO_BALLOTS.open))) {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { call, testDistrict } from '../support/district.ts';
 import { withRegister } from '../support/codes.ts';
 import { announce, closingTimeArrives } from '../support/votes.ts';
-import { axeProblems as axe, expectNoEnglishErrors, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
+import { axeProblems as axe, expectNoEnglishErrors, launchChromium, linesOf, PHONE, signIn as signInAs } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -155,7 +155,12 @@ describe('an owners\' vote in Chromium', () => {
     await page.getByRole('group', { name: /续聘青岛海岸/ }).getByText('同意', { exact: true }).click();
     await page.getByRole('group', { name: /筹集专项维修资金/ }).getByText('弃权', { exact: true }).click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The narrowest phones (360 px): a matter's kind stays on one line, nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const tag of await page.locator('.tag').all()) expect(await linesOf(tag), (await tag.textContent())!).toBe(1);
     await page.getByRole('button', { name: '下一步：核对' }).click();
+    for (const name of ['返回修改', '确认提交']) expect(await linesOf(page.getByRole('button', { name })), name).toBe(1);
     const check = page.getByTestId('ballot-check');
     expect(await check.textContent()).toContain('续聘青岛海岸物业服务有限公司：同意');
     expect(await check.textContent()).toContain('筹集专项维修资金更新电梯：弃权');
@@ -163,6 +168,7 @@ describe('an owners\' vote in Chromium', () => {
     await page.getByRole('button', { name: '确认提交' }).click();
     receipt = (await page.getByTestId('ballot-receipt-id').textContent())!.trim();
     expect(receipt).toMatch(/^[3-9A-Y]{5}-[3-9A-Y]{5}$/);
+    expect(await linesOf(page.getByTestId('ballot-receipt-id'))).toBe(1);
     expect(await axe(page)).toEqual([]);
     // A reload shows the same receipt: the vote is stored, not just shown.
     await page.reload();

@@ -100,6 +100,19 @@ describe('rating in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: '服务质量评价' }).isVisible()).toBe(true);
     expect(await page.getByRole('group', { name: '绿化养护' }).getByRole('radio', { name: '4 较好' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '总体满意度' }).isVisible()).toBe(true);
+    // The phone's back button goes to the previous step, not out of the form; forward comes back.
+    const url = page.url();
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { name: '服务质量评价' }).isVisible()).toBe(true);
+    expect(page.url()).toBe(url);
+    expect(await page.getByRole('group', { name: '绿化养护' }).getByRole('radio', { name: '4 较好' }).isChecked()).toBe(true);
+    await page.goForward();
+    await expect.poll(() => page.getByRole('heading', { name: '总体满意度' }).isVisible()).toBe(true);
+    // 上一步 and 下一步 walk the same history.
+    await page.getByRole('button', { name: '上一步' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '服务质量评价' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('group', { name: '总体满意度' }).getByText('满意', { exact: true }).click();
     await page.getByLabel('意见和建议（选填）').fill('电梯维保记录请张贴公示');
     expect(await axe(page)).toEqual([]);

@@ -36,6 +36,10 @@ describe('the demo district', () => {
     const counted = await call(district, 'GET', `/api/public/ballots/${anqing.id}/${DEMO_BALLOTS.counted}`);
     expect(counted.status).toBe(200);
     expect(counted.json.result).toBeTruthy();
+    // It reads as a real vote: open for two weeks, announced long enough before.
+    const { opensAt, closesAt } = counted.json.result;
+    expect(Date.parse(closesAt) - Date.parse(opensAt)).toBe(14 * 86_400_000);
+    expect(Date.parse(opensAt) - Date.parse(counted.json.announcedAt)).toBeGreaterThanOrEqual(15 * 86_400_000);
     const committee = await district.auth.issue('anqing');
     const open = await call(district, 'GET', `/api/votes/compounds/${anqing.id}/ballots/${DEMO_BALLOTS.open}`, { token: committee });
     expect(open.status).toBe(200);

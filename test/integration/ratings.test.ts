@@ -70,7 +70,9 @@ describe('the resident form', () => {
     const other = await submit(h, { ...body, idempotencyKey: 'another-draft-000001', overall: 'unsatisfied' });
     expect(other.status).toBe(409);
     expect(other.json.error.code).toBe('already_submitted');
-    expect(other.json.error.message).toContain(first.json.submittedAt);
+    // The time of the first, as a person reads it: Beijing time (the field keeps the instant's meaning).
+    const { beijingTime } = await import('../../shared/refusal-words.ts');
+    expect(other.json.error.message).toContain(`${beijingTime(first.json.submittedAt)} Beijing time`);
     const form = await call(district, 'GET', '/api/resident/rating', { token: h.token });
     expect(form.json.receipt).toEqual(first.json);
   });

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 // Debian's Chromium; never a downloaded browser. Flags from ../shared/TOOLCHAIN.md.
@@ -44,4 +44,13 @@ export async function expectNoEnglishErrors(page: Page): Promise<void> {
   const texts = await page.locator('.error, [role="alert"]').allTextContents();
   const english = texts.filter((t) => /\d{4}-\d\d-\d\dT\d\d:\d\d/.test(t) || (t.match(/[A-Za-z]{2,}/g) ?? []).some((w) => !LATIN_ALLOWED.has(w)));
   if (english.length > 0) throw new Error(`English on a zh-CN page: ${english.join(' | ')}`);
+}
+
+/** How many lines an element's text takes (a word that wraps on a narrow phone takes two). */
+export async function linesOf(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  });
 }
