@@ -75,7 +75,7 @@ describe('owners\' register import in Chromium, phone viewport', () => {
     // On the narrowest phone the header is the title and at most two rows of the admin's six
     // controls (it took three): they do not fit one row at a readable size.
     await admin.setViewportSize({ width: 360, height: 740 });
-    const controlRows = await admin.locator('header.bar').evaluate((h) => new Set(Array.from(h.querySelectorAll("button, select, .who")).map((e) => Math.round(e.getBoundingClientRect().top))).size);
+    const controlRows = await admin.locator('header.bar').evaluate((h) => new Set(Array.from(h.querySelectorAll('button, select, .who')).map((e) => Math.round(e.getBoundingClientRect().top))).size);
     expect(controlRows).toBeLessThanOrEqual(2);
     expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axe(admin)).toEqual([]);
