@@ -1,0 +1,86 @@
+// 三率 of appeals, pure: what a unit's cases in a period say about its handling. Shares are
+// kept as counts and given in permille (‰) rounded half up, so a report equals a recount.
+//
+// - 响应率 (response): valid cases whose caller was contacted within the limit / valid cases.
+// - 按时办结率 (on time): valid cases replied by their deadline / valid cases replied or past due
+//   (a case still within its time is not yet late).
+// - 解决率 (resolution): solved at follow-up / followed up.
+// - 满意率 (satisfaction): (满意 + 0.9 × 基本满意) / followed up.
+// - Composite: weights from the district config; 0.1 / 0.5 / 0.4 is common practice in
+//   Shandong's 12345 assessments, not statute (the pages say so).
+
+export type Satisfaction = 'satisfied' | 'basic' | 'dissatisfied';
+
+export interface CaseFacts {
+  unitId: string;
+  /** An invalid case (a prank, a duplicate merged away) counts nowhere. */
+  valid: boolean;
+  contactDue: string;
+  contactedAt?: string | null;
+  replyDue: string;
+  repliedAt?: string | null;
+  followUp?: { solved: boolean; satisfaction: Satisfaction } | null;
+}
+
+export interface Weights { response: number; onTime: number; satisfaction: number; resolution: number }
+/** Response 0.1, resolution 0.5, satisfaction 0.4. */
+export const DEFAULT_WEIGHTS: Weights = { response: 0.1, onTime: 0, resolution: 0.5, satisfaction: 0.4 };
+
+export interface Rates {
+  valid: number; responded: number; onTime: number; onTimeBase: number; followedUp: number; solved: number; satisfied: number; basic: number;
+  responsePermille: number | null; onTimePermille: number | null; resolutionPermille: number | null; satisfactionPermille: number | null; compositePermille: number | null;
+}
+
+/** part / whole in ‰, rounded half up; null when nothing was counted. */
+export function permille(part: number, whole: number): number | null {
+  if (whole === 0) return null;
+  return Math.floor((part * 1000 * 2 + whole) / (2 * whole));
+}
+
+export function ratesOf(cases: readonly CaseFacts[], now: number, weights: Weights = DEFAULT_WEIGHTS): Rates {
+  let valid = 0, responded = 0, onTime = 0, onTimeBase = 0, followedUp = 0, solved = 0, satisfied = 0, basic = 0;
+  for (const c of cases) {
+    if (!c.valid) continue;
+    valid++;
+    if (c.contactedAt && Date.parse(c.contactedAt) <= Date.parse(c.contactDue)) responded++;
+    const replied = c.repliedAt ? Date.parse(c.repliedAt) : null;
+    if (replied !== null || now > Date.parse(c.replyDue)) {
+      onTimeBase++;
+      if (replied !== null && replied <= Date.parse(c.replyDue)) onTime++;
+    }
+    if (c.followUp) {
+      followedUp++;
+      if (c.followUp.solved) solved++;
+      if (c.followUp.satisfaction === 'satisfied') satisfied++;
+      else if (c.followUp.satisfaction === 'basic') basic++;
+    }
+  }
+  const responsePermille = permille(responded, valid);
+  const onTimePermille = permille(onTime, onTimeBase);
+  const resolutionPermille = permille(solved, followedUp);
+  // 0.9 × 基本满意 in tenths, so the share stays exact.
+  const satisfactionPermille = followedUp === 0 ? null : permille(satisfied * 10 + basic * 9, followedUp * 10);
+  return { valid, responded, onTime, onTimeBase, followedUp, solved, satisfied, basic, responsePermille, onTimePermille, resolutionPermille, satisfactionPermille, compositePermille: composite({ responsePermille, onTimePermille, resolutionPermille, satisfactionPermille }, weights) };
+}
+
+/** The weighted sum of the rates that exist, rescaled over their weights; null when none does. */
+export function composite(r: Pick<Rates, 'responsePermille' | 'onTimePermille' | 'resolutionPermille' | 'satisfactionPermille'>, w: Weights): number | null {
+  const parts: [number | null, number][] = [[r.responsePermille, w.response], [r.onTimePermille, w.onTime], [r.resolutionPermille, w.resolution], [r.satisfactionPermille, w.satisfaction]];
+  const present = parts.filter(([v, weight]) => v !== null && weight > 0) as [number, number][];
+  const total = present.reduce((a, [, weight]) => a + weight, 0);
+  if (total === 0) return null;
+  return Math.round(present.reduce((a, [v, weight]) => a + v * weight, 0) / total);
+}
+
+/** Ranks by a score, highest first; equal scores share a rank (1, 2, 2, 4); no score ranks last, unranked. */
+export function rankBy<T>(rows: readonly T[], score: (row: T) => number | null): (T & { rank: number | null })[] {
+  const scored = rows.map((row) => ({ row, s: score(row) }));
+  const sorted = [...scored].sort((a, b) => (b.s ?? -Infinity) - (a.s ?? -Infinity));
+  const out: (T & { rank: number | null })[] = [];
+  sorted.forEach(({ row, s }, i) => {
+    const prev = sorted[i - 1];
+    const rank = s === null ? null : prev && prev.s === s ? out[i - 1]!.rank : i + 1;
+    out.push({ ...row, rank });
+  });
+  return out;
+}
