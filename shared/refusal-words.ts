@@ -167,6 +167,8 @@ const EXACT: Record<string, string> = {
   'the last 6 characters of the ID card': '身份证号后 6 位',
   'Too many attempts': '尝试次数过多',
   'say why, in at least 4 characters': '请写明原因，至少 4 个字',
+  '6 to 40 letters, digits and -': '6 到 40 个字母、数字或 -',
+  'an 11-digit mobile or a landline like 0532-88886666': '11 位手机号，或 0532-88886666 这样的固定电话',
   'state the matter in at least 10 characters': '请写明事项内容，至少 10 个字',
   'quote the article of the rules of procedure': '请引用议事规则的条文（至少 10 个字）',
 };

@@ -9,8 +9,7 @@ import { workingDaysBetween, workingDaysDeadline, type Deadline } from './deadli
 import type { WorkCalendar } from './calendar.ts';
 import type { Satisfaction } from './rates.ts';
 
-export const APPEAL_TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const; // 咨询 求助 投诉 举报 建议
-export type AppealType = (typeof APPEAL_TYPES)[number];
+export { APPEAL_TYPES, type AppealType } from './types.ts';
 
 export type CaseState = 'received' | 'dispatched' | 'accepted' | 'in_progress' | 'replied' | 'followed_up' | 'closed' | 'returned' | 'invalid' | 'merged';
 
