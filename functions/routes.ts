@@ -5,7 +5,7 @@
 // schema at each cold start (test/bench P2). The manifest (manifest.ts) gathers them.
 import * as z from 'zod/mini';
 import type { RouteDef, Schema } from './manifest.ts';
-import { AuditQuery, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
+import { AuditQuery, BuildingBody, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
 import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, NoticeQuery, OpenDataQuery, PublishBody, TemplateBody, TemplateParams } from '../shared/ratings/schemas.ts';
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
@@ -59,6 +59,16 @@ export const compoundPut = route({
   handler: 'registry/put-compound',
   params: CompoundParams,
   body: CompoundBody,
+  access: { roles: staff, scope: 'compound' },
+  writes: true,
+});
+
+export const compoundBuildingAdd = route({
+  method: 'POST',
+  path: '/api/registry/compounds/{compoundId}/buildings',
+  handler: 'registry/add-building',
+  params: CompoundParams,
+  body: BuildingBody,
   access: { roles: staff, scope: 'compound' },
   writes: true,
 });

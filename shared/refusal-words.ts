@@ -2,12 +2,21 @@
 // schemas their own rules) in English, which API clients and the logs read; a person on a
 // zh-CN page reads them through this one map, with instants in Beijing time in both
 // languages. Kept in one place so that a new refusal is translated once, for every form.
+import { REGISTER_ISSUE_ZH } from './registry/issue-words.ts';
 
 export type Lang = 'zh' | 'en';
 
-/** The language a request asks for: Chinese only when its first preference is Chinese. */
+/** The language a request asks for: Chinese when its most preferred language is Chinese (any script: we have Simplified only). */
 export function langOf(acceptLanguage: string | undefined): Lang {
-  return /^\s*zh\b/i.test(acceptLanguage ?? '') ? 'zh' : 'en';
+  // The most preferred tag (q-values honoured, the first of equals); only a short header is read.
+  let best: { tag: string; q: number } | null = null;
+  for (const part of (acceptLanguage ?? '').slice(0, 512).split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+    if (!tag || !(q > 0) || q > 1) continue;
+    if (!best || q > best.q) best = { tag: tag.toLowerCase(), q };
+  }
+  return best && /^zh(-|$)/.test(best.tag) ? 'zh' : 'en';
 }
 
 const ISO_INSTANT = /\b(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d))\b/g;
@@ -54,6 +63,13 @@ const EXACT: Record<string, string> = {
   "Every id this election's ballot could take is used by another ballot; withdraw one or start the election under another id": '这次选举可用的表决编号都已被占用：请撤回一个表决，或用另一个编号发起选举',
   "Import the owners' register before issuing codes": '请先导入业主名册，再生成入户码',
   'Internal error': '系统出错，请稍后再试',
+  'All five gates are signed': '五个环节都已签署',
+  'The submission is already excluded': '这份评价已经剔除',
+  'The submission is not excluded': '这份评价没有被剔除',
+  'No compound of this campaign is within your scope': '这次评价的小区都不在您的管辖范围内',
+  'The ballot was withdrawn': '这次表决已撤回',
+  'A compound has at most 300 buildings': '一个小区最多 300 个楼栋',
+  'at most 300 buildings': '最多 300 个楼栋',
   'The file has no data rows': '文件没有数据行',
   'More owners reached than the register holds': '送达的业主人数超过名册人数',
   'No ballot with this id on this compound': '本小区没有这个编号的表决',
@@ -182,7 +198,13 @@ const KINDS: Record<string, string> = { rating: '评价', ballot: '表决' };
 
 type Rule = [RegExp, (m: RegExpMatchArray) => string];
 const PATTERNS: Rule[] = [
-  [/^(.+) not found$/, (m) => `没有找到${THINGS[m[1]!] ?? m[1]}`],
+  // Only the things a 404 names: a reason a person typed that ends in "not found" stays theirs.
+  [new RegExp(`^(${Object.keys(THINGS).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) not found$`), (m) => `没有找到${THINGS[m[1]!]}`],
+  [/^The register has (\d+) errors; nothing was written$/, (m) => `名册有 ${m[1]} 处问题，未写入任何数据`],
+  [/^([a-z_]+): (.*)$/s, (m) => registerProblem(m[1]!, m[2]!)],
+  [/^Gates are passed in order: next is (\w+)$/, (m) => `各环节须按顺序签署：下一个是“${GATE_ZH[m[1]!] ?? m[1]}”`],
+  [/^the number of seats must be odd, got (\d+)$/, (m) => `委员人数须为单数，现在是 ${m[1]}`],
+  [/^the district allows (\d+) to (\d+) seats, got (\d+)$/, (m) => `本区规定委员 ${m[1]} 到 ${m[2]} 人，现在是 ${m[3]}`],
   [/^Matters are announced at least (\d+) days before voting opens$/, (m) => `表决事项须在投票开始 ${m[1]} 日前公告`],
   [/^at the earliest (.+) \((\d+) days from today's announcement\)$/, (m) => `最早 ${m[1]}（自今天公告起 ${m[2]} 日）`],
   [/^One person may hold at most (\d+) owners' proxies in a ballot$/, (m) => `一人在一次表决中最多受 ${m[1]} 位业主委托`],
@@ -223,6 +245,8 @@ const PATTERNS: Rule[] = [
   [/^answer each of the (\d+) contract items$/, (m) => `请逐项回答全部 ${m[1]} 个合同服务事项`],
   [/^the compound has no owners' register yet; import one first$/, () => '本小区还没有业主名册，请先导入'],
   [/^no register version (\d+)$/, (m) => `没有第 ${m[1]} 版名册`],
+  [/^(.+) is another spelling of (.+)$/, (m) => `“${m[1]}”是本小区“${m[2]}”的另一种写法`],
+  [/^write (.+) in the file instead$/, (m) => `请在文件中改写为“${m[1]}”`],
   [/^# \((U\+[0-9A-F]+)\) is not allowed in a building or unit name, at character (\d+) \(write 1号楼, not 1#楼\)$/, (m) => `楼栋和房号中不能有 #（${m[1]}），第 ${m[2]} 个字（请写 1号楼，不要写 1#楼）`],
   [/^(U\+[0-9A-F]+) \((.+)\) is not allowed( in a name)?, at character (\d+)$/, (m) => `不能有${WHAT[m[2]!] ?? m[2]}（${m[1]}），第 ${m[4]} 个字`],
 ];
@@ -250,6 +274,17 @@ PATTERNS.push(
   [/^Unrecognized keys?: (.*)$/, (m) => `不认识的内容：${m[1]!.replace(/"/g, '')}`],
   [/^Invalid (?:input|key in \w+|value in \w+|discriminator value.*)$/s, () => '内容不正确'],
 );
+
+/** A register problem as the commit refusal gives it ("duplicate_unit: Unit 1号楼 101 already appears on line 2"). */
+function registerProblem(code: string, english: string): string {
+  const zh = REGISTER_ISSUE_ZH[code];
+  if (!zh) return `${code}：${inChinese(english) ?? english}`;
+  const building = english.match(/^Building (.+) is not in this compound/);
+  if (building) return `${zh}：${building[1]}`;
+  const unit = english.match(/^Unit (.+) already appears on line (\d+)$/);
+  if (unit) return `${zh}：${unit[1]}，第 ${unit[2]} 行已有`;
+  return zh;
+}
 
 const GATE_ZH: Record<string, string> = { survey: '摸底', preparatory: '筹备组', nominations: '提名', review: '审核', organize: '组织选举' };
 const ROLE_ZH: Record<string, string> = { committee: '业委会', community_staff: '社区工作人员', street_staff: '街道工作人员', district_admin: '区管理员', department: '部门' };

@@ -1,7 +1,8 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Ancestry, Principal } from '../../shared/access.ts';
-import { BadRequest, Conflict, type FieldIssue } from '../../shared/errors.ts';
+import { BadRequest, Conflict, NotFound, type FieldIssue } from '../../shared/errors.ts';
+import { similarBuilding } from '../../shared/registry/buildings.ts';
 import type { CompoundBody } from '../../shared/registry/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { queryAll } from '../lib/query.ts';
@@ -32,9 +33,48 @@ function reasonsOf(error: unknown): string[] {
  * transaction; the edit is conditional on the revision read, so two editors cannot
  * overwrite each other silently.
  */
+function withoutRev({ rev: _rev, ...body }: CompoundBody): Omit<CompoundBody, 'rev'> {
+  return body;
+}
+
+/**
+ * Adds one building to a compound, whatever else changed meanwhile (a register import's report
+ * offers it). Adding one that is there is a no-op; another spelling of an existing building is
+ * refused, naming it; the list stays within the schema's 300.
+ */
+export async function addBuilding(compoundId: string, name: string, principal: Principal): Promise<{ compound: CompoundItem; added: boolean }> {
+  const before = await getCompound(compoundId, true);
+  if (!before) throw new NotFound('Compound');
+  if (before.buildings.includes(name)) return { compound: before, added: false };
+  const similar = similarBuilding(name, before.buildings);
+  if (similar) throw new BadRequest(`${name} is another spelling of ${similar}`, [{ path: 'body.name', reason: `write ${similar} in the file instead` }], 'similar_building');
+  if (before.buildings.length >= 300) throw new BadRequest('A compound has at most 300 buildings', [{ path: 'body.name', reason: 'at most 300 buildings' }], 'too_many_buildings');
+  const now = new Date().toISOString();
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      { Update: {
+        TableName: tableName(), Key: keys.compound(compoundId),
+        UpdateExpression: 'SET buildings = list_append(buildings, :one), rev = rev + :inc, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND NOT contains(buildings, :name) AND size(buildings) < :max',
+        ExpressionAttributeValues: { ':one': [name], ':inc': 1, ':now': now, ':name': name, ':max': 300 },
+      } },
+      auditPut(principal, { action: 'compound.add-building', target: `compound:${compoundId}`, after: { building: name } }),
+    ] }));
+  } catch (error) {
+    if (reasonsOf(error)[0] !== 'ConditionalCheckFailed') throw error;
+    // Someone added it (or filled the list) at the same moment: say what is there now.
+    const now2 = await getCompound(compoundId, true);
+    if (now2?.buildings.includes(name)) return { compound: now2, added: false };
+    throw new Conflict('The compound changed while you edited it; reload and try again', 'stale_revision');
+  }
+  forgetAncestry(compoundId);
+  return { compound: (await getCompound(compoundId, true))!, added: true };
+}
+
 export async function putCompound(compoundId: string, body: CompoundBody, community: Ancestry, principal: Principal): Promise<{ compound: CompoundItem; created: boolean }> {
   const TableName = tableName();
   const before = await getCompound(compoundId, true);
+  if (before && body.rev !== undefined && body.rev !== before.rev) throw new Conflict('The compound changed while you edited it; reload and try again', 'stale_revision');
   if (before && before.currentVersion > 0) {
     const versions = await listRegisterVersions(compoundId);
     const used = versions.find((v) => v.version === before.currentVersion)?.buildingsUsed ?? [];
@@ -47,7 +87,7 @@ export async function putCompound(compoundId: string, body: CompoundBody, commun
   const after: CompoundItem = {
     et: 'compound',
     id: compoundId,
-    ...body,
+    ...withoutRev(body),
     streetId: community.streetId,
     rev: (before?.rev ?? 0) + 1,
     currentVersion: before?.currentVersion ?? 0,

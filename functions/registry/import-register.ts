@@ -8,7 +8,7 @@ export const handler = httpHandler(routes.registerImport, async ({ params, body 
   if (body.mode === 'commit' && !report.ok) {
     // A commit of an invalid file writes nothing; the issues say where to fix it.
     throw new BadRequest(
-      'The register has errors; nothing was written',
+      `The register has ${report.issueCount} errors; nothing was written`,
       report.issues.map((i) => ({ path: `line ${i.line}${i.column ? ` ${i.column}` : ''}`, reason: `${i.code}: ${i.message}` })),
       'register_invalid',
     );

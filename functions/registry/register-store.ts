@@ -18,12 +18,17 @@ import { queues } from '../manifest.ts';
 import { getCompound } from './compound-store.ts';
 import type { RegisterVersionItem } from './model.ts';
 
+/** Problems a report carries at most. */
+export const MAX_REPORTED_ISSUES = 500;
+
 export interface ImportReport {
   ok: boolean;
   mode: 'dry-run' | 'commit';
   encoding: Encoding;
   rowCount: number;
+  /** The first MAX_REPORTED_ISSUES problems (a page shows fewer); `issueCount` says how many there are. */
   issues: RegisterIssue[];
+  issueCount: number;
   /** Totals of the file as read; the stored totals come from the register-events consumer. */
   preview: RegisterTotals | null;
   unchanged: boolean;
@@ -47,8 +52,20 @@ export async function importRegister(
   const compound = await getCompound(compoundId, true);
   if (!compound) throw new NotFound('Compound');
   const { text, encoding } = decodeCsv(Buffer.from(input.contentBase64, 'base64'));
-  const { rows, issues } = parseRegister(text, compound.buildings);
-  const base = { mode: input.mode, encoding, rowCount: rows.length, issues };
+  const { rows, issues: all } = parseRegister(text, compound.buildings);
+  // A file of 20,000 wrong rows would otherwise answer megabytes (over Lambda's 6 MB); the
+  // compound's building names go once, with the first unknown building.
+  const named = new Set<string>();
+  const issues = all.slice(0, MAX_REPORTED_ISSUES).map((i) => {
+    if (i.code !== 'building_unknown') return i;
+    const { accepted, ...rest } = i;
+    if (named.size === 0) {
+      named.add(i.value ?? '');
+      return { ...rest, message: `Building ${i.value} is not in this compound (its buildings: ${(accepted ?? []).join(', ')})`, accepted };
+    }
+    return { ...rest, message: `Building ${i.value} is not in this compound` };
+  });
+  const base = { mode: input.mode, encoding, rowCount: rows.length, issues, issueCount: all.length };
   if (issues.length > 0) return { ...base, ok: false, rowCount: 0, preview: null, unchanged: false, version: null };
   const hash = contentHash(rows);
   const unchanged = hash === compound.registerHash;

@@ -21,6 +21,11 @@ import type { BallotItem, DeliveryItem, HearingItem, MatterItem, RollUnitItem } 
 
 export const voteRules = (): VoteRules => voteRulesFrom(process.env.VOTE_RULES);
 
+/** What the public list of announcements holds of a ballot. */
+function noticeIndexEntry(b: BallotItem) {
+  return { et: 'ballot-notice-index', compoundId: b.compoundId, ballotId: b.id, title: b.title, compoundName: b.compoundName, kind: b.kind, announcedAt: b.announcedAt, opensAt: b.opensAt, closesAt: b.closesAt };
+}
+
 export type BallotState = 'announced' | 'open' | 'counting' | 'closed' | 'withdrawn';
 
 /** announced: matters posted, voting not yet open; counting: voting over, result not yet frozen. */
@@ -101,7 +106,7 @@ export async function announceBallot(compoundId: string, ballotId: string, spec:
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.ballot(compoundId, ballotId), ...ballot }, ConditionExpression: 'attribute_not_exists(pk)' } },
       // Listed on the public notices page from this moment (the owners' 15 days to read the matters).
-      { Put: { TableName: tableName(), Item: { ...keys.ballotNoticeIndex(announcedAt, compoundId, ballotId), et: 'ballot-notice-index', compoundId, ballotId, title: body.title, compoundName: compound.name, kind: spec.kind, announcedAt, opensAt: ballot.opensAt, closesAt: ballot.closesAt } } },
+      { Put: { TableName: tableName(), Item: { ...keys.ballotNoticeIndex(announcedAt, compoundId, ballotId), ...noticeIndexEntry(ballot) } } },
       auditPut(principal, { action: spec.kind === 'election' ? 'election-ballot.announce' : 'ballot.announce', target: `compound:${compoundId}`, after: { ballotId, title: body.title, matters: matters.map((m) => ({ id: m.id, kind: m.kind, title: m.title })), registerVersion: version, opensAt: ballot.opensAt, closesAt: ballot.closesAt } }, now),
     ] }));
   } catch (error) {
@@ -156,8 +161,9 @@ export async function withdrawBallot(compoundId: string, ballotId: string, reaso
   const ballot = await mustGetBallot(compoundId, ballotId, true);
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
-      // The public list says it was withdrawn (the announcement page then says why).
-      { Update: { TableName: tableName(), Key: keys.ballotNoticeIndex(ballot.announcedAt, compoundId, ballotId), UpdateExpression: 'SET withdrawnAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } } },
+      // The public list says it was withdrawn (the announcement page then says why). Written
+      // whole, so a ballot announced before the list existed is listed too, never half.
+      { Put: { TableName: tableName(), Item: { ...keys.ballotNoticeIndex(ballot.announcedAt, compoundId, ballotId), ...noticeIndexEntry(ballot), withdrawnAt: now.toISOString() } } },
       { Update: {
         TableName: tableName(), Key: keys.ballot(compoundId, ballotId), UpdateExpression: 'SET withdrawnAt = :now, withdrawnReason = :reason',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(withdrawnAt) AND opensAt > :now AND voteCount = :zero AND pendingPaper = :zero',
@@ -198,7 +204,7 @@ export async function publicAnnouncements(now = Date.now()) {
   const month = 30 * 86_400_000;
   return items
     // Until voting closes (the results list takes over from there); a withdrawal stays a month.
-    .filter((i) => (i.withdrawnAt ? Date.parse(i.withdrawnAt) > now - month : Date.parse(i.closesAt) > now))
+    .filter((i) => i.compoundId && i.ballotId && (i.withdrawnAt ? Date.parse(i.withdrawnAt) > now - month : Date.parse(i.closesAt) > now))
     .slice(0, 200)
     .map(({ compoundId, ballotId, title, compoundName, kind, announcedAt, opensAt, closesAt, withdrawnAt }) => ({ compoundId, ballotId, title, compoundName, kind, announcedAt, opensAt, closesAt, withdrawn: Boolean(withdrawnAt) }));
 }

@@ -165,7 +165,7 @@ function validateRow(
   else if (building !== null && !buildings.has(building)) {
     // The names it would take, so the person can correct the file or add the building.
     const accepted = [...buildings];
-    issue('building', 'building_unknown', `Building ${building} is not in this compound (its buildings: ${accepted.join(', ')})`, { value: building, accepted });
+    issue('building', 'building_unknown', `Building ${building} is not in this compound`, { value: building, accepted });
   }
   if (unit === '') issue('unit', 'unit_missing', 'Unit number is empty');
   if (building && unit) {

@@ -35,8 +35,14 @@ export const CompoundBody = pure(() => z.object({
   buildings: z.array(keyName(1, 20)).check(z.minLength(1), z.maxLength(300), z.refine((b) => new Set(b).size === b.length, 'building names must be unique')),
   gridIds: z._default(z.array(Id).check(z.maxLength(20)), []),
   contract: z._default(z.nullable(ServiceContract), null),
+  /** The revision the page edited: a page opened before someone else's change is refused instead of undoing it. */
+  rev: z.optional(z.number().check(z.int(), z.minimum(1))),
 }));
 export type CompoundBody = z.infer<typeof CompoundBody>;
+
+/** One building added to a compound (from a register import's report). */
+export const BuildingBody = pure(() => z.object({ name: keyName(1, 20) }));
+export type BuildingBody = z.infer<typeof BuildingBody>;
 
 export const CompanyParams = pure(() => z.object({ companyId: Id }));
 export const CompanyBody = pure(() => z.object({

@@ -289,6 +289,10 @@ describe('a committee election through the five gates, on the staff pages', () =
     const listing = (await call(district, 'GET', `/api/votes/compounds/${compound.id}/ballots`, { token: await district.auth.issue('anqing') })).json;
     const electionBallot = listing.ballots.find((b: { kind: string }) => b.kind === 'election');
     expect(electionBallot.matters).toBe(5);
+    // Its public announcement names the seats in both places (every placeholder filled).
+    await street.goto(`${district.url}/notices.html?compound=${compound.id}&ballot=${electionBallot.id}&view=announcement`);
+    await expect.poll(() => street.getByTestId('ballot-announcement').textContent()).toContain('本次选举应选委员 5 名，每张选票最多支持 5 名候选人。');
+    expect(await street.getByTestId('ballot-announcement').textContent()).not.toMatch(/\{\w+\}/);
     // The street's tree shows the committee formation rate of its compounds (none formed yet here).
     await street.goto(`${district.url}/admin.html`);
     await expect.poll(() => street.getByTestId('formation').textContent()).toMatch(/业委会组建率：0 \/ \d+ 个小区已成立业主委员会（0\.0%）/);

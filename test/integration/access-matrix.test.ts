@@ -33,6 +33,7 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   registryTree: () => ({ path: routes.registryTree.path, expect: 'ok' }),
   compoundGet: () => ({ path: compoundPath(routes.compoundGet.path), expect: 'ok' }),
   compoundPut: () => ({ path: compoundPath(routes.compoundPut.path), body: { name: target.name, address: target.address, communityId: jinkou.id, buildings: target.buildings, gridIds: target.gridIds, contract: target.contract }, expect: 'ok' }),
+  compoundBuildingAdd: () => ({ path: compoundPath(routes.compoundBuildingAdd.path), body: { name: `矩阵${++made}号楼` }, expect: 'ok' }),
   companyPut: () => ({ path: routes.companyPut.path.replace('{companyId}', 'pc-matrix'), body: { name: '青岛矩阵物业服务有限公司' }, expect: 'ok' }),
   registerImport: () => ({ path: compoundPath(routes.registerImport.path), body: { mode: 'dry-run', fileName: 'm.csv', contentBase64: Buffer.from(rowsToCsv(rows)).toString('base64') }, expect: 'ok' }),
   registerVersions: () => ({ path: compoundPath(routes.registerVersions.path), expect: 'ok' }),

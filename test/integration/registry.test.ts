@@ -94,6 +94,46 @@ describe('compounds', () => {
     expect(audit.json.entries[0].actor).toBe('jinkou');
   });
 
+  it('refuses an edit made on a page opened before someone else\'s change, and keeps that change', async () => {
+    const id = 'test-stale-compound';
+    const body = { name: '测试并发小区', address: '青岛市市南区测试路2号', communityId: jinkou.id, buildings: ['1号楼'], gridIds: [], contract: null };
+    expect((await call(district, 'PUT', `/api/registry/compounds/${id}`, { token: jinkouStaff, body })).status).toBe(201);
+    // Someone adds a building; a page still holding rev 1 then saves its own edit.
+    const added = await call(district, 'POST', `/api/registry/compounds/${id}/buildings`, { token: admin, body: { name: '新1号楼' } });
+    expect(added.status, added.text).toBe(201);
+    expect(added.json).toMatchObject({ buildings: ['1号楼', '新1号楼'], rev: 2, added: true });
+    const stale = await call(district, 'PUT', `/api/registry/compounds/${id}`, { token: jinkouStaff, body: { ...body, rev: 1, buildings: ['1号楼', '新2号楼'] } });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe('stale_revision');
+    expect((await call(district, 'GET', `/api/registry/compounds/${id}`, { token: admin })).json.compound.buildings).toEqual(['1号楼', '新1号楼']);
+  });
+
+  it('adds buildings one at a time from the import report: concurrent adds all kept, a repeat a no-op, another spelling refused', async () => {
+    const id = 'test-add-buildings';
+    const body = { name: '测试加楼小区', address: '青岛市市南区测试路3号', communityId: jinkou.id, buildings: ['1号楼'], gridIds: [], contract: null };
+    expect((await call(district, 'PUT', `/api/registry/compounds/${id}`, { token: jinkouStaff, body })).status).toBe(201);
+    const names = Array.from({ length: 8 }, (_, i) => `${i + 2}号楼`);
+    const results = await Promise.all(names.map((name, i) => call(district, 'POST', `/api/registry/compounds/${id}/buildings`, { token: i % 2 ? admin : jinkouStaff, body: { name } })));
+    expect(results.map((r) => r.status)).toEqual(names.map(() => 201));
+    const stored = (await call(district, 'GET', `/api/registry/compounds/${id}`, { token: admin })).json.compound;
+    expect([...stored.buildings].sort()).toEqual(['1号楼', ...names].sort());
+    expect(stored.rev).toBe(1 + names.length);
+    const again = await call(district, 'POST', `/api/registry/compounds/${id}/buildings`, { token: jinkouStaff, body: { name: '2号楼' } });
+    expect(again.status).toBe(200);
+    expect(again.json.added).toBe(false);
+    // Tried: full-width digits, a space, another suffix. Each points at the building it spells.
+    for (const name of ['１号楼', '1 号楼', '1栋']) {
+      const similar = await call(district, 'POST', `/api/registry/compounds/${id}/buildings`, { token: jinkouStaff, body: { name }, lang: 'zh-CN' });
+      expect(similar.status, name).toBe(400);
+      expect(similar.json.error.code).toBe('similar_building');
+      expect(similar.json.error.fields[0]).toEqual({ path: 'body.name', reason: '请在文件中改写为“1号楼”' });
+    }
+    const audit = await call(district, 'GET', `/api/audit?target=compound:${id}`, { token: admin });
+    expect(audit.json.entries.filter((e: any) => e.action === 'compound.add-building')).toHaveLength(names.length);
+    // Another community's staff may not add to this compound.
+    expect((await call(district, 'POST', `/api/registry/compounds/${id}/buildings`, { token: xizangStaff, body: { name: '99号楼' } })).status).toBe(403);
+  });
+
   it('finds a compound created elsewhere right after a 404 here (misses are not cached)', async () => {
     const id = 'test-elsewhere';
     expect((await call(district, 'GET', `/api/registry/compounds/${id}`, { token: jinkouStaff })).status).toBe(404);
@@ -151,6 +191,21 @@ describe('owners\' register import', () => {
     expect(versions.json.versions).toEqual([]);
     expect(await countItems('OUTBOX#')).toBe(0);
     expect(await countItems(`REGROWS#${target.id}#`)).toBe(0);
+    // To a zh-CN page, the commit refusal is Chinese too, reason by reason.
+    const zh = await call(district, 'POST', path, { token: jinkouStaff, lang: 'zh-CN', body: { mode: 'commit', fileName: 'bad.csv', contentBase64: b64(bad) } });
+    expect(zh.json.error.message).toBe('名册有 5 处问题，未写入任何数据');
+    expect(zh.json.error.fields[0]).toEqual({ path: 'line 3 房号', reason: `房号重复：${target.buildings[0]} 1-101，第 2 行已有` });
+  });
+
+  it('keeps the report of a file wrong on every row small: the first 500 problems, the count, the names once', async () => {
+    const rowsOff = Array.from({ length: 3000 }, (_, i) => `${i % 9}栋,${i}-1,80,不动产登记,业主${i},,,否`);
+    const dry = await call(district, 'POST', path, { token: jinkouStaff, body: { mode: 'dry-run', fileName: 'off.csv', contentBase64: b64([HEADER, ...rowsOff].join('\r\n')) } });
+    expect(dry.status).toBe(200);
+    expect(dry.json).toMatchObject({ ok: false, issueCount: 3000 });
+    expect(dry.json.issues).toHaveLength(500);
+    expect(dry.json.issues.filter((i: { accepted?: string[] }) => i.accepted)).toHaveLength(1);
+    expect(dry.json.issues[0].accepted).toEqual(target.buildings);
+    expect(dry.text.length).toBeLessThan(150_000);
   });
 
   it('commits a good file once: the same file again yields the same single version', async () => {

@@ -5,7 +5,7 @@
 // recounted by the same rules to the same result.
 import type { StaffRole } from '../../shared/access.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { call, testDistrict } from '../support/district.ts';
 import { households, type Household } from '../support/ratings.ts';
 import { issue } from '../support/codes.ts';
@@ -597,6 +597,18 @@ describe('a ballot whose rules deem delivered non-voters to follow the majority'
 });
 
 describe('withdrawing a ballot before it opens', () => {
+  it('lists a ballot announced before the public list existed once it is withdrawn, whole', async () => {
+    const B = 'b-old-notice';
+    await announce(district, committeeA, compound.id, B, { opensInMs: 3_600_000, wait: false });
+    const stored = await storedBallot(B);
+    // As on a district that announced it before this list: no entry.
+    await district.doc.send(new DeleteCommand({ TableName: district.tableName, Key: keys.ballotNoticeIndex(stored.announcedAt, compound.id, B) }));
+    expect((await call(district, 'GET', '/api/public/ballots')).json.announced.some((a: { ballotId: string }) => a.ballotId === B)).toBe(false);
+    expect((await call(district, 'POST', `${base(B)}/withdraw`, { token: committeeA, body: { reason: '事项写错，改正后重新公告' } })).status).toBe(200);
+    const entry = (await call(district, 'GET', '/api/public/ballots')).json.announced.find((a: { ballotId: string }) => a.ballotId === B);
+    expect(entry).toMatchObject({ compoundId: compound.id, ballotId: B, title: stored.title, compoundName: compound.name, withdrawn: true });
+  });
+
   it('stops its codes and any vote; an open ballot cannot be withdrawn', async () => {
     const B = 'b-withdrawn';
     await announce(district, committeeA, compound.id, B, { opensInMs: 2500, wait: false });

@@ -26,10 +26,21 @@ const SITES = [
 ];
 const IGNORED = new Set(['', 'Internal Server Error', 'Not Found', 'Unauthorized', 'Request Entity Too Large', 'missing', 'not_a_number', 'too_precise', 'not_positive', 'too_large', 'no_role', 'no_scope', 'several_roles', 'unknown_role']);
 
+/** Every quoted string inside the arguments of a refusal (a ternary's two messages, too). */
+const REFUSAL_ARGS = /new (?:BadRequest|Conflict|Forbidden|Unauthorized)\(((?:[^;]|;(?!\n))*?)\);?\n/g;
+
 describe('refusals in Chinese', () => {
   const found = new Map<string, string>();
   for (const file of [...sources(join(ROOT, 'functions')), ...sources(join(ROOT, 'shared'))]) {
     const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(REFUSAL_ARGS)) {
+      for (const q of m[1]!.matchAll(new RegExp(QUOTED, 'g'))) {
+        const literal = q[1]!.replace(/\\'/g, "'");
+        // A message: a sentence with a capital (codes and paths are for programs; a piece of
+        // a template literal is covered by the examples below).
+        if (/^[A-Z][^`$]* [^`$]*[a-z.)]$/.test(literal) && !literal.includes("', ")) found.set(literal, file.slice(ROOT.length + 1));
+      }
+    }
     for (const site of SITES) {
       const notFound = site.source.startsWith('new NotFound');
       for (const m of text.matchAll(site)) found.set(m[1]!.replace(/\\'/g, "'") + (notFound ? ' not found' : ''), file.slice(ROOT.length + 1));
@@ -55,6 +66,16 @@ describe('refusals in Chinese', () => {
       ['This owner already voted (paper, at 2026-12-18T02:00:00Z); only the first vote counts', '这位业主已于 2026-12-18 10:00（北京时间） 以纸质票方式表决；只计第一次表决'],
       ['Too many attempts; try again in 15 minutes', '尝试次数过多，请 15 分钟后再试'],
       ['attachments 1 and 2 have the same link https://a.cn/x', '附件 1 和 2 的链接相同：https://a.cn/x'],
+      // Found by the attack on the running district: refusals assembled from values.
+      ['The register has 3 errors; nothing was written', '名册有 3 处问题，未写入任何数据'],
+      ['duplicate_unit: Unit 1号楼 101 already appears on line 2', '房号重复：1号楼 101，第 2 行已有'],
+      ['building_unknown: Building 新1号楼 is not in this compound', '楼栋不在本小区：新1号楼'],
+      ['Gates are passed in order: next is preparatory', '各环节须按顺序签署：下一个是“筹备组”'],
+      ['the number of seats must be odd, got 6', '委员人数须为单数，现在是 6'],
+      ['the district allows 5 to 11 seats, got 3', '本区规定委员 5 到 11 人，现在是 3'],
+      ['1号楼 is another spelling of 1栋', '“1号楼”是本小区“1栋”的另一种写法'],
+      // A reason a committee typed that ends in "not found" is not a 404.
+      ['The ballot was withdrawn: 附件 not found', '这次表决已撤回：附件 not found'],
     ];
     for (const [en, zh] of examples) expect(sayRefusal(en, 'zh')).toBe(zh);
   });
@@ -104,6 +125,12 @@ describe('refusals in Chinese', () => {
     expect(langOf('en-US,zh-CN;q=0.9')).toBe('en');
     expect(langOf(undefined)).toBe('en');
     expect(langOf('zhx')).toBe('en');
+    // q-values decide, not the order alone (found by the attack): Chinese least preferred is not Chinese.
+    expect(langOf('zh;q=0.1,en')).toBe('en');
+    expect(langOf('en;q=0.5,zh-CN;q=0.9')).toBe('zh');
+    expect(langOf('zh-TW')).toBe('zh');
+    expect(langOf('zh;q=0,en;q=0.1')).toBe('en');
+    expect(langOf(`${'x,'.repeat(5000)}zh`)).toBe('en');
   });
 });
 

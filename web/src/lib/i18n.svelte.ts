@@ -1,4 +1,5 @@
 // zh-CN first, English as the switch. The choice is remembered on the device.
+import { REGISTER_ISSUE_ZH as issueZh } from '../../../shared/registry/issue-words.ts';
 const zh = {
   appPublic: '辖区概况', appAdmin: '共治 · 管理端', switchLang: 'English', streets: '街道', communities: '社区', compounds: '小区', grids: '网格',
   units: '户（专有部分）', ownerHeads: '业主人数', loading: '加载中…', loadFailed: '加载失败，请检查网络后重试', retry: '重试',
@@ -19,7 +20,7 @@ const zh = {
   letterNote: '此码仅供本户使用，请勿转告他人。提交前可多次登录，提交后即失效。如遗失，请到社区办理作废和补发。', audit: '操作记录', month: '月份', actor: '操作人', target: '对象', action: '操作', time: '时间', filter: '筛选', tree2: '辖区',
   campaign: '评价活动', noOpenBallot: '本小区没有已公告、未截止的表决。请先在“业主表决”中发布表决公告。', noOpenCampaign: '没有包含本小区的进行中评价活动。请先在“物业评价”中创建。', ratings: '物业评价', noticesLink: '物业服务评价公告（双公告）',
   acceptedBuildings: '本小区的楼栋（“楼栋”列须与之一致）：', template: '下载模板（含本小区楼栋）', addBuilding: '把“{b}”加入本小区的楼栋', addBuildingConfirm: '把“{b}”加入{c}的楼栋？加入后重新校验文件。',
-  buildingUnknownIs: '楼栋“{b}”不在本小区。本小区的楼栋：{names}', duplicateUnitIs: '房号 {u} 重复：第 {line} 行已有',
+  buildingUnknownIs: '楼栋“{b}”不在本小区。本小区的楼栋：{names}', buildingSpelledOtherwise: '楼栋“{b}”应写作本小区的“{s}”：请改文件', duplicateUnitIs: '房号 {u} 重复：第 {line} 行已有',
   serviceItems: '合同服务事项', serviceItemsHelp: '住户评价“合同履约”时逐项回答。常见事项：', serviceItemsOne: '每行一项', save: '保存', saved: '已保存',
 };
 type Dict = typeof zh;
@@ -43,16 +44,10 @@ const en: Dict = {
   letterNote: 'This code is for your household only; do not pass it on. It works until your household has submitted, then no more. If you lose it, the community office can revoke it and issue a new one.', audit: 'Audit trail', month: 'Month', actor: 'Actor', target: 'Target', action: 'Action', time: 'Time', filter: 'Filter', tree2: 'District',
   campaign: 'Rating campaign', noOpenBallot: 'No announced, open ballot on this compound. Announce one under Owner votes first.', noOpenCampaign: 'No open rating campaign asks this compound. Create one under Ratings first.', ratings: 'Ratings', noticesLink: 'Property-service rating notices',
   acceptedBuildings: 'Buildings of this compound (the 楼栋 column must match): ', template: 'Download a template (with these buildings)', addBuilding: 'Add "{b}" to this compound\'s buildings', addBuildingConfirm: 'Add "{b}" to the buildings of {c}? The file is checked again afterwards.',
-  buildingUnknownIs: 'Building "{b}" is not in this compound. Its buildings: {names}', duplicateUnitIs: 'Unit {u} repeats line {line}',
+  buildingUnknownIs: 'Building "{b}" is not in this compound. Its buildings: {names}', buildingSpelledOtherwise: 'Building "{b}" is this compound\'s "{s}" written otherwise: fix the file', duplicateUnitIs: 'Unit {u} repeats line {line}',
   serviceItems: 'Contract service items', serviceItemsHelp: 'Residents rate each of these under contract performance. Common items:', serviceItemsOne: 'One item per line', save: 'Save', saved: 'Saved',
 };
 
-const issueZh: Record<string, string> = {
-  empty_file: '文件没有数据行', missing_column: '缺少必需的列', field_count: '这一行的列数与表头不同（值里的逗号要用英文双引号括起来）', too_many_rows: '行数超过上限', unit_missing: '房号为空', building_missing: '楼栋为空',
-  building_unknown: '楼栋不在本小区', duplicate_unit: '房号重复', area_missing: '专有面积为空', area_invalid: '专有面积不是数字', area_too_precise: '专有面积最多两位小数',
-  area_not_positive: '专有面积必须大于 0', area_too_large: '专有面积过大', area_source_invalid: '面积来源须为 不动产登记/实测/合同', owner_missing: '业主姓名为空（未售房请填 开发商未售=是）',
-  phone_invalid: '联系电话格式不正确', developer_flag_invalid: '开发商未售须填 是 或 否',
-};
 
 const initial: 'zh' | 'en' = typeof localStorage !== 'undefined' && localStorage.getItem('lang') === 'en' ? 'en' : 'zh';
 let lang = $state<'zh' | 'en'>(initial);
@@ -72,7 +67,8 @@ export const i18n = {
 export function words<K extends string>(zhWords: Record<K, string>, enWords: Record<K, string>): (key: K, vars?: Record<string, string | number>) => string {
   return (key, vars) => {
     let text = (lang === 'zh' ? zhWords : enWords)[key];
-    for (const [k, v] of Object.entries(vars ?? {})) text = text.replace(`{${k}}`, String(v));
+    // Every occurrence, and the value as written: a title holding "$&" is not a replacement pattern.
+    for (const [k, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${k}}`, () => String(v));
     return text;
   };
 }

@@ -24,4 +24,4 @@ export async function sendWithRetry<T>(path: string, body: unknown, token: strin
 export const newDraftKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A time as residents read it, in the page's language. */
-export const whenText = (iso: string) => new Date(iso).toLocaleString(i18n.lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+export const whenText = (iso: string) => new Date(iso).toLocaleString(i18n.lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
