@@ -11,7 +11,7 @@ export function langOf(acceptLanguage: string | undefined): Lang {
   // The most preferred tag (q-values honoured, the first of equals); only a short header is read.
   let best: { tag: string; q: number } | null = null;
   for (const part of (acceptLanguage ?? '').slice(0, 512).split(',').slice(0, 20)) {
-    const [tag = '', ...params] = part.trim().split(';');
+    const [tag = '', ...params] = part.trim().toLowerCase().replace(/_/g, '-').split(';');
     const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
     if (!tag || !(q > 0) || q > 1) continue;
     if (!best || q > best.q) best = { tag: tag.toLowerCase(), q };

@@ -56,14 +56,19 @@ export async function importRegister(
   // A file of 20,000 wrong rows would otherwise answer megabytes (over Lambda's 6 MB); the
   // compound's building names go once, with the first unknown building.
   const named = new Set<string>();
-  const issues = all.slice(0, MAX_REPORTED_ISSUES).map((i) => {
-    if (i.code !== 'building_unknown') return i;
-    const { accepted, ...rest } = i;
+  // A cell's text is echoed at most 40 characters long (no building or unit name is longer), so
+  // a file of huge cells cannot blow the answer up either.
+  const clip = (text: string | undefined, n: number) => (text === undefined || text.length <= n ? text : `${text.slice(0, n)}…`);
+  const issues = all.slice(0, MAX_REPORTED_ISSUES).map((i): RegisterIssue => {
+    const value = clip(i.value, 40);
+    const short = { ...i, message: clip(i.message, 300)!, ...(value === undefined ? {} : { value }) };
+    if (i.code !== 'building_unknown') return short;
+    const { accepted, ...rest } = short;
     if (named.size === 0) {
       named.add(i.value ?? '');
-      return { ...rest, message: `Building ${i.value} is not in this compound (its buildings: ${(accepted ?? []).join(', ')})`, accepted };
+      return { ...rest, message: `Building ${value} is not in this compound (its buildings: ${(accepted ?? []).join(', ')})`, accepted };
     }
-    return { ...rest, message: `Building ${i.value} is not in this compound` };
+    return { ...rest, message: `Building ${value} is not in this compound` };
   });
   const base = { mode: input.mode, encoding, rowCount: rows.length, issues, issueCount: all.length };
   if (issues.length > 0) return { ...base, ok: false, rowCount: 0, preview: null, unchanged: false, version: null };

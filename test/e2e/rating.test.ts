@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, testDistrict } from '../support/district.ts';
 import { createCampaign, withRegister } from '../support/codes.ts';
-import { axeProblems as axe, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
+import { axeProblems as axe, expectNoEnglishErrors, launchChromium, PHONE, signIn as signInAs } from '../support/browser.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -220,5 +220,32 @@ describe('rating in Chromium', () => {
     await phone.getByRole('link', { name: '第 1 版' }).click();
     await expect.poll(() => phone.getByTestId('participation').textContent()).toBe('33.3%');
     await phone.context().close();
+  });
+});
+
+describe('creating a campaign on the staff page', () => {
+  it('takes its times as Beijing time in a browser elsewhere, and names a missing field in Chinese', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    await signIn(page, '/admin.html?view=ratings', 'jinkou');
+    await page.locator('#c-id').waitFor();
+    const id = 'e2e-beijing-times';
+    await page.locator('#c-id').fill(id);
+    await page.locator('#c-issuer').fill('');
+    await page.locator('#c-opens').fill('2027-01-05T08:00');
+    await page.locator('#c-closes').fill('2027-01-20T20:00');
+    await page.locator('.picks input[type="checkbox"]').first().check();
+    // Tried: no issuer. The field says so, in Chinese.
+    await page.getByRole('button', { name: '创建活动' }).click();
+    await expect.poll(() => page.locator('#c-issuer + .error').count()).toBe(1);
+    await expectNoEnglishErrors(page);
+    await page.locator('#c-issuer').fill('市南区住房和城乡建设局');
+    await page.getByRole('button', { name: '创建活动' }).click();
+    const stored = async () => (await call(district, 'GET', `/api/ratings/campaigns/${id}`, { token: await district.auth.issue('jinkou') })).json?.campaign;
+    await expect.poll(async () => (await stored())?.opensAt ?? null).not.toBeNull();
+    const campaign = await stored();
+    expect(Date.parse(campaign.opensAt)).toBe(Date.parse('2027-01-05T08:00:00+08:00'));
+    expect(Date.parse(campaign.closesAt)).toBe(Date.parse('2027-01-20T20:00:00+08:00'));
+    await context.close();
   });
 });

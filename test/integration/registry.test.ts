@@ -206,6 +206,13 @@ describe('owners\' register import', () => {
     expect(dry.json.issues.filter((i: { accepted?: string[] }) => i.accepted)).toHaveLength(1);
     expect(dry.json.issues[0].accepted).toEqual(target.buildings);
     expect(dry.text.length).toBeLessThan(150_000);
+    // Tried by the second attack: 500 rows whose building is 3,200 backslashes (each doubled in JSON).
+    const huge = Array.from({ length: 500 }, (_, i) => `${'\\'.repeat(3200)},${i}-1,80,不动产登记,业主${i},,,否`);
+    const big = await call(district, 'POST', path, { token: jinkouStaff, body: { mode: 'dry-run', fileName: 'huge.csv', contentBase64: b64([HEADER, ...huge].join('\r\n')) } });
+    expect(big.status).toBe(200);
+    expect(big.json.ok).toBe(false);
+    expect(big.text.length).toBeLessThan(300_000);
+    expect(big.json.issues.find((i: { code: string }) => i.code === 'building_unknown').value).toHaveLength(41);
   });
 
   it('commits a good file once: the same file again yields the same single version', async () => {

@@ -130,6 +130,8 @@ describe('refusals in Chinese', () => {
     expect(langOf('en;q=0.5,zh-CN;q=0.9')).toBe('zh');
     expect(langOf('zh-TW')).toBe('zh');
     expect(langOf('zh;q=0,en;q=0.1')).toBe('en');
+    expect(langOf('zh-CN;Q=0.1, en;q=0.9')).toBe('en');
+    expect(langOf('zh_CN')).toBe('zh');
     expect(langOf(`${'x,'.repeat(5000)}zh`)).toBe('en');
   });
 });

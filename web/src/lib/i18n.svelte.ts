@@ -20,7 +20,7 @@ const zh = {
   letterNote: '此码仅供本户使用，请勿转告他人。提交前可多次登录，提交后即失效。如遗失，请到社区办理作废和补发。', audit: '操作记录', month: '月份', actor: '操作人', target: '对象', action: '操作', time: '时间', filter: '筛选', tree2: '辖区',
   campaign: '评价活动', noOpenBallot: '本小区没有已公告、未截止的表决。请先在“业主表决”中发布表决公告。', noOpenCampaign: '没有包含本小区的进行中评价活动。请先在“物业评价”中创建。', ratings: '物业评价', noticesLink: '物业服务评价公告（双公告）',
   acceptedBuildings: '本小区的楼栋（“楼栋”列须与之一致）：', template: '下载模板（含本小区楼栋）', addBuilding: '把“{b}”加入本小区的楼栋', addBuildingConfirm: '把“{b}”加入{c}的楼栋？加入后重新校验文件。',
-  buildingUnknownIs: '楼栋“{b}”不在本小区。本小区的楼栋：{names}', buildingSpelledOtherwise: '楼栋“{b}”应写作本小区的“{s}”：请改文件', duplicateUnitIs: '房号 {u} 重复：第 {line} 行已有',
+  buildingUnknownIs: '楼栋“{b}”不在本小区。本小区的楼栋：{names}', buildingSpelledOtherwise: '楼栋“{b}”应写作本小区的“{s}”：请改文件', issuesShown: '共 {total} 处问题，下面列出前 {n} 处。', manyUnknown: '文件中有 {n} 个本小区没有的楼栋名：多半是写法不同，请对照上面的楼栋名修改文件。', duplicateUnitIs: '房号 {u} 重复：第 {line} 行已有',
   serviceItems: '合同服务事项', serviceItemsHelp: '住户评价“合同履约”时逐项回答。常见事项：', serviceItemsOne: '每行一项', save: '保存', saved: '已保存',
 };
 type Dict = typeof zh;
@@ -44,7 +44,7 @@ const en: Dict = {
   letterNote: 'This code is for your household only; do not pass it on. It works until your household has submitted, then no more. If you lose it, the community office can revoke it and issue a new one.', audit: 'Audit trail', month: 'Month', actor: 'Actor', target: 'Target', action: 'Action', time: 'Time', filter: 'Filter', tree2: 'District',
   campaign: 'Rating campaign', noOpenBallot: 'No announced, open ballot on this compound. Announce one under Owner votes first.', noOpenCampaign: 'No open rating campaign asks this compound. Create one under Ratings first.', ratings: 'Ratings', noticesLink: 'Property-service rating notices',
   acceptedBuildings: 'Buildings of this compound (the 楼栋 column must match): ', template: 'Download a template (with these buildings)', addBuilding: 'Add "{b}" to this compound\'s buildings', addBuildingConfirm: 'Add "{b}" to the buildings of {c}? The file is checked again afterwards.',
-  buildingUnknownIs: 'Building "{b}" is not in this compound. Its buildings: {names}', buildingSpelledOtherwise: 'Building "{b}" is this compound\'s "{s}" written otherwise: fix the file', duplicateUnitIs: 'Unit {u} repeats line {line}',
+  buildingUnknownIs: 'Building "{b}" is not in this compound. Its buildings: {names}', buildingSpelledOtherwise: 'Building "{b}" is this compound\'s "{s}" written otherwise: fix the file', issuesShown: '{total} problems; the first {n} are listed.', manyUnknown: 'The file names {n} buildings this compound does not have: most likely spelled otherwise; correct the file against the names above.', duplicateUnitIs: 'Unit {u} repeats line {line}',
   serviceItems: 'Contract service items', serviceItemsHelp: 'Residents rate each of these under contract performance. Common items:', serviceItemsOne: 'One item per line', save: 'Save', saved: 'Saved',
 };
 
