@@ -1,4 +1,7 @@
 import type { VoteRules } from '../../shared/votes/rules.ts';
+import type { YearSchedule } from '../../shared/appeals/calendar.ts';
+import type { Limits } from '../../shared/appeals/lifecycle.ts';
+import type { Weights } from '../../shared/appeals/rates.ts';
 import type { StaffClaimMapping } from '../../shared/staff-claims.ts';
 
 /**
@@ -57,4 +60,13 @@ export interface DistrictConfig {
   waf?: { webAclArn: string } | { ratePer5Minutes: number };
   /** The district's rules for owner votes (announcement days, proxy cap, seats…); unset ones take Qingdao's. */
   votes?: Partial<VoteRules>;
+  /** Appeals (issue 14): time limits, the composite's weights, and calendar years the `chinese-days` release lacks. */
+  appeals?: {
+    /** Unset ones take Shandong's: reply 5 working days, return 2, extend by at most 10. */
+    limits?: Partial<Limits>;
+    /** Weights of the composite of the 三率 (default 0.1 response, 0.5 resolution, 0.4 satisfaction; common practice, not statute). */
+    weights?: Partial<Weights>;
+    /** The State Council's schedule for a year the pinned `chinese-days` does not have yet (published each November or December). */
+    calendarYears?: YearSchedule[];
+  };
 }

@@ -1,6 +1,7 @@
 // What synth refuses in a district config, one line each, naming the field. Pure, so the
 // rules are tested without synthesizing (test/unit/district-config.test.ts).
 import { mappingProblems } from '../../shared/staff-claims.ts';
+import { OFFICIAL_YEARS, scheduleProblems } from '../../shared/appeals/calendar.ts';
 import type { DistrictConfig } from './types.ts';
 
 /** The shortest notice period a deployable district may set. */
@@ -37,6 +38,7 @@ export function districtProblems(d: DistrictConfig): string[] {
   if (d.region === undefined && (d.icp !== undefined || (d.domain && 'iamServerCertificateId' in d.domain.certificate))) p.push(`${at}: region is required with icp or an IAM certificate (${CHINA_REGIONS.join(' or ')} for a China district)`);
   // 业主大会和业主委员会指导规则 art. 24: owners are told 15 days ahead. Shorter is for the local demo only (npm start -- --notice-days 0).
   if (d.votes?.announceDays !== undefined && !(Number.isInteger(d.votes.announceDays) && d.votes.announceDays >= MIN_NOTICE_DAYS && d.votes.announceDays <= 60)) p.push(`${at}: votes.announceDays must be a whole number from ${MIN_NOTICE_DAYS} to 60 (matters are announced at least 15 days before voting opens); a shorter notice is for the local demo only (npm start -- --notice-days 0)`);
+  p.push(...appealProblems(d).map((m) => `${at}: ${m}`));
   const id = d.staffIdentity ?? { kind: 'cognito' as const };
   if (id.kind === 'cognito' && id.domainPrefix !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(id.domainPrefix)) p.push(`${at}: staffIdentity.domainPrefix must be lowercase letters, digits and hyphens (Cognito's rule)`);
   if (id.kind === 'oidc') {
@@ -55,6 +57,31 @@ export function districtProblems(d: DistrictConfig): string[] {
     if (!d.icp) p.push(`${at}: icp (the site's ICP recordal number) is required in ${d.region}, shown in every page's footer`);
     if (id.kind !== 'oidc') p.push(`${at}: staffIdentity must be { kind: 'oidc', … } in ${d.region} (Cognito user pools are not offered there)`);
     if (d.waf) p.push(`${at}: waf is not available in ${d.region} (CloudFront there takes no WAF web ACL of scope CLOUDFRONT); remove it`);
+  }
+  return p;
+}
+
+/** The appeals section: limits in their legal ranges, usable weights, well-formed calendar years. */
+function appealProblems(d: DistrictConfig): string[] {
+  const a = d.appeals;
+  if (!a) return [];
+  const p: string[] = [];
+  const whole = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+  const l = a.limits ?? {};
+  if (l.replyDays !== undefined && !whole(l.replyDays, 1, 60)) p.push('appeals.limits.replyDays must be a whole number of working days from 1 to 60');
+  if (l.returnDays !== undefined && !whole(l.returnDays, 1, 10)) p.push('appeals.limits.returnDays must be a whole number of working days from 1 to 10');
+  if (l.maxExtensionDays !== undefined && !whole(l.maxExtensionDays, 0, 30)) p.push('appeals.limits.maxExtensionDays must be a whole number of working days from 0 to 30');
+  if (l.contactHours !== undefined && l.contactHours !== null && !(typeof l.contactHours === 'number' && l.contactHours > 0 && l.contactHours <= 72)) p.push('appeals.limits.contactHours must be above 0 and at most 72 (or null for none)');
+  const w = a.weights ?? {};
+  const weights = Object.entries(w);
+  if (weights.some(([, v]) => !(typeof v === 'number' && v >= 0 && v <= 1))) p.push('appeals.weights must each be a number from 0 to 1');
+  else if (weights.length && weights.every(([, v]) => v === 0)) p.push('appeals.weights must not all be 0');
+  const years = new Set<number>();
+  for (const y of a.calendarYears ?? []) {
+    for (const m of scheduleProblems(y)) p.push(`appeals.calendarYears[${y.year}]: ${m}`);
+    if (years.has(y.year)) p.push(`appeals.calendarYears: ${y.year} is given twice`);
+    years.add(y.year);
+    if (OFFICIAL_YEARS.some((o) => o.year === y.year)) p.push(`appeals.calendarYears: ${y.year} is in chinese-days already; a district's copy would hide a later correction of it`);
   }
   return p;
 }

@@ -142,5 +142,13 @@ describe('a district in AWS China (cn-north-1)', () => {
     expect(build({ ...shinan, votes: { ...shinan.votes, announceDays: 0 } })).toThrow(/votes.announceDays must be a whole number from 15 to 60/);
     expect(build({ ...shinan, votes: { ...shinan.votes, announceDays: 14 } })).toThrow(/votes.announceDays/);
     expect(build({ ...shinan, votes: { ...shinan.votes, announceDays: 15.5 } })).toThrow(/votes.announceDays/);
+    // Appeals: limits in range, usable weights, a well-formed next year's calendar.
+    expect(build({ ...shinan, appeals: { limits: { replyDays: 0 } } })).toThrow(/appeals.limits.replyDays/);
+    expect(build({ ...shinan, appeals: { limits: { returnDays: 2.5 } } })).toThrow(/appeals.limits.returnDays/);
+    expect(build({ ...shinan, appeals: { weights: { response: 0, resolution: 0, satisfaction: 0, onTime: 0 } } })).toThrow(/appeals.weights must not all be 0/);
+    expect(build({ ...shinan, appeals: { weights: { response: -1 } } })).toThrow(/appeals.weights must each be/);
+    expect(build({ ...shinan, appeals: { calendarYears: [{ year: 2027, holidays: ['2027-02-30'], workdays: [] }] } })).toThrow(/appeals.calendarYears\[2027\]: holidays: "2027-02-30"/);
+    expect(build({ ...shinan, appeals: { calendarYears: [{ year: 2026, holidays: [], workdays: [] }] } })).toThrow(/2026 is in chinese-days already/);
+    expect(build({ ...shinan, appeals: { limits: { replyDays: 5, contactHours: 2 }, calendarYears: [{ year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-02'] }] } })).not.toThrow();
   });
 });
