@@ -19,14 +19,11 @@ export function langOf(acceptLanguage: string | undefined): Lang {
   return best && /^zh(-|$)/.test(best.tag) ? 'zh' : 'en';
 }
 
-const ISO_INSTANT = /\b(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d))\b/g;
+import { beijingTime } from './beijing.ts';
 
-/** 2026-12-18T00:00:00.000Z → 2026-12-18 08:00 (Beijing time has no summer time). */
-export function beijingTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { beijingTime };
+
+const ISO_INSTANT = /\b(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d))\b/g;
 
 function withBeijingTimes(text: string, lang: Lang): string {
   return text.replace(ISO_INSTANT, (iso) => `${beijingTime(iso)}${lang === 'zh' ? '（北京时间）' : ' Beijing time'}`);

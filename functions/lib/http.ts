@@ -70,12 +70,10 @@ function zodFields(error: z.core.$ZodError, prefix: string): FieldIssue[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].join('.'), reason: i.message }));
 }
 
-/** Plain Chinese for zod's own rules to a zh-CN reader; a schema's own message still wins (and is translated at the answer). */
-const zodChinese = (issue: z.core.$ZodRawIssue) => chineseIssue(issue);
-
 function parsePart(schema: z.core.$ZodType | undefined, value: unknown, prefix: string, fields: FieldIssue[], lang: Lang): unknown {
   if (!schema) return undefined;
-  const result = z.safeParse(schema, value ?? {}, lang === 'zh' ? { error: zodChinese } : undefined);
+  // zod's own rules in plain Chinese to a zh-CN reader; a schema's own message still wins (and is translated with the answer).
+  const result = z.safeParse(schema, value ?? {}, lang === 'zh' ? { error: chineseIssue } : undefined);
   if (!result.success) {
     fields.push(...zodFields(result.error, prefix));
     return undefined;

@@ -27,12 +27,6 @@ function reasonsOf(error: unknown): string[] {
   return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : [];
 }
 
-/**
- * Creates or edits a compound's descriptive fields. Register fields (version, totals) are
- * left as they are. References (community, grids, company) must exist, checked in the same
- * transaction; the edit is conditional on the revision read, so two editors cannot
- * overwrite each other silently.
- */
 function withoutRev({ rev: _rev, ...body }: CompoundBody): Omit<CompoundBody, 'rev'> {
   return body;
 }
@@ -71,6 +65,12 @@ export async function addBuilding(compoundId: string, name: string, principal: P
   return { compound: (await getCompound(compoundId, true))!, added: true };
 }
 
+/**
+ * Creates or edits a compound's descriptive fields. Register fields (version, totals) are
+ * left as they are. References (community, grids, company) must exist, checked in the same
+ * transaction; the edit is conditional on the revision read, so two editors cannot
+ * overwrite each other silently.
+ */
 export async function putCompound(compoundId: string, body: CompoundBody, community: Ancestry, principal: Principal): Promise<{ compound: CompoundItem; created: boolean }> {
   const TableName = tableName();
   const before = await getCompound(compoundId, true);

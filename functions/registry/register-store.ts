@@ -55,7 +55,7 @@ export async function importRegister(
   const { rows, issues: all } = parseRegister(text, compound.buildings);
   // A file of 20,000 wrong rows would otherwise answer megabytes (over Lambda's 6 MB); the
   // compound's building names go once, with the first unknown building.
-  const named = new Set<string>();
+  let namesGiven = false;
   // A cell's text is echoed at most 40 characters long (no building or unit name is longer), so
   // a file of huge cells cannot blow the answer up either.
   const clip = (text: string | undefined, n: number) => (text === undefined || text.length <= n ? text : `${text.slice(0, n)}…`);
@@ -64,8 +64,8 @@ export async function importRegister(
     const short = { ...i, message: clip(i.message, 300)!, ...(value === undefined ? {} : { value }) };
     if (i.code !== 'building_unknown') return short;
     const { accepted, ...rest } = short;
-    if (named.size === 0) {
-      named.add(i.value ?? '');
+    if (!namesGiven) {
+      namesGiven = true;
       return { ...rest, message: `Building ${value} is not in this compound (its buildings: ${(accepted ?? []).join(', ')})`, accepted };
     }
     return { ...rest, message: `Building ${value} is not in this compound` };

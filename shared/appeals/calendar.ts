@@ -16,8 +16,9 @@ export interface YearSchedule {
   workdays: string[];
 }
 
+import { beijingDay } from '../beijing.ts';
+
 const DAY = 86_400_000;
-const BEIJING = 8 * 3_600_000;
 
 function fromPackage(year: number, data: { holidays: Record<string, string>; workdays: Record<string, string> }): YearSchedule {
   return { year, holidays: Object.keys(data.holidays), workdays: Object.keys(data.workdays) };
@@ -79,9 +80,7 @@ export class WorkCalendar {
 }
 
 /** The Beijing calendar day of an instant, YYYY-MM-DD. */
-export function beijingDate(ms: number): string {
-  return new Date(ms + BEIJING).toISOString().slice(0, 10);
-}
+export const beijingDate = beijingDay;
 
 /** The instant a Beijing calendar day starts. */
 export function beijingMidnight(date: string): number {

@@ -59,18 +59,20 @@ export const i18n = {
     localStorage.setItem('lang', lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   },
-  t(key: keyof Dict): string { return (lang === 'zh' ? zh : en)[key]; },
+  t(key: keyof Dict, vars?: Record<string, string | number>): string { return fill((lang === 'zh' ? zh : en)[key], vars); },
   issue(code: string, message: string): string { return lang === 'zh' ? (issueZh[code] ?? message) : message; },
 };
 
 /** A page's own words, so a page loads only the strings it shows. */
 export function words<K extends string>(zhWords: Record<K, string>, enWords: Record<K, string>): (key: K, vars?: Record<string, string | number>) => string {
-  return (key, vars) => {
-    let text = (lang === 'zh' ? zhWords : enWords)[key];
-    // Every occurrence, and the value as written: a title holding "$&" is not a replacement pattern.
-    for (const [k, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${k}}`, () => String(v));
-    return text;
-  };
+  return (key, vars) => fill((lang === 'zh' ? zhWords : enWords)[key], vars);
+}
+
+/** A text's {placeholders} filled: every occurrence, each value as written ("$&" in a title is not a replacement pattern). */
+function fill(text: string, vars?: Record<string, string | number>): string {
+  let out = text;
+  for (const [k, v] of Object.entries(vars ?? {})) out = out.replaceAll(`{${k}}`, () => String(v));
+  return out;
 }
 
 if (typeof document !== 'undefined') document.documentElement.lang = initial === 'zh' ? 'zh-CN' : 'en';
