@@ -3,7 +3,7 @@
 // here) and every queue.
 import type * as z from 'zod/mini';
 import type { Access } from '../shared/access.ts';
-import { RatingChanged, RegisterCommitted } from '../shared/events.ts';
+import { AppealChanged, FeedbackQueued, RatingChanged, RegisterCommitted } from '../shared/events.ts';
 import * as routes from './routes.ts';
 
 /** A zod schema. All of ours are built with `zod/mini`, so that no bundle carries the full build. */
@@ -17,6 +17,11 @@ export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, 
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The handler gets the body as the raw string (a signed webhook checks the signature over the
+   * exact bytes before reading them); `body` then only describes it, for the API description.
+   */
+  rawBody?: boolean;
   /** Largest accepted body in bytes (before JSON parsing). */
   maxBodyBytes?: number;
   access: Access;
@@ -37,6 +42,17 @@ export interface QueueDef {
   batchSize: number;
   maxReceiveCount: number;
   visibilityTimeoutSeconds: number;
+  /** Queues the consumer sends to itself (beyond the relay's outbox events). */
+  sendsTo?: string[];
+  /** Reads the key material (the 12345 webhook key, to sign what it sends). */
+  keys?: boolean;
+}
+
+export interface ScheduleDef {
+  /** Module under functions/ that exports `handler`. */
+  handler: string;
+  everyMinutes: number;
+  timeoutSeconds: number;
 }
 
 /** Every HTTP route, by name. Defined in routes.ts, one export each, so that a function's bundle holds only its own route's schemas. */
@@ -62,9 +78,38 @@ export const queues = {
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 60,
   },
+  // Grouped by case: one case's steps are handled in order, different cases in parallel.
+  appealEvents: {
+    name: 'appeal-events',
+    fifo: true,
+    consumer: 'appeals/on-appeal-event',
+    message: AppealChanged,
+    batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 60,
+    sendsTo: ['platform-feedback'],
+  },
+  // To the 12345 platform, grouped by case so a reply never overtakes its acceptance; a failed
+  // send comes back after a growing delay (functions/appeals/send-feedback.ts) and, after the
+  // last try, waits in the DLQ for an operator.
+  platformFeedback: {
+    name: 'platform-feedback',
+    fifo: true,
+    consumer: 'appeals/send-feedback',
+    message: FeedbackQueued,
+    batchSize: 10,
+    maxReceiveCount: 15,
+    visibilityTimeoutSeconds: 30,
+    keys: true,
+  },
 } satisfies Record<string, QueueDef>;
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
+
+/** Functions run on a clock: EventBridge rules on AWS, timers in the local district. */
+export const schedules = {
+  appealSweep: { handler: 'appeals/sweep', everyMinutes: 1, timeoutSeconds: 50 },
+} satisfies Record<string, ScheduleDef>;
 
 /** Functions that Cognito calls: every staff sign-in is audited. */
 export const triggers = { postAuthentication: { handler: 'auth/post-authentication' } } as const;
@@ -79,3 +124,4 @@ export const streamRelay = { handler: 'relay/stream-relay', batchSize: 50, retry
  */
 export const allRoutes: RouteDef[] = /* @__PURE__ */ Object.values(routes satisfies Record<string, RouteDef>);
 export const allQueues: QueueDef[] = /* @__PURE__ */ Object.values(queues);
+export const allSchedules: ScheduleDef[] = /* @__PURE__ */ Object.values(schedules);

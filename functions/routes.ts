@@ -10,6 +10,7 @@ import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, Noti
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
+import { CaseParams, CentreQuery, DepartmentBody, DepartmentParams, RoutingBody, StepRequest, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -520,4 +521,88 @@ export const auditList = route({
   handler: 'audit/list-audit',
   query: AuditQuery,
   access: { roles: ['district_admin'], scope: 'own' },
+});
+
+// Appeals (issue 14).
+const caseRoles = ['district_admin', 'dispatcher', 'street_staff', 'community_staff', 'department'] as const;
+
+/** The 12345 platform pushes work orders here, signed (functions/appeals/signature.ts); no token. */
+export const workOrderWebhook = route({
+  method: 'POST',
+  path: '/api/appeals/12345/work-orders',
+  handler: 'appeals/work-order-webhook',
+  body: WorkOrder,
+  rawBody: true,
+  maxBodyBytes: 24_576,
+  access: { public: true },
+  keys: true,
+});
+
+export const webhookKeyRotate = route({
+  method: 'POST',
+  path: '/api/appeals/12345/key',
+  handler: 'appeals/rotate-webhook-key',
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+  keys: true,
+});
+
+export const appealRoutingGet = route({
+  method: 'GET',
+  path: '/api/appeals/routing',
+  handler: 'appeals/get-routing',
+  access: { roles: caseRoles, scope: 'own' },
+});
+
+export const appealRoutingPut = route({
+  method: 'PUT',
+  path: '/api/appeals/routing',
+  handler: 'appeals/put-routing',
+  body: RoutingBody,
+  maxBodyBytes: 262_144,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const departmentPut = route({
+  method: 'PUT',
+  path: '/api/registry/departments/{departmentId}',
+  handler: 'appeals/put-department',
+  params: DepartmentParams,
+  body: DepartmentBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const centreQueue = route({
+  method: 'GET',
+  path: '/api/appeals/centre',
+  handler: 'appeals/centre-queue',
+  query: CentreQuery,
+  access: { roles: ['dispatcher'], scope: 'own' },
+});
+
+export const unitWorkList = route({
+  method: 'GET',
+  path: '/api/appeals/work',
+  handler: 'appeals/work-list',
+  access: { roles: ['street_staff', 'community_staff', 'department'], scope: 'own' },
+});
+
+export const caseGet = route({
+  method: 'GET',
+  path: '/api/appeals/cases/{caseId}',
+  handler: 'appeals/get-case',
+  params: CaseParams,
+  access: { roles: caseRoles, scope: 'case' },
+});
+
+export const caseStep = route({
+  method: 'POST',
+  path: '/api/appeals/cases/{caseId}/steps',
+  handler: 'appeals/take-step',
+  params: CaseParams,
+  body: StepRequest,
+  access: { roles: caseRoles, scope: 'case' },
+  writes: true,
 });

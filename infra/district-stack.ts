@@ -16,7 +16,9 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { allQueues, allRoutes, routes as routesByName, streamRelay, triggers } from '../functions/manifest.ts';
+import { allQueues, allRoutes, routes as routesByName, schedules, streamRelay, triggers } from '../functions/manifest.ts';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OUTBOX_PREFIX } from '../functions/lib/keys.ts';
 import { CODE_FAILURES_ALARM_MESSAGE } from '../functions/lib/signals.ts';
 import type { DistrictConfig } from './districts/types.ts';
@@ -63,6 +65,8 @@ export class DistrictStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'gongzhi',
       // Checked at synth, so a district with impossible rules never deploys.
       VOTE_RULES: JSON.stringify(VoteRules.parse(district.votes ?? {})),
+      APPEALS: JSON.stringify({ ...district.appeals, platform: undefined }),
+      PLATFORM_FEEDBACK_URL: district.appeals?.platform?.feedbackUrl ?? '',
     };
     const apiEnvironment = { ...environment, ORIGIN_SECRET: originSecretValue };
 
@@ -104,10 +108,21 @@ export class DistrictStack extends Stack {
     }).addAlarmAction(new SnsAction(alarmTopic));
 
     for (const { def, queue } of queues.byName.values()) {
-      const fn = new GongzhiFunction(this, functionId(def.consumer), { module: def.consumer, environment, timeoutSeconds: Math.floor(def.visibilityTimeoutSeconds / 6) || 10 });
+      const fn = new GongzhiFunction(this, functionId(def.consumer), {
+        module: def.consumer, timeoutSeconds: Math.floor(def.visibilityTimeoutSeconds / 6) || 10,
+        environment: def.keys ? { ...environment, KEYS_TABLE_NAME: keysTable.tableName } : environment,
+      });
       table.grantReadWriteData(fn);
+      if (def.keys) keysTable.grantReadData(fn);
+      for (const name of def.sendsTo ?? []) queues.byName.get(name)!.queue.grantSendMessages(fn);
       // More than 10 messages per batch needs a batching window (Lambda's rule).
       fn.addEventSource(new SqsEventSource(queue, { batchSize: def.batchSize, reportBatchItemFailures: true, ...(def.batchSize > 10 ? { maxBatchingWindow: Duration.seconds(1) } : {}) }));
+    }
+
+    for (const [name, def] of Object.entries(schedules)) {
+      const fn = new GongzhiFunction(this, functionId(def.handler), { module: def.handler, environment, timeoutSeconds: def.timeoutSeconds });
+      table.grantReadWriteData(fn);
+      new Rule(this, `Schedule-${name}`, { schedule: Schedule.rate(Duration.minutes(def.everyMinutes)), targets: [new LambdaFunction(fn, { retryAttempts: 0 })] });
     }
 
     const relayDlq = new Queue(this, 'RelayDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });

@@ -1,7 +1,8 @@
 // Who is calling. The same object reaches handlers on AWS (claims verified by the API
 // Gateway JWT authorizer) and locally (claims verified by the local host with its key).
 
-export const STAFF_ROLES = ['district_admin', 'street_staff', 'community_staff', 'committee', 'department'] as const;
+// dispatcher: the district's 12345 hotline centre (派单员), whose scope is the district's appeals only.
+export const STAFF_ROLES = ['district_admin', 'street_staff', 'community_staff', 'committee', 'department', 'dispatcher'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const PURPOSE_KINDS = ['rating', 'ballot'] as const;
@@ -25,7 +26,9 @@ export type ScopeRule =
   /** The compound named by the path parameter `compoundId` must lie within the caller's scope. */
   | 'compound'
   /** The campaign named by `campaignId`: one of its compounds in scope to read it, all to change it. */
-  | 'campaign';
+  | 'campaign'
+  /** The appeal named by `caseId`: the unit in charge, the community or street where it happened, the hotline centre. */
+  | 'case';
 
 export type Access =
   | { public: true }
@@ -57,6 +60,7 @@ export function inScope(principal: Extract<Principal, { kind: 'staff' }>, target
     case 'committee':
       return target.compoundId !== undefined && principal.scopeId === target.compoundId;
     case 'department':
+    case 'dispatcher':
       return false;
   }
 }

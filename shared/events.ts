@@ -28,3 +28,24 @@ export const RatingChanged = pure(() => z.object({
   unit: z.string().check(z.minLength(1)),
 }));
 export type RatingChanged = z.infer<typeof RatingChanged>;
+
+/** A step of an appeal was stored (rev is the case's revision after it): consumers re-read the case. */
+export const AppealChanged = pure(() => z.object({
+  type: z.literal('appeal.step'),
+  v: z.literal(1),
+  eventId: z.string().check(z.minLength(1)),
+  caseId: z.string().check(z.minLength(1)),
+  rev: z.number().check(z.int(), z.minimum(1)),
+  kind: z.string().check(z.minLength(1)),
+}));
+export type AppealChanged = z.infer<typeof AppealChanged>;
+
+/** One message to the 12345 platform, on its way out (functions/appeals/send-feedback.ts). */
+export const FeedbackQueued = pure(() => z.object({
+  type: z.literal('appeal.feedback'),
+  v: z.literal(1),
+  eventId: z.string().check(z.minLength(1)),
+  caseId: z.string().check(z.minLength(1)),
+  payload: z.record(z.string(), z.unknown()),
+}));
+export type FeedbackQueued = z.infer<typeof FeedbackQueued>;

@@ -32,7 +32,7 @@ function withBeijingTimes(text: string, lang: Lang): string {
 /** The things a 404 names (`${what} not found`). */
 const THINGS: Record<string, string> = {
   Ballot: '表决', Campaign: '评价活动', 'Campaign compound': '评价活动中的小区', 'Code for this unit and purpose': '该房屋此用途的入户码',
-  Compound: '小区', Election: '选举', Household: '住户', 'Keyed sheet for this unit': '该房屋已录入的纸质表决票', 'Notice version': '公告版本',
+  Case: '诉求工单', Compound: '小区', Election: '选举', Household: '住户', 'Keyed sheet for this unit': '该房屋已录入的纸质表决票', 'Notice version': '公告版本',
   'Published campaign': '已公告的评价活动', 'Published notice': '已发布的公告', 'Rating campaign for this household': '本户的评价活动',
   'Register version': '名册版本', 'Result of this ballot (it is published when voting has closed and the result is frozen)': '表决结果（投票截止并固定结果后公布）',
   Submission: '提交记录', "This unit on the ballot's register": '表决名册中的该房屋', 'Unit on this ballot': '本次表决中的该房屋',
@@ -40,6 +40,50 @@ const THINGS: Record<string, string> = {
 
 const EXACT: Record<string, string> = {
   // Messages.
+  // Appeals (issue 14).
+  'Your role handles no cases': '您的角色不承办诉求',
+  'The work order is not valid': '工单内容不符合要求',
+  'must not be in the future': '不能晚于当前时间',
+  'must be within the last year': '须在一年以内',
+  'must be after receivedAt': '须晚于受理时间',
+  'The routing table changed meanwhile; reload it and try again': '派单规则已被他人修改，请刷新后重试',
+  'The routing table is not valid': '派单规则不符合要求',
+  'not a category of the catalogue': '不是诉求分类目录中的分类',
+  'no such unit': '没有这个承办单位',
+  'No such unit': '没有这个承办单位',
+  'no such place': '没有这个地点',
+  'Only the unit in charge takes this step': '这一步须由承办单位办理',
+  'This step is the hotline centre’s, or the case is not your unit’s': '这一步由热线中心办理，或这件诉求不归您的单位承办',
+  'The case changed since you opened it; reload it and try again': '打开后这件诉求已有变化，请刷新后重试',
+  'The case changed meanwhile; reload it and try again': '这件诉求刚刚有了变化，请刷新后重试',
+  'A case cannot be merged into itself': '诉求不能合并到它自己',
+  'No such case': '没有这件诉求',
+  'no such case': '没有这件诉求',
+  'That case was merged or marked invalid itself': '那件诉求本身已被合并或认定无效',
+  'The case to merge into changed meanwhile; reload and try again': '要合并到的诉求刚刚有了变化，请刷新后重试',
+  'must be another case': '须是另一件诉求',
+  'must be a valid case': '须是有效的诉求',
+  'Someone else rotated the key at the same moment; ask them for it or rotate again': '他人同时更换了密钥，请向其索取或再换一次',
+  'This case is outside your scope': '这件诉求不在您的管辖范围内',
+  'a case number': '诉求编号',
+  'lowercase letters, digits and -, 2 to 32 characters': '2 到 32 个小写字母、数字或 -',
+  'This request was sent before (its nonce was seen); sign each request afresh': '这个请求已经发送过（随机数重复），每个请求须重新签名',
+  'This step cannot be taken in the case’s present state': '诉求当前的状态不能办理这一步',
+  'A case can be returned only within 2 working days of its dispatch': '只能在派单后 2 个工作日内退回',
+  'The centre designated this unit after a return; it cannot be returned again': '退回后热线中心已指定由本单位承办，不能再次退回',
+  'Extensions add up to at most 10 working days': '延期累计不能超过 10 个工作日',
+  'An extension is already waiting for the centre’s decision': '已有延期申请在等待热线中心审批',
+  'No extension is waiting for a decision': '没有等待审批的延期申请',
+  'Give a reason': '请写明原因',
+  'This step is earlier than the case’s last step': '这一步的时间早于诉求的上一步',
+  'The signature does not match': '签名不符',
+  'The timestamp is more than 5 minutes from the server clock': '时间戳与服务器时间相差超过 5 分钟',
+  'The timestamp must be Unix seconds': '时间戳须为 Unix 秒数',
+  'The nonce must be 16 to 64 letters, digits, - or _': '随机数须为 16 到 64 个字母、数字、- 或 _',
+  'Sign the request: x-gz-timestamp, x-gz-nonce, x-gz-signature are required': '请求须签名：须带 x-gz-timestamp、x-gz-nonce、x-gz-signature',
+  'bad_signature': '签名不符', 'stale': '时间戳过期', 'bad_timestamp': '时间戳格式不对', 'bad_nonce': '随机数格式不对', 'missing_header': '缺少签名头',
+  'wrong_state': '状态不允许', 'return_too_late': '超过退回时限', 'designated': '已指定承办', 'extension_too_long': '延期过长', 'extension_pending': '延期待批',
+  'no_extension': '没有延期申请', 'reason_required': '须写明原因', 'out_of_order': '时间顺序不对',
   "A ballot counts by a committed owners' register": '表决须按已导入的业主名册计票',
   'A ballot with this id was already announced; its matters cannot change': '这个编号的表决已经公告，表决事项不能再修改',
   'A committee follows the codes of its own ballots; rating codes are followed by community, street or district staff': '业委会只能查看本会表决的入户码；评价入户码由社区、街道或区工作人员查看',
@@ -284,7 +328,7 @@ function registerProblem(code: string, english: string): string {
 }
 
 const GATE_ZH: Record<string, string> = { survey: '摸底', preparatory: '筹备组', nominations: '提名', review: '审核', organize: '组织选举' };
-const ROLE_ZH: Record<string, string> = { committee: '业委会', community_staff: '社区工作人员', street_staff: '街道工作人员', district_admin: '区管理员', department: '部门' };
+const ROLE_ZH: Record<string, string> = { committee: '业委会', community_staff: '社区工作人员', street_staff: '街道工作人员', district_admin: '区管理员', department: '部门', dispatcher: '热线派单员' };
 
 /** The Chinese for one English refusal or reason, or null when there is none. */
 export function inChinese(english: string): string | null {

@@ -2,7 +2,7 @@
 // (batchItemFailures) so that only it is retried and, after maxReceiveCount, lands in the
 // queue's DLQ. A message that does not match its schema fails the same way: it is a poison
 // message and must not block its batch.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { BatchProcessor, EventType, processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -29,13 +29,17 @@ function messageOf<Q extends QueueDef>(queue: Q, record: SQSRecord): z.output<Q[
 }
 
 export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output<Q['message']>, record: SQSRecord) => Promise<void>) {
-  const processor = new BatchProcessor(EventType.SQS);
+  // A FIFO queue's batch is handled in order; a failed message fails the rest of its group
+  // (they come back after it), while other groups go on.
+  const processor = queue.fifo ? new SqsFifoPartialProcessorAsync() : new BatchProcessor(EventType.SQS);
   const recordHandler = async (record: SQSRecord) => fn(messageOf(queue, record), record);
   return middy<SQSEvent, SQSBatchResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       logger.appendKeys({ queue: queue.name });
-      const response = await processPartialResponse(event, recordHandler, processor, { context });
+      const response = queue.fifo
+        ? await processPartialResponse(event, recordHandler, processor as SqsFifoPartialProcessorAsync, { context, skipGroupOnError: true })
+        : await processPartialResponse(event, recordHandler, processor as BatchProcessor, { context });
       if (response.batchItemFailures.length > 0) {
         logger.warn('batch had failures', { failed: response.batchItemFailures.length, of: event.Records.length });
       }

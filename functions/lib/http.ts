@@ -22,6 +22,7 @@ import { auditFirstUse, signInAuditEnabled } from './sign-in-audit.ts';
 import { STAFF_REFUSAL_MESSAGES } from '../../shared/staff-claims.ts';
 import { communityAncestry, compoundAncestry } from './ancestry.ts';
 import { checkCampaignScope } from './campaign-scope.ts';
+import { checkCaseScope } from './case-scope.ts';
 
 const DEFAULT_MAX_BODY = 64 * 1024;
 
@@ -53,6 +54,8 @@ export interface HandlerContext {
   targetCommunity: Ancestry | null;
   /** The viewer's address for rate limits: CloudFront's viewer address on AWS, the socket's locally. */
   clientAddress: string;
+  /** The request's headers, lower-case names. */
+  headers: Record<string, string | undefined>;
 }
 
 export type RouteHandler<R extends RouteDef> = (
@@ -189,7 +192,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     before: (request: Request) => {
       const correlationId = correlationIdOf(request.event);
       logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
-      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null, targetCommunity: null, clientAddress: request.event.requestContext?.http?.sourceIp ?? 'unknown' });
+      states.set(request.context, { correlationId, principal: { kind: 'public' }, input: { params: undefined, query: undefined, body: undefined }, ancestry: null, targetCommunity: null, clientAddress: request.event.requestContext?.http?.sourceIp ?? 'unknown', headers: {} });
     },
     onError: (request: Request) => {
       request.response = errorResponse(request.error, states.get(request.context)?.correlationId ?? correlationIdOf(request.event), langOfEvent(request.event));
@@ -236,11 +239,17 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       const lang = langOfEvent(request.event);
       const params = parsePart(route.params, request.event.pathParameters, 'params', fields, lang);
       const query = parsePart(route.query, request.event.queryStringParameters, 'query', fields, lang);
-      const body = parsePart(route.body, request.event.body, 'body', fields, lang);
+      const rawBody = typeof request.event.body === 'string' ? (request.event.isBase64Encoded ? Buffer.from(request.event.body, 'base64').toString('utf8') : request.event.body) : '';
+      const body = route.rawBody ? rawBody : parsePart(route.body, request.event.body, 'body', fields, lang);
       if (fields.length > 0) throw new BadRequest('The request is not valid', fields, 'validation_failed');
       state.input = { params, query, body };
+      state.headers = request.event.headers ?? {};
       if (!('roles' in route.access) || route.access.scope === 'own') return;
       const principal = state.principal as Extract<Principal, { kind: 'staff' }>;
+      if (route.access.scope === 'case') {
+        await checkCaseScope(principal, (params as { caseId: string }).caseId);
+        return;
+      }
       if (route.access.scope === 'campaign') {
         const given = body && typeof body === 'object' && 'compoundIds' in body ? (body.compoundIds as string[]) : null;
         await checkCampaignScope(principal, (params as { campaignId: string }).campaignId, given, route.method !== 'GET');
@@ -271,7 +280,7 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     .use(errors as MW)
     .use(httpHeaderNormalizer() as MW)
     .use(limitAndAuthenticate as MW)
-    .use((route.body ? httpJsonBodyParser() : { before: () => undefined }) as MW)
+    .use((route.body && !route.rawBody ? httpJsonBodyParser() : { before: () => undefined }) as MW)
     .use(validateAndScope as MW)
     .handler(async (_event, context) => {
       const { input, ...ctx } = states.get(context)!;

@@ -87,7 +87,38 @@ export const keys = {
   /** One entry per compound with an owners' committee, for the formation rate. */
   committeeIndex: (compoundId: string) => ({ pk: COMMITTEES_PK, sk: compoundId }),
   committeeIndexPk: COMMITTEES_PK,
+  // Appeals (issue 14). A case is its own partition: the record, the caller, the timeline.
+  appealCase: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  /** The caller's phone, apart from the case so that lists and the timeline never carry it. */
+  appealCaller: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CALLER' }),
+  appealStep: (caseId: string, rev: number) => ({ pk: `CASE#${caseId}`, sk: `EV#${String(rev).padStart(6, '0')}` }),
+  appealCasePk: (caseId: string) => `CASE#${caseId}`,
+  /** A 12345 work order by its number (the platform's; one platform per district table): which case, which revision. */
+  workOrder: (orderNo: string) => ({ pk: `ORDER#${orderNo}`, sk: 'ORDER' }),
+  /** A webhook nonce seen, kept past the timestamp window (TTL). */
+  webhookNonce: (nonce: string) => ({ pk: `NONCE#${nonce}`, sk: 'NONCE' }),
+  /** The district's category catalogue and routing table. */
+  appealRouting: () => ({ pk: APPEALS_PK, sk: 'ROUTING' }),
+  department: (id: string) => ({ pk: DISTRICT_PK, sk: `DEPARTMENT#${id}` }),
+  // The case's places in the lists people work from, kept in the same transaction as the case
+  // (functions/appeals/case-index.ts): no GSI, no scan.
+  /** The hotline centre's queues: waiting for dispatch, extension asked, waiting for follow-up. */
+  centreQueue: (queue: string, at: string, caseId: string) => ({ pk: `CENTRE#${queue}`, sk: `${at}#${caseId}` }),
+  centreQueuePk: (queue: string) => `CENTRE#${queue}`,
+  /** A unit's open cases by deadline. */
+  unitCases: (unit: string, due: string, caseId: string) => ({ pk: `UNITCASES#${unit}`, sk: `${due}#${caseId}` }),
+  unitCasesPk: (unit: string) => `UNITCASES#${unit}`,
+  /** A moment a case's card changes (黄牌 at 80%, 红牌 at the deadline), bucketed by the hour (UTC) for the sweep. */
+  sweepMark: (at: string, caseId: string, card: string) => ({ pk: `SWEEP#${at.slice(0, 13)}`, sk: `${at}#${caseId}#${card}` }),
+  sweepPk: (hour: string) => `SWEEP#${hour}`,
+  /** How far the sweep has read. */
+  sweepCheckpoint: () => ({ pk: APPEALS_PK, sk: 'SWEEP' }),
+  /** Cases by the Beijing month they were received, for reports and recounts. */
+  caseMonth: (month: string, receivedAt: string, caseId: string) => ({ pk: `CASEMONTH#${month}`, sk: `${receivedAt}#${caseId}` }),
+  caseMonthPk: (month: string) => `CASEMONTH#${month}`,
 } as const;
+
+const APPEALS_PK = 'APPEALS';
 
 export const RATINGS_PK = 'RATINGS';
 

@@ -1,4 +1,4 @@
-import { Lazy, Validations } from 'aws-cdk-lib';
+import { Lazy, NestedStack, Validations } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -28,10 +28,28 @@ export interface ApiProps {
   siteUrl: () => string;
 }
 
-/** The HTTP API, one route and one function per manifest entry, JWT on every non-public route. */
+/**
+ * The HTTP API, one route and one function per manifest entry, JWT on every non-public route.
+ * Each function keeps its own role and log group (least privilege, one place to read), which
+ * is four resources a function: the functions of each capability (the folder under functions/)
+ * live in a nested stack of their own, so a district never meets CloudFormation's 500
+ * resources a stack as capabilities are added. The routes stay in this stack, with the API.
+ */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, GongzhiFunction>();
+  private readonly capabilities = new Map<string, NestedStack>();
+
+  /** The nested stack that holds a capability's functions. */
+  private capability(handler: string): NestedStack {
+    const name = handler.split('/')[0]!;
+    let nested = this.capabilities.get(name);
+    if (!nested) {
+      nested = new NestedStack(this, `${functionId(name)}Functions`, { description: `gongzhi ${name} functions` });
+      this.capabilities.set(name, nested);
+    }
+    return nested;
+  }
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'Http', { createDefaultStage: true, description: 'gongzhi district API' });
@@ -46,7 +64,7 @@ export class Api extends Construct {
     for (const route of props.routes) {
       let fn = this.functions.get(route.handler);
       if (!fn) {
-        fn = new GongzhiFunction(this, functionId(route.handler), {
+        fn = new GongzhiFunction(this.capability(route.handler), functionId(route.handler), {
           module: route.handler,
           environment: route.keys ? { ...environment, KEYS_TABLE_NAME: props.keysTable.tableName } : environment,
           timeoutSeconds: route.timeoutSeconds,

@@ -24,6 +24,7 @@ export const shinanCn: DistrictConfig = {
         'gongzhi-community': 'community_staff',
         'gongzhi-committee': 'committee',
         'gongzhi-department': 'department',
+        'gongzhi-dispatcher': 'dispatcher',
       },
     },
   },

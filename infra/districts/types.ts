@@ -64,8 +64,12 @@ export interface DistrictConfig {
   appeals?: {
     /** Unset ones take Shandong's: reply 5 working days, return 2, extend by at most 10. */
     limits?: Partial<Limits>;
+    /** Enterprises' appeals; unset ones take Qingdao's 2115 (contact within 2 hours, close within 15 working days). */
+    enterpriseLimits?: Partial<Limits>;
     /** Weights of the composite of the 三率 (default 0.1 response, 0.5 resolution, 0.4 satisfaction; common practice, not statute). */
     weights?: Partial<Weights>;
+    /** The district's 12345 platform: where acceptance, returns, extensions, replies and closures are sent (signed with the webhook key). */
+    platform?: { feedbackUrl: string };
     /** The State Council's schedule for a year the pinned `chinese-days` does not have yet (published each November or December). */
     calendarYears?: YearSchedule[];
   };

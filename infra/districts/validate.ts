@@ -3,6 +3,7 @@
 import { mappingProblems } from '../../shared/staff-claims.ts';
 import { OFFICIAL_YEARS, scheduleProblems } from '../../shared/appeals/calendar.ts';
 import type { DistrictConfig } from './types.ts';
+import type { Limits } from '../../shared/appeals/lifecycle.ts';
 
 /** The shortest notice period a deployable district may set. */
 export const MIN_NOTICE_DAYS = 15;
@@ -61,17 +62,29 @@ export function districtProblems(d: DistrictConfig): string[] {
   return p;
 }
 
+type Whole = (v: unknown, min: number, max: number) => boolean;
+
+function limitProblems(field: string, l: Partial<Limits>, whole: Whole): string[] {
+  const p: string[] = [];
+  if (l.replyDays !== undefined && !whole(l.replyDays, 1, 60)) p.push(`appeals.${field}.replyDays must be a whole number of working days from 1 to 60`);
+  if (l.returnDays !== undefined && !whole(l.returnDays, 1, 10)) p.push(`appeals.${field}.returnDays must be a whole number of working days from 1 to 10`);
+  if (l.maxExtensionDays !== undefined && !whole(l.maxExtensionDays, 0, 30)) p.push(`appeals.${field}.maxExtensionDays must be a whole number of working days from 0 to 30`);
+  if (l.contactHours !== undefined && l.contactHours !== null && !(typeof l.contactHours === 'number' && l.contactHours > 0 && l.contactHours <= 72)) p.push(`appeals.${field}.contactHours must be above 0 and at most 72 (or null for none)`);
+  return p;
+}
+
 /** The appeals section: limits in their legal ranges, usable weights, well-formed calendar years. */
 function appealProblems(d: DistrictConfig): string[] {
   const a = d.appeals;
   if (!a) return [];
   const p: string[] = [];
   const whole = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-  const l = a.limits ?? {};
-  if (l.replyDays !== undefined && !whole(l.replyDays, 1, 60)) p.push('appeals.limits.replyDays must be a whole number of working days from 1 to 60');
-  if (l.returnDays !== undefined && !whole(l.returnDays, 1, 10)) p.push('appeals.limits.returnDays must be a whole number of working days from 1 to 10');
-  if (l.maxExtensionDays !== undefined && !whole(l.maxExtensionDays, 0, 30)) p.push('appeals.limits.maxExtensionDays must be a whole number of working days from 0 to 30');
-  if (l.contactHours !== undefined && l.contactHours !== null && !(typeof l.contactHours === 'number' && l.contactHours > 0 && l.contactHours <= 72)) p.push('appeals.limits.contactHours must be above 0 and at most 72 (or null for none)');
+  for (const [field, l] of [['limits', a.limits ?? {}], ['enterpriseLimits', a.enterpriseLimits ?? {}]] as const) p.push(...limitProblems(field, l, whole));
+  if (a.platform) {
+    let url: URL | null = null;
+    try { url = new URL(a.platform.feedbackUrl); } catch { /* reported below */ }
+    if (!url || url.protocol !== 'https:') p.push('appeals.platform.feedbackUrl must be an https:// URL');
+  }
   const w = a.weights ?? {};
   const weights = Object.entries(w);
   if (weights.some(([, v]) => !(typeof v === 'number' && v >= 0 && v <= 1))) p.push('appeals.weights must each be a number from 0 to 1');

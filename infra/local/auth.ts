@@ -28,6 +28,7 @@ export const LOCAL_STAFF_CLAIMS: StaffClaimMapping = {
     'gongzhi-community': 'community_staff',
     'gongzhi-committee': 'committee',
     'gongzhi-department': 'department',
+    'gongzhi-dispatcher': 'dispatcher',
   },
 };
 

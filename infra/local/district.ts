@@ -10,7 +10,8 @@ import { ROOT } from '../paths.ts';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { allQueues, allRoutes, streamRelay } from '../../functions/manifest.ts';
+import { allQueues, allRoutes, allSchedules, streamRelay } from '../../functions/manifest.ts';
+import { lambdaContext } from './lambda-context.ts';
 import { tableNameFor } from '../table.ts';
 import { districtNamed } from '../districts/index.ts';
 import { ensureTable, startDynamo, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo } from './dynamodb.ts';
@@ -40,6 +41,10 @@ export interface DistrictOptions {
   /** Run the stream relay (default). Tests turn it off to show that events wait in the table. */
   relay?: boolean;
   onError?: (e: unknown) => void;
+  /** Run the manifest's schedules on timers (default). Tests call the sweep themselves, at the moment they choose. */
+  schedules?: boolean;
+  /** Where feedback to the 12345 platform goes (the local platform's URL); none: not sent. */
+  platformFeedbackUrl?: string;
   /** Overrides of the district's vote rules (tests vote today on a ballot announced today). */
   voteRules?: Partial<VoteRules>;
 }
@@ -86,6 +91,8 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       QUEUE_URLS: JSON.stringify(queues.urls),
       DISTRICT_NAME: config.name,
       VOTE_RULES: JSON.stringify(VoteRules.parse({ ...config.votes, ...o.voteRules })),
+      APPEALS: JSON.stringify({ ...config.appeals, platform: undefined }),
+      PLATFORM_FEEDBACK_URL: o.platformFeedbackUrl ?? '',
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -108,6 +115,21 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     for (const def of allQueues) {
       const poller = pollQueue(queues.client, queues.urls[def.name]!, def, load<SqsHandler>(def.consumer), onError);
       stops.push(poller.stop);
+    }
+
+    if (o.schedules !== false) {
+      for (const def of allSchedules) {
+        let running: Promise<void> | null = null;
+        const handler = load<(event: unknown, context: unknown) => Promise<void>>(def.handler);
+        const timer = setInterval(() => {
+          // One run at a time, as Lambda's rule would not overlap a run this short.
+          running ??= handler().then((h) => h({}, lambdaContext(def.handler, def.timeoutSeconds))).catch(onError).finally(() => (running = null));
+        }, def.everyMinutes * 60_000);
+        stops.push(async () => {
+          clearInterval(timer);
+          await running;
+        });
+      }
     }
 
     const users = demoUsers(demoDistrict());

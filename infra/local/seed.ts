@@ -3,6 +3,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
+import { DEMO_DEPARTMENTS, demoRouting } from './demo-appeals.ts';
 import { keys } from '../../functions/lib/keys.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv, type DemoDistrict } from './demo-district.ts';
 import type { DemoUser } from './auth.ts';
@@ -31,6 +32,8 @@ export function demoUsers(d: DemoDistrict): DemoUser[] {
     { username: 'jinkou', name: '金口路社区工作人员', role: 'community_staff', scopeId: jinkou.id, scopeName: jinkou.name },
     { username: 'xizang', name: '西藏路社区工作人员', role: 'community_staff', scopeId: xizang.id, scopeName: xizang.name },
     { username: 'anqing', name: '安庆路16号小区业委会', role: 'committee', scopeId: compound.id, scopeName: compound.name },
+    { username: 'hotline', name: '12345热线派单员', role: 'dispatcher', scopeId: 'district', scopeName: '市南区12345热线' },
+    { username: 'zhujian', name: '区住建局工作人员', role: 'department', scopeId: 'dep-zhujian', scopeName: '市南区住房和城乡建设局' },
   ];
 }
 
@@ -59,6 +62,8 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     ...d.compounds.map(({ floors: _f, ...c }) => ({
       ...keys.compound(c.id), et: 'compound', ...c, rev: 1, currentVersion: 0, registerHash: '', unitCount: 0, totalAreaHundredths: 0, ownerHeads: 0, updatedAt: new Date(0).toISOString(),
     })),
+    ...DEMO_DEPARTMENTS.map((dep) => ({ ...keys.department(dep.id), et: 'department', ...dep, updatedAt: new Date(0).toISOString() })),
+    { ...keys.appealRouting(), et: 'appeal-routing', ...demoRouting(d), rev: 1, updatedAt: new Date(0).toISOString() },
   ];
   let created = 0;
   let next = 0;

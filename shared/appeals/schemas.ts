@@ -42,3 +42,93 @@ export type WorkOrder = z.infer<typeof WorkOrder>;
 
 /** Largest work order the webhook reads, in bytes: a 4,000-character text is about 12 KB in UTF-8. */
 export const MAX_WORK_ORDER_BYTES = 24_576;
+
+// Registry ids (lowercase letters, digits, -), as shared/registry/schemas.ts; repeated here so
+// that an appeals bundle does not carry the registry's schemas.
+const Id = pure(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'lowercase letters, digits and -, 2 to 48 characters')));
+
+/** Case ids are ours (time-ordered, 25 characters); anything else names no case. */
+export const CaseParams = pure(() => z.object({ caseId: z.string().check(z.regex(/^[0-9a-z]{9}[0-9a-f]{16}$/, 'a case number')) }));
+
+export const UNIT_KINDS = ['community', 'street', 'department'] as const;
+export const Unit = pure(() => z.object({ kind: z.enum(UNIT_KINDS), id: Id }));
+
+const Reason = pure(() => text(2, 500));
+
+/**
+ * One step of a case, as a handler or the hotline centre takes it. The kinds and their rules
+ * are shared/appeals/lifecycle.ts; who may take which is shared/appeals/permissions.ts.
+ */
+export const StepBody = pure(() => z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dispatch'), unit: Unit, note: z.optional(text(0, 500)) }),
+  z.object({ kind: z.literal('accept') }),
+  z.object({ kind: z.literal('return'), reason: Reason }),
+  z.object({ kind: z.literal('contact'), note: z.optional(text(0, 500)) }),
+  z.object({ kind: z.literal('ask_extension'), days: z.number().check(z.int(), z.minimum(1), z.maximum(10)), reason: Reason }),
+  z.object({ kind: z.literal('decide_extension'), approve: z.boolean(), note: z.optional(text(0, 500)) }),
+  z.object({ kind: z.literal('reply'), reply: text(2, 2000) }),
+  z.object({ kind: z.literal('follow_up'), solved: z.boolean(), satisfaction: z.enum(['satisfied', 'basic', 'dissatisfied']), note: z.optional(text(0, 500)) }),
+  z.object({ kind: z.literal('close') }),
+  z.object({ kind: z.literal('supervise'), escalate: z.boolean(), note: Reason }),
+  z.object({ kind: z.literal('invalidate'), reason: Reason }),
+  z.object({ kind: z.literal('merge'), into: z.string().check(z.regex(/^[0-9a-z]{9}[0-9a-f]{16}$/, 'a case number')) }),
+]));
+export type StepBody = z.infer<typeof StepBody>;
+export type StepKind = StepBody['kind'];
+
+/** The case's revision the person saw: a step taken on an older view is refused, not applied blind. */
+export const StepRequest = pure(() => z.object({ rev: z.number().check(z.int(), z.minimum(1)), step: StepBody }));
+export type StepRequest = z.infer<typeof StepRequest>;
+
+export const DepartmentParams = pure(() => z.object({ departmentId: Id }));
+export const DepartmentBody = pure(() => z.object({
+  name: name(2, 60),
+  /** The code the 12345 platform uses for this unit (a work order's requiredUnit), if any. */
+  platformCode: z.optional(name(1, 60)),
+}));
+export type DepartmentBody = z.infer<typeof DepartmentBody>;
+
+const CategoryCode = pure(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'lowercase letters, digits and -, 2 to 32 characters')));
+
+/** The district's catalogue of categories and the rule table that routes them (shared/appeals/routing.ts). */
+export const RoutingBody = pure(() => z.object({
+  categories: z.array(z.object({
+    code: CategoryCode,
+    name: name(2, 20),
+    /** Names the 12345 platform uses for this category. */
+    aliases: z._default(z.array(name(1, 40)).check(z.maxLength(20)), []),
+  })).check(z.minLength(1), z.maxLength(100), z.refine((c) => new Set(c.map((x) => x.code)).size === c.length, 'category codes must be unique')),
+  rules: z.array(z.object({
+    category: z.union([CategoryCode, z.literal('*')]),
+    place: z.optional(z.union([z.object({ compoundId: Id }), z.object({ communityId: Id }), z.object({ streetId: Id })])),
+    unit: Unit,
+  })).check(z.maxLength(2000)),
+  rev: z.optional(z.number().check(z.int(), z.minimum(1))),
+}));
+export type RoutingBody = z.infer<typeof RoutingBody>;
+
+/** The hotline centre's queues: to dispatch (new and returned), extensions asked, replied and waiting for the call-back. */
+export const CentreQuery = pure(() => z.object({ queue: z._default(z.enum(['dispatch', 'extension', 'follow_up']), 'dispatch') }));
+
+export const FEEDBACK_KINDS = ['accepted', 'returned', 'extended', 'replied', 'closed', 'rejected'] as const;
+
+/**
+ * What the district tells the 12345 platform about a work order, signed like the work orders
+ * (same key and headers). `seq` grows with each message about one order: the platform keeps
+ * the highest and may receive one twice.
+ */
+export const PlatformFeedback = pure(() => z.object({
+  schema: z.literal('gongzhi.12345.feedback/1'),
+  orderNo: z.string().check(z.minLength(1)),
+  seq: z.number().check(z.int(), z.minimum(1)),
+  kind: z.enum(FEEDBACK_KINDS),
+  at: Instant,
+  /** The handling unit's name (never a person's). */
+  unit: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  days: z.optional(z.number()),
+  deadline: z.optional(Instant),
+  reply: z.optional(z.string()),
+  satisfaction: z.optional(z.enum(['satisfied', 'basic', 'dissatisfied'])),
+}));
+export type PlatformFeedback = z.infer<typeof PlatformFeedback>;

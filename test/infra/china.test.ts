@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { templatesOf } from './templates.ts';
 import { buildApp } from '../../infra/district-app.ts';
 import { districtNamed } from '../../infra/districts/index.ts';
 import type { DistrictConfig } from '../../infra/districts/types.ts';
@@ -24,9 +25,10 @@ const oidc = cn.staffIdentity;
 
 const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 const stack: Stack = buildApp(app, 'shinancn', webDir);
-const template = Template.fromStack(stack);
-const json = JSON.stringify(template.toJSON());
-const resources = (type: string) => Object.entries(template.findResources(type)) as [string, any][];
+const templates = templatesOf(stack);
+const template = templates.parent;
+const json = JSON.stringify(templates.all.map((t) => t.toJSON()));
+const resources = templates.resources;
 const build = (d: DistrictConfig) => () => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), d, webDir);
 
 describe('a district in AWS China (cn-north-1)', () => {
@@ -43,12 +45,12 @@ describe('a district in AWS China (cn-north-1)', () => {
       } else if (Array.isArray(v)) for (const x of v) walk(x, key);
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
     };
-    walk(template.toJSON(), '');
+    for (const t of templates.all) walk(t.toJSON(), '');
     expect(elsewhere).toEqual([]);
   });
 
   it('has no Cognito resource, no WAF, no Function URL, no X-Ray, no origin access control', () => {
-    for (const type of Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type)) {
+    for (const type of templates.all.flatMap((t) => Object.values(t.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type))) {
       expect(type).not.toMatch(/^AWS::Cognito::|^AWS::WAFv2::|^AWS::Lambda::Url$|^AWS::CloudFront::OriginAccessControl$|^AWS::XRay::/);
     }
     for (const [, fn] of resources('AWS::Lambda::Function')) expect(fn.Properties.TracingConfig).toBeUndefined();
@@ -71,7 +73,7 @@ describe('a district in AWS China (cn-north-1)', () => {
 
   it('tells every function the claim mapping, and audits sign-ins at first use with a put limited to sign-in and audit keys', () => {
     for (const route of allRoutes.filter((r) => authorizerOf(r.access) === 'staff')) {
-      const fn = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(`Api${functionId(route.handler)}`))![1];
+      const fn = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(functionId(route.handler)))![1];
       const env = fn.Properties.Environment.Variables;
       expect(JSON.parse(env.STAFF_CLAIMS)).toEqual(oidc.claims);
       expect(env.STAFF_SIGN_IN_AUDIT).toBe('first-use');

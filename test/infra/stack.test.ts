@@ -13,12 +13,13 @@ import { Auth } from '../../infra/constructs/auth.ts';
 import { GongzhiFunction } from '../../infra/constructs/function.ts';
 import { BUNDLE } from '../../infra/bundling.ts';
 import { pageSecurityHeaders } from '../../infra/security-headers.ts';
-import { allQueues, allRoutes } from '../../functions/manifest.ts';
+import { allQueues, allRoutes, allSchedules } from '../../functions/manifest.ts';
 import { functionId } from '../../infra/constructs/api.ts';
-import { authorizerOf } from '../../shared/access.ts';
+import { authorizerOf, STAFF_ROLES } from '../../shared/access.ts';
 import { OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { routes } from '../../functions/manifest.ts';
 import { districtNamed } from '../../infra/districts/index.ts';
+import { templatesOf } from './templates.ts';
 import { CODE_FAILURES_ALARM_MESSAGE, ORIGIN_HEADER } from '../../functions/lib/signals.ts';
 import { RESIDENT_AUDIENCE } from '../../shared/codes.ts';
 
@@ -30,16 +31,16 @@ writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>t</title>');
 function synth() {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = buildApp(app, 'shinan', webDir);
-  return { app, stack, template: Template.fromStack(stack) };
+  return { app, stack, template: Template.fromStack(stack), templates: templatesOf(stack) };
 }
 
-const { app, stack, template } = synth();
-const resources = (type: string) => Object.entries(template.findResources(type)) as [string, any][];
+const { app, stack, template, templates } = synth();
+const resources = templates.resources;
 
 describe('district stack', () => {
   it('runs every function on Node.js 24, ARM64, with its own log group', () => {
     const fns = resources('AWS::Lambda::Function');
-    const handlers = new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), 'relay/stream-relay', 'auth/post-authentication']);
+    const handlers = new Set([...allRoutes.map((r) => r.handler), ...allQueues.map((q) => q.consumer), ...allSchedules.map((s) => s.handler), 'relay/stream-relay', 'auth/post-authentication']);
     // Ours, plus aws-cdk-lib's own page-deployment singleton.
     const ours = fns.filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
     expect(ours.length).toBe(handlers.size);
@@ -49,6 +50,21 @@ describe('district stack', () => {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
     }
+  });
+
+  it('runs each manifest schedule on an EventBridge rule at its rate (the appeals sweep every minute)', () => {
+    const rules = resources('AWS::Events::Rule');
+    expect(rules).toHaveLength(allSchedules.length);
+    for (const def of allSchedules) {
+      const fnId = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(functionId(def.handler)) && !id.includes('Logs'))![0];
+      const rule = rules.find(([, r]) => r.Properties.Targets.some((t: any) => JSON.stringify(t.Arn).includes(fnId)));
+      expect(rule, def.handler).toBeDefined();
+      expect(rule![1].Properties.ScheduleExpression).toBe(def.everyMinutes === 1 ? 'rate(1 minute)' : `rate(${def.everyMinutes} minutes)`);
+    }
+  });
+
+  it('keeps every stack, nested ones included, under CloudFormation\'s 500 resources with room to grow', () => {
+    for (const t of templates.all) expect(Object.keys(t.toJSON().Resources).length).toBeLessThan(400);
   });
 
   it('keeps the data table (with its stream) and the keys table, both with PITR, deletion protection, encryption', () => {
@@ -116,7 +132,7 @@ describe('district stack', () => {
     const roles = resources('AWS::IAM::Role');
     for (const [id, role] of roles) if (!id.startsWith('CustomCDKBucketDeployment')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     const policies = resources('AWS::IAM::Policy');
-    const treeRole = roles.find(([id]) => id.startsWith('ApiRegistryGetTreeRole'))![0];
+    const treeRole = roles.find(([id]) => id.startsWith('RegistryGetTreeRole'))![0];
     const treePolicy = policies.find(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === treeRole))![1];
     const actions = treePolicy.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
     expect(actions).not.toContain('dynamodb:PutItem');
@@ -126,8 +142,8 @@ describe('district stack', () => {
   it('lets only the functions the manifest marks `keys` touch the keys table', () => {
     const [keysId] = resources('AWS::DynamoDB::GlobalTable').find(([id]) => id.startsWith('DataKeys'))!;
     const policies = resources('AWS::IAM::Policy');
-    const rolesWithKeys = policies.filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(keysId)).flatMap(([, p]) => p.Properties.Roles.map((r: any) => r.Ref as string));
-    const expected = allRoutes.filter((r) => r.keys).map((r) => `Api${functionId(r.handler)}Role`);
+    const rolesWithKeys = policies.filter(([id, p]) => JSON.stringify(templates.resolved(p.Properties.PolicyDocument, id)).includes(keysId)).flatMap(([, p]) => p.Properties.Roles.map((r: any) => r.Ref as string));
+    const expected = [...allRoutes.filter((r) => r.keys).map((r) => r.handler), ...allQueues.filter((q) => q.keys).map((q) => q.consumer)].map((h) => `${functionId(h)}Role`);
     expect(rolesWithKeys.map((r) => r.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([...new Set(expected)].sort());
   });
 
@@ -151,7 +167,7 @@ describe('district stack', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
     const groups = resources('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort();
-    expect(groups).toEqual(['committee', 'community_staff', 'department', 'district_admin', 'street_staff']);
+    expect(groups).toEqual([...STAFF_ROLES].sort());
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthFlows: ['code'], GenerateSecret: false });
   });
 
@@ -238,10 +254,10 @@ describe('district stack', () => {
     expect(apiBehaviour.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
     // Every API function checks it; no queue consumer or trigger needs it.
     const fns = resources('AWS::Lambda::Function').filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
-    const apiFnIds = new Set(allRoutes.map((r) => `Api${functionId(r.handler)}`));
+    const apiFnIds = new Set(allRoutes.map((r) => functionId(r.handler)));
     for (const [id, fn] of fns) {
       const env = fn.Properties.Environment.Variables;
-      if (apiFnIds.has(id.replace(/[0-9A-F]{8}$/, ''))) expect(refersToSecret(env.ORIGIN_SECRET), id).toBe(true);
+      if (apiFnIds.has(id.replace(/[0-9A-F]{8}$/, ''))) expect(refersToSecret(templates.resolved(env.ORIGIN_SECRET, id)), id).toBe(true);
       else expect(env.ORIGIN_SECRET, id).toBeUndefined();
     }
   });
@@ -254,15 +270,20 @@ describe('district stack', () => {
     expect(issuer).toContain('/api/auth/resident');
     expect(resident.Properties.JwtConfiguration.Audience).toEqual([RESIDENT_AUDIENCE]);
     // The functions sign with the same issuer the authorizer checks.
-    const [, exchange] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(`Api${functionId(routes.codeExchange.handler)}`) && !id.includes('Logs'))!;
-    expect(JSON.stringify(exchange.Properties.Environment.Variables.RESIDENT_ISSUER)).toBe(issuer);
+    const [exchangeId, exchange] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(functionId(routes.codeExchange.handler)) && !id.includes('Logs'))!;
+    expect(JSON.stringify(templates.resolved(exchange.Properties.Environment.Variables.RESIDENT_ISSUER, exchangeId))).toBe(issuer);
   });
 
   it('raises an alarm on the alarm topic when household-code failures flood a compound', () => {
     const [filterId, filter] = resources('AWS::Logs::MetricFilter')[0]!;
     expect(filter.Properties.FilterPattern).toContain(CODE_FAILURES_ALARM_MESSAGE);
-    const [, exchange] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(`Api${functionId(routes.codeExchange.handler)}`))!;
-    expect(filter.Properties.LogGroupName).toEqual(exchange.Properties.LoggingConfig.LogGroup);
+    const [, exchange] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(functionId(routes.codeExchange.handler)))!;
+    // The filter (in the parent) reads the log group the function (in its capability's nested stack) writes to.
+    const logGroupId = exchange.Properties.LoggingConfig.LogGroup.Ref as string;
+    const [nestedId, output] = filter.Properties.LogGroupName['Fn::GetAtt'] as [string, string];
+    const nested = templates.all.find((t) => Object.hasOwn(t.toJSON().Resources, logGroupId))!;
+    expect(nestedId).toMatch(/^ApiAuthFunctions/);
+    expect(nested.toJSON().Outputs[output.replace(/^Outputs\./, '')].Value).toEqual({ Ref: logGroupId });
     const metric = filter.Properties.MetricTransformations[0];
     const alarm = resources('AWS::CloudWatch::Alarm').find(([, a]) => a.Properties.MetricName === metric.MetricName);
     expect(alarm, filterId).toBeDefined();

@@ -7,6 +7,7 @@ import { SignJWT } from 'jose';
 import { call, callFrom, testDistrict } from '../support/district.ts';
 import { createCampaign, issue, withRegister } from '../support/codes.ts';
 import { announce } from '../support/votes.ts';
+import { sendOrder, step, workOrder } from '../support/appeals.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { routes, type RouteDef } from '../../functions/manifest.ts';
@@ -22,12 +23,12 @@ const otherStreet = d.streets.find((s) => s.id !== jinkou.streetId)!;
 const rows = demoRegisterRows(target).slice(0, 6);
 
 type RouteName = keyof typeof routes;
-interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied' }
+interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied'; /** Signed as the 12345 platform signs (the webhook). */ signed?: boolean }
 const compoundPath = (p: string) => p.replace('{compoundId}', target.id);
 const campaignPath = (p: string) => compoundPath(p).replace('{campaignId}', 'm-rating');
 const ballotPath = (p: string) => compoundPath(p).replace('{ballotId}', 'm-ballot');
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const FIXTURES: Record<RouteName, () => Fixture> = {
+const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   staffMe: () => ({ path: routes.staffMe.path, expect: 'ok' }),
   publicDistrict: () => ({ path: routes.publicDistrict.path, expect: 'ok' }),
   registryTree: () => ({ path: routes.registryTree.path, expect: 'ok' }),
@@ -88,7 +89,27 @@ const FIXTURES: Record<RouteName, () => Fixture> = {
   publicBallotResult: () => ({ path: ballotPath(routes.publicBallotResult.path), expect: 'not-denied' }),
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
   publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
+  workOrderWebhook: () => ({ path: routes.workOrderWebhook.path, body: workOrder({ address: target.address }), signed: true, expect: 'ok' }),
+  webhookKeyRotate: () => ({ path: routes.webhookKeyRotate.path, expect: 'ok' }),
+  appealRoutingGet: () => ({ path: routes.appealRoutingGet.path, expect: 'ok' }),
+  appealRoutingPut: () => ({ path: routes.appealRoutingPut.path, body: { categories: [{ code: 'property', name: '物业管理' }], rules: [{ category: 'property', unit: { kind: 'community', id: jinkou.id } }] }, expect: 'ok' }),
+  departmentPut: () => ({ path: routes.departmentPut.path.replace('{departmentId}', 'dep01'), body: { name: '矩阵测试局' }, expect: 'ok' }),
+  centreQueue: () => ({ path: `${routes.centreQueue.path}?queue=dispatch`, expect: 'ok' }),
+  unitWorkList: () => ({ path: routes.unitWorkList.path, expect: 'ok' }),
+  caseGet: (c) => ({ path: routes.caseGet.path.replace('{caseId}', caseFor(c)), expect: 'ok' }),
+  // The unit's step for the units, the centre's for the others: allowed through, refused (if at all) by the case's state or revision.
+  caseStep: (c) => ({
+    path: routes.caseStep.path.replace('{caseId}', caseFor(c)),
+    body: { rev: 1, step: c.kind === 'staff' && ['community_staff', 'street_staff', 'department'].includes(c.role) ? { kind: 'contact' } : { kind: 'supervise', escalate: false, note: '矩阵测试督办' } },
+    expect: 'not-denied',
+  }),
 };
+/** A case in the caller's scope: dispatched to their unit (community, street, department), or any for the centre and the district. */
+const matrixCases: Record<string, string> = {};
+function caseFor(c: Caller): string {
+  const role = c.kind === 'staff' ? c.role : 'community_staff';
+  return matrixCases[role === 'street_staff' ? 'street' : role === 'department' ? 'department' : 'community'] ?? 'x'.repeat(9) + '0'.repeat(16);
+}
 let made = 0;
 
 type Caller =
@@ -98,8 +119,8 @@ type Caller =
 
 const CALLERS: Caller[] = [
   { kind: 'none' }, { kind: 'expired' }, { kind: 'tampered' }, { kind: 'expired-resident' }, { kind: 'tampered-resident' },
-  // A district admin's scope is the whole district: there is no "out of scope" admin.
-  ...STAFF_ROLES.flatMap((role) => (role === 'district_admin' ? [true] : [true, false]).map((inScope) => ({ kind: 'staff' as const, role, inScope }))),
+  // A district admin's and the hotline centre's scope is the whole district: neither has an "out of scope" form.
+  ...STAFF_ROLES.flatMap((role) => (role === 'district_admin' || role === 'dispatcher' ? [true] : [true, false]).map((inScope) => ({ kind: 'staff' as const, role, inScope }))),
   { kind: 'resident', purpose: 'rating' }, { kind: 'resident', purpose: 'ballot' },
 ];
 const label = (c: Caller) => (c.kind === 'staff' ? `${c.role} ${c.inScope ? 'in scope' : 'out of scope'}` : c.kind === 'resident' ? `resident (${c.purpose})` : c.kind);
@@ -130,7 +151,8 @@ function scopeFor(role: StaffRole, inScope: boolean): string {
     case 'street_staff': return inScope ? jinkou.streetId : otherStreet.id;
     case 'community_staff': return inScope ? jinkou.id : xizang.id;
     case 'committee': return inScope ? target.id : otherCompound.id;
-    case 'department': return 'dep01';
+    case 'department': return inScope ? 'dep01' : 'dep02';
+    case 'dispatcher': return 'district';
   }
 }
 
@@ -155,6 +177,14 @@ beforeAll(async () => {
   const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
   tokens.set('tampered', `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')}.${s}`);
   await createCampaign(district, admin, 'm-close', [target.id]);
+  // Cases for the appeal routes, each dispatched to the in-scope unit of one role.
+  await call(district, 'PUT', routes.departmentPut.path.replace('{departmentId}', 'dep01'), { token: admin, body: { name: '矩阵测试局' } });
+  const hotline = await district.auth.issue('hotline');
+  for (const [key, unit] of [['community', { kind: 'community', id: jinkou.id }], ['street', { kind: 'street', id: jinkou.streetId }], ['department', { kind: 'department', id: 'dep01' }]] as const) {
+    const { json } = await sendOrder(district, workOrder({ address: target.address }));
+    await step(district, hotline, json.caseId, { kind: 'dispatch', unit });
+    matrixCases[key] = json.caseId;
+  }
   for (const purpose of ['rating', 'ballot'] as const) {
     const { letters } = await issue(district, admin, target.id, { kind: purpose, id: `m-${purpose}`, title: purpose });
     const res = await callFrom(district, '127.0.9.1', 'POST', '/api/auth/household', { code: letters[0]!.code });
@@ -181,8 +211,10 @@ describe('authorization matrix', () => {
 
   describe.each(Object.entries(routes) as [RouteName, RouteDef][])('%s', (name, route) => {
     it.each(CALLERS.map((c) => [label(c), c] as const))('%s', async (_l, caller) => {
-      const fixture = FIXTURES[name]();
-      const res = await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), body: fixture.body });
+      const fixture = FIXTURES[name](caller);
+      const res = fixture.signed
+        ? await sendOrder(district, { ...(fixture.body as object), orderNo: `M-${++made}-${Date.now().toString(36)}` })
+        : await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), body: fixture.body });
       const want = expected(route, caller);
       const where = `${route.method} ${route.path} as ${label(caller)}: ${res.status} ${res.text.slice(0, 200)}`;
       if (want === 'allowed') {

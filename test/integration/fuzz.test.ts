@@ -9,6 +9,7 @@ import { demoDistrict } from '../../infra/local/demo-district.ts';
 import { withRegister } from '../support/codes.ts';
 import { compoundWithItems, households } from '../support/ratings.ts';
 import { announce } from '../support/votes.ts';
+import { sendOrder, workOrder } from '../support/appeals.ts';
 
 let district: LocalDistrict;
 let admin: string;
@@ -18,17 +19,24 @@ let voter: string;
 beforeAll(async () => {
   district = await testDistrict({ seed: 'structure', voteRules: { announceDays: 0 } });
   admin = await district.auth.issue('admin');
+  dispatcher = await district.auth.issue('hotline');
+  realCase = (await sendOrder(district, workOrder())).json.caseId;
   const compound = compoundWithItems(demoDistrict(), 2);
   await withRegister(district, admin, compound, 2);
   resident = (await households(district, admin, compound.id, 'fuzz-rating'))[0]!.token;
   await announce(district, admin, compound.id, 'fuzz-ballot');
   voter = (await households(district, admin, compound.id, 'fuzz-ballot', 'ballot'))[0]!.token;
 });
-const tokenFor = (route: (typeof allRoutes)[number]) => ('residents' in route.access ? (route.access.residents.includes('rating') ? resident : voter) : admin);
+let dispatcher: string;
+/** The hotline centre's routes as the centre (the admin is not a dispatcher). */
+const tokenFor = (route: (typeof allRoutes)[number]) => ('residents' in route.access ? (route.access.residents.includes('rating') ? resident : voter) : 'roles' in route.access && !route.access.roles.includes('district_admin') && route.access.roles.includes('dispatcher') ? dispatcher : admin);
 afterAll(async () => district?.stop());
 
+/** An appeal case that exists (made in beforeAll), so the case routes are fuzzed past "not found" too. */
+let realCase = '';
 const segment = fc.oneof(
   fc.constantFrom('p0001', 'p0051', 'nope', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x'),
+  fc.constant(0).map(() => realCase),
   fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
 );
 const jsonish = fc.oneof(
@@ -43,9 +51,12 @@ const jsonish = fc.oneof(
   fc.record({ idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-f0-9]{16,40}$/)), choices: fc.dictionary(fc.constantFrom('m1', 'm2', 'x', '__proto__', 'constructor'), fc.oneof(fc.constantFrom('agree', 'disagree', 'abstain', 'yes'), fc.integer())) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ building: fc.string(), unit: fc.string(), sheetNo: fc.string(), channel: fc.constantFrom('paper', 'proxy', 'online'), choices: fc.dictionary(fc.constantFrom('m1', 'm2', 'x'), fc.constantFrom('agree', 'x')), proxyName: fc.string(), proxyIdTail: fc.string(), documentRef: fc.string(), method: fc.constantFrom('in_person', 'x'), deliveredOn: fc.string(), proofRef: fc.string(), reason: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ reachableOwners: fc.oneof(fc.integer(), fc.string()), notes: fc.string(), members: fc.array(fc.record({ name: fc.string(), role: fc.string() }), { maxLength: 4 }), candidates: fc.array(fc.record({ id: fc.string(), name: fc.string() }), { maxLength: 3 }), decisions: fc.array(fc.record({ candidateId: fc.string(), approved: fc.boolean(), reason: fc.string() }), { maxLength: 3 }), seats: fc.integer({ min: -2, max: 30 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  // Appeals: steps, the routing table, departments.
+  fc.record({ rev: fc.oneof(fc.integer(), fc.double(), fc.string()), step: fc.record({ kind: fc.constantFrom('dispatch', 'accept', 'return', 'contact', 'ask_extension', 'decide_extension', 'reply', 'follow_up', 'close', 'supervise', 'invalidate', 'merge', 'x'), unit: fc.record({ kind: fc.constantFrom('community', 'street', 'department', 'x'), id: fc.constantFrom('c001', 's01', 'dep-zhujian', 'nope', '') }), reason: fc.string(), days: fc.oneof(fc.integer({ min: -2, max: 30 }), fc.double()), approve: fc.oneof(fc.boolean(), fc.string()), reply: fc.string(), solved: fc.boolean(), satisfaction: fc.constantFrom('satisfied', 'basic', 'dissatisfied', 'x'), escalate: fc.boolean(), note: fc.string(), into: fc.string() }, { requiredKeys: [] }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ categories: fc.array(fc.record({ code: fc.constantFrom('property', 'noise', 'X', ''), name: fc.string(), aliases: fc.array(fc.string(), { maxLength: 2 }) }, { requiredKeys: [] }), { maxLength: 3 }), rules: fc.array(fc.record({ category: fc.constantFrom('property', '*', 'nope'), place: fc.oneof(fc.record({ compoundId: fc.constantFrom('p0001', 'nope') }), fc.record({ streetId: fc.constantFrom('s01', '') })), unit: fc.record({ kind: fc.constantFrom('community', 'department', 'x'), id: fc.constantFrom('c001', 'dep-zhujian', 'nope') }) }, { requiredKeys: [] }), { maxLength: 3 }), rev: fc.oneof(fc.integer(), fc.string()), platformCode: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 50 }),
 );
-const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'file', 'receipt', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
+const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'file', 'receipt', 'queue', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
 
 describe.each(allRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
   it('answers generated requests without a 5xx; 400s carry field-level reasons', async () => {

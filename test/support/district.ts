@@ -9,6 +9,7 @@ export async function testDistrict(options: Omit<DistrictOptions, 'dynamoEndpoin
     dynamoEndpoint: inject('dynamoEndpoint'),
     prefix: `t${randomBytes(4).toString('hex')}`,
     seed: 'structure',
+    schedules: false,
     // Background failures (relay, pollers) are printed so a failing test shows its cause.
     onError: (e) => console.error('[district]', e),
     ...options,

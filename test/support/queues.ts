@@ -12,9 +12,11 @@ export async function queueDepth(district: LocalDistrict, url: string): Promise<
 export async function shortQueue(district: LocalDistrict, base: QueueDef, name: string) {
   const client = district.queues.client;
   const origin = new URL(Object.values(district.queues.urls)[0]!).origin;
-  const dlq = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-${name}-dlq` }))).QueueUrl!.replace(/^http:\/\/[^/]+/, origin);
+  const fifo: Record<string, string> = base.fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' } : {};
+  const suffix = base.fifo ? '.fifo' : '';
+  const dlq = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-${name}-dlq${suffix}`, Attributes: fifo }))).QueueUrl!.replace(/^http:\/\/[^/]+/, origin);
   const dlqArn = (await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-  const main = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-${name}`, Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }) } }))).QueueUrl!.replace(/^http:\/\/[^/]+/, origin);
+  const main = (await client.send(new CreateQueueCommand({ QueueName: `${district.tableName}-${name}${suffix}`, Attributes: { ...fifo, VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }) } }))).QueueUrl!.replace(/^http:\/\/[^/]+/, origin);
   const def: QueueDef = { ...base, name, visibilityTimeoutSeconds: 1, maxReceiveCount: 2 };
   return { main, dlq, def };
 }

@@ -1,0 +1,50 @@
+// Which steps of a 12345 work order the platform hears about, and in what words: acceptance
+// (the district took the order in), a return, an approved extension, the reply, the closure
+// and a rejection as invalid. Built from the step's timeline entry, so a redelivered event
+// queues the same message (same deduplication id).
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AppealChanged } from '../../shared/events.ts';
+import type { PlatformFeedback } from '../../shared/appeals/schemas.ts';
+import { ddb, tableName } from '../lib/clients.ts';
+import { keys } from '../lib/keys.ts';
+import { sendToQueue } from '../lib/queues.ts';
+import type { CaseRecord, TimelineStep } from './case-record.ts';
+import { departments } from './routing-store.ts';
+
+export function feedbackUrl(): string | null {
+  return process.env.PLATFORM_FEEDBACK_URL || null;
+}
+
+async function unitName(c: CaseRecord): Promise<string | undefined> {
+  if (!c.unit) return undefined;
+  if (c.unit.kind === 'department') return (await departments()).find((d) => d.id === c.unit!.id)?.name;
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: c.unit.kind === 'community' ? keys.community(c.unit.id) : keys.street(c.unit.id), ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'name' } }));
+  return Item?.name as string | undefined;
+}
+
+/** The platform's message for a step, or null when the platform does not hear of it. */
+export function feedbackOf(c: CaseRecord, step: TimelineStep & { rev: number }, unit?: string): PlatformFeedback | null {
+  if (!c.order) return null;
+  const base = { schema: 'gongzhi.12345.feedback/1' as const, orderNo: c.order.no, seq: step.rev, at: step.at };
+  const d = step.detail ?? {};
+  switch (step.kind) {
+    case 'received': return { ...base, kind: 'accepted', deadline: c.view.replyDue.due };
+    case 'return': return { ...base, kind: 'returned', reason: String(d.reason ?? '') };
+    case 'decide_extension': return d.approve ? { ...base, kind: 'extended', days: c.view.extension?.days, deadline: c.view.replyDue.due, reason: c.view.extension?.reason, unit } : null;
+    case 'reply': return { ...base, kind: 'replied', reply: String(d.reply ?? ''), unit };
+    case 'close': return { ...base, kind: 'closed', satisfaction: c.view.followUp?.satisfaction, unit };
+    case 'invalidate': return { ...base, kind: 'rejected', reason: String(d.reason ?? '') };
+    default: return null;
+  }
+}
+
+export async function queueFeedback(c: CaseRecord, message: AppealChanged): Promise<void> {
+  if (c.channel !== '12345' || !c.order || !feedbackUrl()) return;
+  if (!['received', 'return', 'decide_extension', 'reply', 'close', 'invalidate'].includes(message.kind)) return;
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.appealStep(c.id, message.rev), ConsistentRead: true }));
+  if (!Item) throw new Error(`case ${c.id} has no step ${message.rev}`);
+  const payload = feedbackOf(c, Item as TimelineStep & { rev: number }, await unitName(c));
+  if (!payload) return;
+  const eventId = `${c.id}-${message.rev}`;
+  await sendToQueue('platform-feedback', JSON.stringify({ type: 'appeal.feedback', v: 1, eventId, caseId: c.id, payload }), eventId, c.id);
+}

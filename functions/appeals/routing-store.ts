@@ -1,0 +1,152 @@
+// The district's category catalogue and routing table, its departments, and where an address
+// lies. Read often and changed rarely: kept for a minute per container (a change is seen by
+// every function within a minute; the write path re-reads what it must).
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Principal } from '../../shared/access.ts';
+import type { DepartmentBody, RoutingBody } from '../../shared/appeals/schemas.ts';
+import type { Place, RoutingRule, UnitRef } from '../../shared/appeals/routing.ts';
+import { BadRequest, Conflict } from '../../shared/errors.ts';
+import { ddb, tableName } from '../lib/clients.ts';
+import { keys, DISTRICT_PK } from '../lib/keys.ts';
+import { queryAll } from '../lib/query.ts';
+import { auditPut } from '../lib/audit.ts';
+import type { CasePlace } from './case-record.ts';
+
+const TTL_MS = 60_000;
+
+export interface Routing { categories: RoutingBody['categories']; rules: RoutingRule[]; rev: number; updatedAt: string | null }
+const EMPTY: Routing = { categories: [{ code: 'other', name: '其他', aliases: [] }], rules: [], rev: 0, updatedAt: null };
+
+let routingCache: { at: number; value: Routing } | undefined;
+
+export async function readRouting(fresh = false): Promise<Routing> {
+  if (!fresh && routingCache && Date.now() - routingCache.at < TTL_MS) return routingCache.value;
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.appealRouting(), ConsistentRead: fresh }));
+  const value = Item ? { categories: Item.categories, rules: Item.rules, rev: Item.rev, updatedAt: Item.updatedAt } as Routing : EMPTY;
+  routingCache = { at: Date.now(), value };
+  return value;
+}
+
+/** The catalogue's code for a platform's category word (a code, a name or an alias), or null. */
+export function categoryOf(routing: Routing, word: string): { code: string; name: string } | null {
+  const w = word.trim();
+  const hit = routing.categories.find((c) => c.code === w || c.name === w || c.aliases.includes(w));
+  return hit ? { code: hit.code, name: hit.name } : null;
+}
+
+export async function unitExists(unit: UnitRef): Promise<boolean> {
+  const key = unit.kind === 'department' ? keys.department(unit.id) : unit.kind === 'community' ? keys.community(unit.id) : keys.street(unit.id);
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: key, ProjectionExpression: 'pk' }));
+  return Boolean(Item);
+}
+
+/** Every unit a rule names must exist, and so must every place: a typo routes nothing silently. */
+export async function putRouting(body: RoutingBody, principal: Principal): Promise<Routing> {
+  const current = await readRouting(true);
+  if (body.rev !== undefined && body.rev !== current.rev) throw new Conflict('The routing table changed meanwhile; reload it and try again', 'stale_revision');
+  const codes = new Set(body.categories.map((c) => c.code));
+  const fields: { path: string; reason: string }[] = [];
+  const units = new Map<string, Promise<boolean>>();
+  for (const [i, rule] of body.rules.entries()) {
+    if (rule.category !== '*' && !codes.has(rule.category)) fields.push({ path: `body.rules.${i}.category`, reason: 'not a category of the catalogue' });
+    const k = `${rule.unit.kind}:${rule.unit.id}`;
+    if (!units.has(k)) units.set(k, unitExists(rule.unit));
+    if (!(await units.get(k))) fields.push({ path: `body.rules.${i}.unit`, reason: 'no such unit' });
+    const p = rule.place;
+    if (p) {
+      const key = 'compoundId' in p ? keys.compound(p.compoundId) : 'communityId' in p ? keys.community(p.communityId) : keys.street(p.streetId);
+      const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: key, ProjectionExpression: 'pk' }));
+      if (!Item) fields.push({ path: `body.rules.${i}.place`, reason: 'no such place' });
+    }
+  }
+  if (fields.length) throw new BadRequest('The routing table is not valid', fields.slice(0, 50), 'validation_failed');
+  const next: Routing = { categories: body.categories, rules: body.rules, rev: current.rev + 1, updatedAt: new Date().toISOString() };
+  try {
+    await ddb.send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(), Item: { ...keys.appealRouting(), et: 'appeal-routing', ...next },
+            ...(current.rev === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': current.rev } }),
+          },
+        },
+        auditPut(principal, { action: 'appeals.routing.put', target: 'appeals:routing', after: { rev: next.rev, categories: next.categories.length, rules: next.rules.length } }),
+      ],
+    }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw new Conflict('The routing table changed meanwhile; reload it and try again', 'stale_revision');
+    throw error;
+  }
+  routingCache = { at: Date.now(), value: next };
+  return next;
+}
+
+export interface Department { id: string; name: string; platformCode?: string }
+
+export async function putDepartment(id: string, body: DepartmentBody, principal: Principal): Promise<Department> {
+  const { Item: before } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.department(id), ConsistentRead: true }));
+  const item = { id, name: body.name, platformCode: body.platformCode, updatedAt: new Date().toISOString() };
+  await ddb.send(new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: tableName(), Item: { ...keys.department(id), et: 'department', ...item } } },
+      auditPut(principal, { action: before ? 'department.update' : 'department.create', target: `department:${id}`, before: before ? { name: before.name, platformCode: before.platformCode } : undefined, after: { name: body.name, platformCode: body.platformCode } }),
+    ],
+  }));
+  departmentsCache = undefined;
+  return item;
+}
+
+let departmentsCache: { at: number; value: Department[] } | undefined;
+
+export async function departments(): Promise<Department[]> {
+  if (departmentsCache && Date.now() - departmentsCache.at < TTL_MS) return departmentsCache.value;
+  const items = await queryAll<Department>(DISTRICT_PK, { skPrefix: 'DEPARTMENT#' });
+  const value = items.map((d) => ({ id: d.id, name: d.name, platformCode: d.platformCode }));
+  departmentsCache = { at: Date.now(), value };
+  return value;
+}
+
+interface CompoundPlace { id: string; name: string; address: string; communityId: string; streetId: string }
+let placesCache: { at: number; value: CompoundPlace[] } | undefined;
+
+async function compoundPlaces(): Promise<CompoundPlace[]> {
+  if (placesCache && Date.now() - placesCache.at < TTL_MS) return placesCache.value;
+  const items = await queryAll<CompoundPlace>(DISTRICT_PK, { skPrefix: 'COMPOUND#' });
+  const value = items.map((c) => ({ id: c.id, name: c.name, address: c.address, communityId: c.communityId, streetId: c.streetId }));
+  placesCache = { at: Date.now(), value };
+  return value;
+}
+
+const squeeze = (s: string) => s.replace(/[\s，,。.]/g, '');
+
+/** The compound an address names (its address or its name inside the text; the longest match wins), or nowhere known. */
+export async function placeOfAddress(address: string): Promise<CasePlace> {
+  const text = squeeze(address);
+  if (!text) return { compoundId: null, communityId: null, streetId: null, name: null };
+  let best: { c: CompoundPlace; length: number } | null = null;
+  for (const c of await compoundPlaces()) {
+    // Callers rarely say the city and district: the address without them, and the name without 小区, count too.
+    const local = c.address.replace(/^.*?市.*?区/, '');
+    for (const word of [c.address, local, c.name, c.name.replace(/小区$/, '')].map(squeeze)) {
+      if (word.length >= 3 && text.includes(word) && (!best || word.length > best.length)) best = { c, length: word.length };
+    }
+  }
+  return best ? { compoundId: best.c.id, communityId: best.c.communityId, streetId: best.c.streetId, name: best.c.name } : { compoundId: null, communityId: null, streetId: null, name: null };
+}
+
+/** A compound picked from the public structure: where it lies. */
+export async function placeOfCompound(compoundId: string): Promise<CasePlace | null> {
+  const c = (await compoundPlaces()).find((x) => x.id === compoundId);
+  return c ? { compoundId: c.id, communityId: c.communityId, streetId: c.streetId, name: c.name } : null;
+}
+
+export const placeForRouting = (p: CasePlace): Place => ({ compoundId: p.compoundId, communityId: p.communityId, streetId: p.streetId });
+
+/** For a test that seeds the registry and must see it at once. */
+export function forgetRoutingCaches(): void {
+  routingCache = undefined;
+  departmentsCache = undefined;
+  placesCache = undefined;
+}
+

@@ -1,0 +1,335 @@
+// Appeals over HTTP against the local district: the signed 12345 webhook (what it refuses, with
+// nothing stored; idempotence under a burst; revisions out of order), routing in the centre's
+// queue, the lifecycle with its time limits, the sweep's cards and the event consumers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SendMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { call, eventually, testDistrict } from '../support/district.ts';
+import { sendOrder, step, webhookKey, workOrder } from '../support/appeals.ts';
+import { queueDepth, shortQueue } from '../support/queues.ts';
+import { pollQueue, type SqsHandler } from '../../infra/local/queues.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict } from '../../infra/local/demo-district.ts';
+import { keys } from '../../functions/lib/keys.ts';
+import { queues } from '../../functions/manifest.ts';
+
+const d = demoDistrict();
+const anqing = d.compounds.find((c) => c.name === '安庆路16号小区')!;
+const otherCommunity = d.communities.find((c) => c.id !== anqing.communityId && c.streetId !== anqing.streetId)!;
+
+let district: LocalDistrict;
+let hotline: string;
+let community: string;
+let outsider: string;
+let department: string;
+let admin: string;
+
+async function staffToken(role: 'community_staff' | 'street_staff' | 'department', scopeId: string) {
+  return district.auth.sign(district.auth.claimsOf({ sub: `t-${role}-${scopeId}`, name: '测试', role, scopeId }), Math.floor(Date.now() / 1000) + 3600);
+}
+
+async function stored(orderNo: string) {
+  const { Item } = await district.doc.send(new GetCommand({ TableName: district.tableName, Key: keys.workOrder(orderNo), ConsistentRead: true }));
+  return Item ?? null;
+}
+
+async function getCase(caseId: string, token = hotline) {
+  return (await call(district, 'GET', `/api/appeals/cases/${caseId}`, { token })).json;
+}
+
+beforeAll(async () => {
+  district = await testDistrict({ seed: 'structure' });
+  hotline = await district.auth.issue('hotline');
+  admin = await district.auth.issue('admin');
+  department = await district.auth.issue('zhujian');
+  community = await staffToken('community_staff', anqing.communityId);
+  outsider = await staffToken('community_staff', otherCommunity.id);
+});
+afterAll(async () => district?.stop());
+
+describe('12345 webhook', () => {
+  it('stores a signed work order as a case, routed by the district table, and answers after storing', async () => {
+    const order = workOrder();
+    const res = await sendOrder(district, order);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toEqual({ caseId: expect.stringMatching(/^[0-9a-z]{25}$/), orderNo: order.orderNo, revision: 1 });
+    expect(await stored(order.orderNo)).toMatchObject({ caseId: res.json.caseId, revision: 1 });
+    const view = await getCase(res.json.caseId);
+    expect(view.case).toMatchObject({ state: 'received', category: 'property', placeName: '安庆路16号小区', suggestion: { unit: { kind: 'community', id: anqing.communityId }, why: 'rule' } });
+    // The hotline centre took the call: it sees the number. Nothing in the timeline carries it.
+    expect(view.callerPhone).toBe('13800138000');
+    expect(JSON.stringify(view.timeline)).not.toContain('13800138000');
+    const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
+    expect(queue.json.cases.map((c: { caseId: string }) => c.caseId)).toContain(res.json.caseId);
+    expect(JSON.stringify(queue.json)).not.toContain('13800138000');
+  });
+
+  it('refuses a wrong signature, a stale or future timestamp, a replayed nonce, an oversized or malformed body and a bad schema, storing nothing', async () => {
+    const tries: [string, () => Promise<{ status: number; json: any }>, number, string][] = [];
+    const order = () => workOrder();
+    const o1 = order();
+    tries.push(['wrong key', () => sendOrder(district, o1, { key: 'not-the-key' }), 401, 'bad_signature']);
+    const o2 = order();
+    tries.push(['signature of another body', async () => {
+      const { sign } = await import('../../functions/appeals/signature.ts');
+      return sendOrder(district, o2, { signature: sign(await webhookKey(), String(Math.floor(Date.now() / 1000)), 'n'.repeat(16), '{}') });
+    }, 401, 'bad_signature']);
+    const o3 = order();
+    tries.push(['timestamp 6 minutes old', () => sendOrder(district, o3, { timestamp: String(Math.floor(Date.now() / 1000) - 360) }), 401, 'stale']);
+    const o4 = order();
+    tries.push(['timestamp 6 minutes ahead', () => sendOrder(district, o4, { timestamp: String(Math.floor(Date.now() / 1000) + 360) }), 401, 'stale']);
+    const o5 = order();
+    tries.push(['timestamp in milliseconds', () => sendOrder(district, o5, { timestamp: String(Date.now()) }), 401, 'bad_timestamp']);
+    const o6 = order();
+    tries.push(['body over 24 KB', () => sendOrder(district, o6, { rawBody: JSON.stringify({ ...o6, content: '很'.repeat(9000) }) }), 413, 'body_too_large']);
+    const o7 = order();
+    tries.push(['malformed JSON', () => sendOrder(district, o7, { rawBody: `{"orderNo":"${o7.orderNo}",` }), 400, 'malformed_json']);
+    const o8 = order();
+    tries.push(['unknown type', () => sendOrder(district, { ...o8, type: 'praise' }), 400, 'validation_failed']);
+    const o9 = order();
+    tries.push(['received in the future', () => sendOrder(district, { ...o9, receivedAt: new Date(Date.now() + 3_600_000).toISOString() }), 400, 'validation_failed']);
+    const o10 = order();
+    tries.push(['phone that is no phone', () => sendOrder(district, { ...o10, callerPhone: '12345' }), 400, 'validation_failed']);
+    for (const [what, send, status, code] of tries) {
+      const res = await send();
+      expect(res.status, what).toBe(status);
+      expect(res.json.error.code, what).toBe(code);
+    }
+    for (const o of [o1, o2, o3, o4, o5, o6, o7, o8, o9, o10]) expect(await stored(o.orderNo)).toBeNull();
+
+    // A replay: the very same signed request again is refused, and stores nothing more.
+    const once = workOrder();
+    const first = await sendOrder(district, once, { nonce: 'replay-nonce-0000001' });
+    expect(first.status).toBe(200);
+    const again = await sendOrder(district, { ...once, revision: 2, content: '重放的请求不应生效。' }, { nonce: 'replay-nonce-0000001' });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('replayed');
+    expect(await stored(once.orderNo)).toMatchObject({ revision: 1 });
+  });
+
+  it('refuses in Chinese, naming the field, to a zh-CN platform', async () => {
+    const res = await sendOrder(district, { ...workOrder(), callerPhone: '' }, { lang: 'zh-CN' });
+    expect(res.status).toBe(400);
+    expect(res.json.error.fields[0].path).toBe('body.callerPhone');
+    expect(res.json.error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('gives one case for the same work order sent 50 times at once, and the same answer to each', async () => {
+    const order = workOrder({ address: '香港中路街道某处' });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => sendOrder(district, order)));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    const ids = new Set(answers.map((a) => JSON.stringify(a.json)));
+    expect(ids.size).toBe(1);
+    const caseId = answers[0]!.json.caseId;
+    // One case in the month index, whatever the burst did.
+    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date(order.receivedAt));
+    const listed = await district.doc.send(new QueryCommand({ TableName: district.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.caseMonthPk(month) } }));
+    const mine = (listed.Items ?? []).filter((i) => i.orderNo === order.orderNo);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.caseId).toBe(caseId);
+  });
+
+  it('applies a later revision, never lets an older one overwrite it, and keeps the lifecycle', async () => {
+    const order = workOrder();
+    const r1 = await sendOrder(district, order);
+    const r3 = await sendOrder(district, { ...order, revision: 3, content: '第三版：电梯已停运五天。', category: '噪音扰民' });
+    expect(r3.json).toEqual({ caseId: r1.json.caseId, orderNo: order.orderNo, revision: 3 });
+    const r2 = await sendOrder(district, { ...order, revision: 2, content: '第二版，迟到了。' });
+    expect(r2.status).toBe(200);
+    expect(r2.json).toEqual({ caseId: r1.json.caseId, orderNo: order.orderNo, revision: 3 });
+    const view = await getCase(r1.json.caseId);
+    expect(view.case.content).toBe('第三版：电梯已停运五天。');
+    expect(view.case).toMatchObject({ category: 'noise', suggestion: { unit: { kind: 'street', id: anqing.streetId } } });
+    expect(view.timeline.map((t: { kind: string }) => t.kind)).toEqual(['received', 'revised']);
+  });
+});
+
+describe('lifecycle', () => {
+  it('goes from dispatch to closure, each step on the timeline and each list following the case', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    const dispatched = await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+    expect(dispatched.status, dispatched.text).toBe(200);
+    const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
+    expect(queue.json.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(caseId);
+    const work = await call(district, 'GET', '/api/appeals/work', { token: community });
+    expect(work.json.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    // The unit in charge sees the caller's number to call back; another community does not see the case at all.
+    expect((await getCase(caseId, community)).callerPhone).toBe('13800138000');
+    expect((await call(district, 'GET', `/api/appeals/cases/${caseId}`, { token: outsider })).status).toBe(403);
+    // Only the unit in charge accepts; the centre cannot take the unit's step.
+    expect((await step(district, hotline, caseId, { kind: 'accept' })).status).toBe(403);
+    expect((await step(district, outsider, caseId, { kind: 'accept' }, 2)).status).toBe(403);
+    for (const s of [{ kind: 'accept' }, { kind: 'contact', note: '已电话联系，约定明天上门。' }, { kind: 'reply', reply: '电梯已修复，已回复来电人。' }]) {
+      const res = await step(district, community, caseId, s);
+      expect(res.status, `${s.kind}: ${res.text}`).toBe(200);
+    }
+    expect((await call(district, 'GET', '/api/appeals/work', { token: community })).json.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(caseId);
+    const followQueue = await call(district, 'GET', '/api/appeals/centre?queue=follow_up', { token: hotline });
+    expect(followQueue.json.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    expect((await step(district, hotline, caseId, { kind: 'follow_up', solved: true, satisfaction: 'satisfied' })).status).toBe(200);
+    expect((await step(district, hotline, caseId, { kind: 'close' })).status).toBe(200);
+    const view = await getCase(caseId);
+    expect(view.case.state).toBe('closed');
+    expect(view.timeline.map((t: { kind: string }) => t.kind)).toEqual(['received', 'dispatch', 'accept', 'contact', 'reply', 'follow_up', 'close']);
+    // Nothing more can be done to a closed case.
+    const late = await step(district, community, caseId, { kind: 'reply', reply: '再次回复' });
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe('wrong_state');
+    const again = await step(district, hotline, caseId, { kind: 'close' });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('wrong_state');
+  });
+
+  it('refuses a step taken on an older view of the case', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    const res = await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } }, 7);
+    expect(res.status).toBe(409);
+    expect(res.json.error.code).toBe('stale_revision');
+    expect((await getCase(caseId)).case.state).toBe('received');
+  });
+
+  it('lets a unit return a case once; after the centre designates a unit it cannot be returned again', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'department', id: 'dep-zhujian' } });
+    const back = await step(district, department, caseId, { kind: 'return', reason: '属于社区物业管理事项，不属本局职责。' });
+    expect(back.status, back.text).toBe(200);
+    expect((await getCase(caseId)).case.state).toBe('returned');
+    // Back in the centre's queue, and out of the department's reach.
+    expect((await call(district, 'GET', `/api/appeals/cases/${caseId}`, { token: department })).status).toBe(403);
+    await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'department', id: 'dep-zhujian' } });
+    const second = await step(district, department, caseId, { kind: 'return', reason: '仍然认为不属本局职责。' });
+    expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe('designated');
+  });
+
+  it('refuses a return more than 2 working days after dispatch (counted on the official calendar)', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    const { takeStep } = await import('../../functions/appeals/steps.ts');
+    const dispatcher = { kind: 'staff' as const, sub: 't-hotline', role: 'dispatcher' as const, scopeId: 'district', name: '测试' };
+    const dep = { kind: 'staff' as const, sub: 't-dep', role: 'department' as const, scopeId: 'dep-zhujian', name: '测试' };
+    // Dispatched on Friday 2026-09-25; the National Day holiday runs 10-01 to 10-08, Sunday 09-28 is a 调休 workday.
+    const friday = new Date('2026-09-25T10:00:00+08:00');
+    // (The case was received a minute ago; the steps are replayed in the future so that they follow it.)
+    const shift = Date.now() - friday.getTime() + 3_600_000;
+    const at = (iso: string) => new Date(Date.parse(iso) + shift);
+    let c = await takeStep(caseId, { rev: 1, step: { kind: 'dispatch', unit: { kind: 'department', id: 'dep-zhujian' } } }, dispatcher, at('2026-09-25T10:00:00+08:00'));
+    // Shifted days keep no calendar meaning, so show the rule on real dates with the pure function too.
+    const { workingDaysBetween } = await import('../../shared/appeals/deadlines.ts');
+    const { WorkCalendar } = await import('../../shared/appeals/calendar.ts');
+    expect(workingDaysBetween('2026-09-25T10:00:00+08:00', '2026-09-28T17:00:00+08:00', new WorkCalendar())).toBe(1);
+    const late = at('2026-10-20T10:00:00+08:00');
+    await expect(takeStep(caseId, { rev: c.rev, step: { kind: 'return', reason: '不属本局职责。' } }, dep, late)).rejects.toMatchObject({ status: 409, code: 'return_too_late' });
+    c = await takeStep(caseId, { rev: c.rev, step: { kind: 'return', reason: '不属本局职责。' } }, dep, at('2026-09-25T16:00:00+08:00'));
+    expect(c.state).toBe('returned');
+  });
+
+  it('extends the deadline by the approved working days, and only the centre decides', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+    await step(district, community, caseId, { kind: 'accept' });
+    const before = (await getCase(caseId)).case.due;
+    expect((await step(district, community, caseId, { kind: 'ask_extension', days: 11, reason: '需要协调维修资金。' })).status).toBe(400);
+    expect((await step(district, community, caseId, { kind: 'ask_extension', days: 5, reason: '需要协调维修资金。' })).status).toBe(200);
+    expect((await call(district, 'GET', '/api/appeals/centre?queue=extension', { token: hotline })).json.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    expect((await step(district, community, caseId, { kind: 'decide_extension', approve: true })).status).toBe(403);
+    expect((await step(district, hotline, caseId, { kind: 'decide_extension', approve: true })).status).toBe(200);
+    const after = await getCase(caseId);
+    const { workingDaysBetween } = await import('../../shared/appeals/deadlines.ts');
+    const { WorkCalendar } = await import('../../shared/appeals/calendar.ts');
+    expect(workingDaysBetween(before, after.case.due, new WorkCalendar())).toBe(5);
+    expect(after.case.view.extendedDays).toBe(5);
+    // At most 10 in all.
+    expect((await step(district, community, caseId, { kind: 'ask_extension', days: 6, reason: '还需要更多时间。' })).json.error.code).toBe('extension_too_long');
+  });
+
+  it('sends a dissatisfied caller’s case back to the unit (重办) with a fresh limit, counted', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+    await step(district, community, caseId, { kind: 'accept' });
+    await step(district, community, caseId, { kind: 'reply', reply: '已处理。' });
+    const res = await step(district, hotline, caseId, { kind: 'follow_up', solved: false, satisfaction: 'dissatisfied', note: '来电人称问题仍未解决。' });
+    expect(res.status).toBe(200);
+    const view = await getCase(caseId);
+    expect(view.case).toMatchObject({ state: 'accepted', reworks: 1 });
+    expect((await call(district, 'GET', '/api/appeals/work', { token: community })).json.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+  });
+
+  it('merges a duplicate into the earlier case, suggested to the centre, and marks a prank invalid with a reason', async () => {
+    const first = (await sendOrder(district, workOrder({ address: '青岛市市南区安庆路16号', category: '市容环境' }))).json.caseId;
+    const second = (await sendOrder(district, workOrder({ address: '安庆路16号小区门口', category: '垃圾' }))).json.caseId;
+    const view = await getCase(second);
+    expect(view.duplicates.map((c: { caseId: string }) => c.caseId)).toContain(first);
+    expect((await step(district, hotline, second, { kind: 'merge', into: second })).status).toBe(400);
+    expect((await step(district, hotline, second, { kind: 'merge', into: first })).status).toBe(200);
+    expect((await getCase(second)).case.state).toBe('merged');
+    const prank = (await sendOrder(district, workOrder())).json.caseId;
+    expect((await step(district, hotline, prank, { kind: 'invalidate', reason: '' })).status).toBe(400);
+    expect((await step(district, hotline, prank, { kind: 'invalidate', reason: '恶意骚扰电话，无具体诉求。' })).status).toBe(200);
+    const audit = await call(district, 'GET', `/api/audit?month=${new Date().toISOString().slice(0, 7)}`, { token: admin });
+    expect(JSON.stringify(audit.json)).toContain(`case:${prank}`);
+  });
+});
+
+describe('sweep', () => {
+  it('marks the cases due and no others: yellow at 80% of the time, red past the deadline, each once', async () => {
+    const { sweep } = await import('../../functions/appeals/sweep.ts');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await sendOrder(district, workOrder())).json.caseId);
+    const cases = await Promise.all(ids.map((id) => getCase(id)));
+    const warnAt = Date.parse(cases[0].case.warnAt);
+    const due = Date.parse(cases[0].case.due);
+    // Just before 80% of the time: nothing of these.
+    await sweep(warnAt - 5000);
+    for (const id of ids) expect((await getCase(id)).case.markedCard).toBe('none');
+    // Between 80% and the deadline: yellow, for these three and any earlier case of the same hour.
+    const yellow = await sweep(warnAt + 1000);
+    expect(yellow.marked).toBeGreaterThanOrEqual(3);
+    for (const id of ids) expect((await getCase(id)).case.markedCard).toBe('yellow');
+    const again = await sweep(warnAt + 2000);
+    expect(again.marked).toBe(0);
+    const red = await sweep(due + 1000);
+    expect(red.marked).toBeGreaterThanOrEqual(3);
+    const reds = await Promise.all(ids.map((id) => getCase(id)));
+    for (const r of reds) {
+      expect(r.case.markedCard).toBe('red');
+      expect(r.timeline.filter((t: { kind: string }) => t.kind === 'card').map((t: { detail: { card: string } }) => t.detail.card)).toEqual(['yellow', 'red']);
+    }
+  });
+});
+
+describe('events', () => {
+  it('counts each case once in the live figures and notifies the unit it is dispatched to', async () => {
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'department', id: 'dep-zhujian' } });
+    const notice = await eventually(async () => {
+      const { Items } = await district.doc.send(new QueryCommand({ TableName: district.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'UNITNOTES#department:dep-zhujian' } }));
+      return (Items ?? []).find((i) => i.caseId === caseId);
+    });
+    expect(notice).toMatchObject({ kind: 'dispatch' });
+    const live = await eventually(async () => {
+      const { Item } = await district.doc.send(new GetCommand({ TableName: district.tableName, Key: { pk: `CASE#${caseId}`, sk: 'LIVE' }, ConsistentRead: true }));
+      return Item && Item.rev === 2 ? Item : null;
+    });
+    expect(live).toMatchObject({ unit: 'department:dep-zhujian', stage: 'handling' });
+  });
+
+  it('sends a poison appeal event to the DLQ, and the case events queued behind it in its group go on', async () => {
+    const { handler } = await import('../../functions/appeals/on-appeal-event.ts');
+    const { main, dlq, def } = await shortQueue(district, queues.appealEvents, 'appeal-poison');
+    const client = district.queues.client;
+    const { json: { caseId } } = await sendOrder(district, workOrder());
+    const bodies = ['{"type":"appeal.step","v":1,"caseId":42}', JSON.stringify({ type: 'appeal.step', v: 1, eventId: `e-${caseId}`, caseId, rev: 1, kind: 'received' })];
+    for (const [i, MessageBody] of bodies.entries()) {
+      await client.send(new SendMessageCommand({ QueueUrl: main, MessageBody, MessageGroupId: caseId, MessageDeduplicationId: `${caseId}-${i}` }));
+    }
+    const poller = pollQueue(client, main, def, async () => handler as unknown as SqsHandler, () => undefined);
+    try {
+      await eventually(async () => (await queueDepth(district, dlq)) === 1 || null, 30_000);
+      await eventually(async () => (await queueDepth(district, main)) === 0 || null, 30_000);
+    } finally {
+      await poller.stop();
+    }
+    const inDlq = await client.send(new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10 }));
+    expect(inDlq.Messages!.map((m) => m.Body)).toEqual([bodies[0]]);
+  });
+});
