@@ -38,7 +38,7 @@ export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output
     .handler(async (event, context) => {
       logger.appendKeys({ queue: queue.name });
       const response = queue.fifo
-        ? await processPartialResponse(event, recordHandler, processor as SqsFifoPartialProcessorAsync, { context, skipGroupOnError: true })
+        ? await processPartialResponse(event, recordHandler, processor as SqsFifoPartialProcessorAsync, { context, skipGroupOnError: true, throwOnFullBatchFailure: false })
         : await processPartialResponse(event, recordHandler, processor as BatchProcessor, { context });
       if (response.batchItemFailures.length > 0) {
         logger.warn('batch had failures', { failed: response.batchItemFailures.length, of: event.Records.length });

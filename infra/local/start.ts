@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startLocalDistrict } from './district.ts';
 import { ROOT } from '../paths.ts';
-import { LocalStartError } from './ports.ts';
+import { assertPortFree, freePort, LocalStartError } from './ports.ts';
+import { startLocalPlatform } from './platform-12345.ts';
+
+/** The port asked for if it is free, else any free one (the platform's page is a convenience). */
+async function freePortNear(wanted: number): Promise<number> {
+  try {
+    await assertPortFree(wanted, 'the local 12345 platform');
+    return wanted;
+  } catch {
+    return freePort();
+  }
+}
 
 const port = Number(process.env.PORT ?? 8080);
 /**
@@ -23,6 +34,18 @@ function noticeDaysArg(): number | undefined {
   return days;
 }
 const noticeDays = noticeDaysArg();
+/** `npm start -- --orders-per-minute 6`: the local 12345 platform pushes work orders at this rate (0: only when asked on its page). */
+function ordersPerMinuteArg(): number {
+  const at = process.argv.indexOf('--orders-per-minute');
+  if (at < 0) return 0;
+  const rate = Number(process.argv[at + 1]);
+  if (!(rate >= 0 && rate <= 600)) {
+    console.error('--orders-per-minute takes a number from 0 to 600, e.g. npm start -- --orders-per-minute 6');
+    process.exit(2);
+  }
+  return rate;
+}
+const ordersPerMinute = ordersPerMinuteArg();
 const dataDir = join(ROOT, '.data');
 /**
  * The layout of the stored items. Raised when keys change (2: ballot records keyed under their
@@ -54,6 +77,10 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'layout'), DATA_LAYOUT);
   const district = await startLocalDistrict({ port, dataDir, seed: 'demo', ...(noticeDays === undefined ? {} : { voteRules: { announceDays: noticeDays } }) });
+  // The local 12345 platform: pushes signed work orders and hears the district's feedback.
+  const { webhookKeys } = await import('../../functions/appeals/webhook-key.ts');
+  const platform = await startLocalPlatform({ districtUrl: district.url, key: async () => (await webhookKeys())[0]!, ratePerMinute: ordersPerMinute, port: await freePortNear(port + 1) });
+  process.env.PLATFORM_FEEDBACK_URL = platform.feedbackUrl;
   const users = district.auth.users;
   // Where the running district keeps its data, for `npm run rebuild` and other tools.
   writeFileSync(join(dataDir, 'local-district.json'), JSON.stringify({ url: district.url, dynamoEndpoint: district.dynamoEndpoint, tableName: district.tableName }, null, 2));
@@ -66,6 +93,8 @@ async function main() {
   Notices 公示      ${district.url}/notices.html  (ratings 双公告, owner vote results and their receipt bulletins)
   Votes 业主表决    sign in as anqing: 安庆路16号小区 has a counted vote and one open (ballot letters: anqing before voting opens, street at any time)
   API              ${district.url}/api/public/district
+  Appeals 诉求      sign in as hotline (12345 派单) or jinkou / street / zhujian (承办单位)
+  12345 platform   ${platform.url}  (local stand-in: push work orders, see the feedback, make it fail to watch the retries)
 
   Demo sign-ins (press 登录 on the admin page and choose one; no password locally):
 ${users.map((u) => `    ${u.username.padEnd(8)} ${u.role.padEnd(16)} ${u.scopeName} · ${u.name}`).join('\n')}
@@ -79,6 +108,7 @@ ${noticeDays === undefined ? '  Try a whole vote in minutes: npm start -- --noti
     stopping = true;
     console.log('\nStopping ...');
     rmSync(join(dataDir, 'local-district.json'), { force: true });
+    await platform.stop();
     await district.stop();
     process.exit(0);
   };

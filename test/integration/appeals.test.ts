@@ -333,3 +333,37 @@ describe('events', () => {
     expect(inDlq.Messages!.map((m) => m.Body)).toEqual([bodies[0]]);
   });
 });
+
+describe('feedback to the 12345 platform', () => {
+  it('retries while the platform fails, with growing waits, and lands once it is back; the platform hears each step once', async () => {
+    const { startLocalPlatform } = await import('../../infra/local/platform-12345.ts');
+    const platform = await startLocalPlatform({ districtUrl: district.url, key: webhookKey });
+    process.env.PLATFORM_FEEDBACK_URL = platform.feedbackUrl;
+    try {
+      platform.setFailing(true);
+      const order = workOrder();
+      const sent = await platform.send(order);
+      expect(sent.status).toBe(200);
+      const caseId = (sent.body as { caseId: string }).caseId;
+      // Tried, turned away, tried again after a wait.
+      await eventually(async () => platform.state.turnedAway >= 2 || null, 40_000);
+      expect(platform.state.feedback).toEqual([]);
+      platform.setFailing(false);
+      const accepted = await eventually(async () => platform.state.feedback.find((f) => f.orderNo === order.orderNo && f.kind === 'accepted'), 60_000);
+      expect(accepted.deadline).toEqual(expect.any(String));
+      // The reply follows, in order, signed: the platform checked each signature.
+      await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+      await step(district, community, caseId, { kind: 'accept' });
+      await step(district, community, caseId, { kind: 'reply', reply: '已安排维修，电梯恢复运行。' });
+      const replied = await eventually(async () => platform.state.feedback.find((f) => f.orderNo === order.orderNo && f.kind === 'replied'), 30_000);
+      expect(replied).toMatchObject({ reply: '已安排维修，电梯恢复运行。' });
+      expect(replied.seq).toBeGreaterThan(accepted.seq);
+      expect(platform.state.badSignatures).toBe(0);
+      // Never a caller's number or a person's name.
+      expect(JSON.stringify(platform.state.feedback)).not.toContain('13800138000');
+    } finally {
+      process.env.PLATFORM_FEEDBACK_URL = '';
+      await platform.stop();
+    }
+  }, 120_000);
+});

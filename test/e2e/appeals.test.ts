@@ -1,0 +1,101 @@
+// A 12345 work order handled end to end on phones in Chromium: the hotline centre sees it in its
+// queue with the suggested unit and dispatches it; the community accepts, records the call and
+// replies; the centre follows up and closes. Refusals on the way are in Chinese under their
+// field; axe checks each page state.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { testDistrict } from '../support/district.ts';
+import { axeProblems, expectNoEnglishErrors, launchChromium, PHONE, signIn } from '../support/browser.ts';
+import { sendOrder, workOrder } from '../support/appeals.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict } from '../../infra/local/demo-district.ts';
+
+const d = demoDistrict();
+const jinkou = d.communities.find((c) => c.name === '金口路社区')!;
+const compound = d.compounds.filter((c) => c.communityId === jinkou.id)[1]!;
+
+let district: LocalDistrict;
+let browser: Browser;
+let centre: BrowserContext;
+let unit: BrowserContext;
+let caseId: string;
+
+beforeAll(async () => {
+  district = await testDistrict({ seed: 'structure' });
+  browser = await launchChromium();
+  centre = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
+  unit = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
+  caseId = (await sendOrder(district, workOrder({ address: compound.address.replace('青岛市市南区', ''), content: '楼道灯坏了一个月，物业说没有经费，请督促维修。' }))).json.caseId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await district?.stop();
+});
+
+async function openCase(page: Page) {
+  await page.getByTestId('case-list').getByRole('button', { name: new RegExp(compound.name) }).first().click();
+  await page.getByTestId('timeline').waitFor();
+}
+
+describe('a 12345 work order handled on phones', () => {
+  it('reaches the hotline centre, which dispatches it to the suggested community', async () => {
+    const page = await centre.newPage();
+    await signIn(page, `${district.url}/admin.html`, 'hotline');
+    await page.getByTestId('case-list').waitFor();
+    expect(await page.getByRole('button', { name: '辖区' }).count()).toBe(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await openCase(page);
+    expect(await page.getByText('13800138000').count()).toBe(1);
+    expect(await page.getByText(`${jinkou.name}`).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: '派单', exact: true }).click();
+    // The suggested unit is chosen already.
+    expect(await page.getByLabel('承办单位').inputValue()).toBe(`community:${jinkou.id}`);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('已派单待签收').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('lets the community accept, record the call and reply; an empty reply is refused in Chinese under its field', async () => {
+    const page = await unit.newPage();
+    await signIn(page, `${district.url}/admin.html?view=appeals`, 'jinkou');
+    await page.getByTestId('case-list').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await openCase(page);
+    await page.getByRole('button', { name: '签收' }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('已签收', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: '记录已联系诉求人' }).click();
+    await page.getByLabel('备注').fill('已电话联系，约定明天上门查看。');
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('办理中', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: '办结答复' }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    const err = page.locator('#err-reply');
+    await expect.poll(() => err.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await expectNoEnglishErrors(page);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel('答复内容（将告知诉求人）').fill('楼道灯已更换，已电话告知诉求人。');
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('已答复待回访').count()).toBe(1);
+    expect(await page.getByTestId('timeline').textContent()).toContain('楼道灯已更换');
+  });
+
+  it('lets the centre follow up and close; the timeline tells the whole case', async () => {
+    const page = await centre.newPage();
+    await page.goto(`${district.url}/admin.html?view=appeals`);
+    await page.getByRole('button', { name: '待回访' }).click();
+    await page.getByTestId('case-list').waitFor();
+    await openCase(page);
+    await page.getByRole('button', { name: '记录回访' }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('已回访', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: '结案' }).click();
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByText('已结案').count()).toBe(1);
+    const timeline = await page.getByTestId('timeline').locator('li').allTextContents();
+    expect(timeline.map((t) => t.match(/(受理|派单|签收|联系诉求人|办结答复|回访|结案)/)?.[1])).toEqual(['受理', '派单', '签收', '联系诉求人', '办结答复', '回访', '结案']);
+    expect(await axeProblems(page)).toEqual([]);
+    expect(caseId).toMatch(/^[0-9a-z]{25}$/);
+  });
+});

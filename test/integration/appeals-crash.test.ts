@@ -1,0 +1,97 @@
+// Nothing acknowledged is lost: the local 12345 platform's burst of 500 signed work orders is
+// cut by SIGKILL of the district's process; started again on the same data, every work order
+// that was answered 200 has its case, and sending it again answers the same case.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { eventually } from '../support/district.ts';
+import { freePort } from '../../infra/local/ports.ts';
+import { demoWorkOrder } from '../../infra/local/platform-12345.ts';
+import { sign, SIGNATURE_HEADERS } from '../../functions/appeals/signature.ts';
+import { ROOT } from '../../infra/paths.ts';
+import type { WorkOrder } from '../../shared/appeals/schemas.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-appeals-crash-'));
+const prefix = `a${randomBytes(4).toString('hex')}`;
+let child: ChildProcess | null = null;
+
+interface Started { url: string; hotline: string; webhookKey: string }
+function start(port: number): Promise<Started> {
+  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, inject('dynamoEndpoint'), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child!.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child!.on('exit', (code) => reject(new Error(`district exited with ${code}`)));
+  });
+}
+
+async function send(s: Started, order: WorkOrder): Promise<{ status: number; json: any }> {
+  const body = JSON.stringify(order);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(16).toString('hex');
+  const res = await fetch(`${s.url}/api/appeals/12345/work-orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SIGNATURE_HEADERS.timestamp]: timestamp, [SIGNATURE_HEADERS.nonce]: nonce, [SIGNATURE_HEADERS.signature]: sign(s.webhookKey, timestamp, nonce, body) },
+    body,
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a district killed during a burst of work orders', () => {
+  it('keeps every work order it acknowledged, and answers the same case when one is sent again', async () => {
+    const port = await freePort();
+    let s = await start(port);
+    const seed = Date.now();
+    const orders = Array.from({ length: 500 }, (_, i) => demoWorkOrder(i + 1, seed));
+    const acknowledged = new Map<string, string>();
+    const failures: string[] = [];
+    let next = 0;
+    // The platform pushes with 25 connections at once, as a busy hour would.
+    const pushers = Array.from({ length: 25 }, async () => {
+      while (next < orders.length) {
+        const order = orders[next++]!;
+        try {
+          const r = await send(s, order);
+          if (r.status === 200) acknowledged.set(order.orderNo, r.json.caseId);
+          else failures.push(`${r.status} ${r.json?.error?.code}`);
+        } catch {
+          // The connection died with the process: not acknowledged, the platform would send it again.
+        }
+      }
+    });
+    await eventually(async () => acknowledged.size >= 60 || null, 120_000);
+    child!.kill('SIGKILL');
+    await Promise.all(pushers);
+    expect(failures).toEqual([]);
+    expect(acknowledged.size).toBeLessThan(500);
+
+    s = await start(port);
+    for (const [orderNo, caseId] of acknowledged) {
+      const res = await fetch(`${s.url}/api/appeals/cases/${caseId}`, { headers: { authorization: `Bearer ${s.hotline}` } });
+      expect(res.status, orderNo).toBe(200);
+      const view = await res.json();
+      expect(view.case.orderNo).toBe(orderNo);
+      expect(view.timeline[0].kind).toBe('received');
+    }
+    // The platform sends what it has no answer for again, and a few answered ones too: each gets one case.
+    const answered = [...acknowledged.keys()].slice(0, 20);
+    for (const order of orders.filter((o) => answered.includes(o.orderNo) || !acknowledged.has(o.orderNo)).slice(0, 120)) {
+      const r = await send(s, order);
+      expect(r.status).toBe(200);
+      if (acknowledged.has(order.orderNo)) expect(r.json.caseId).toBe(acknowledged.get(order.orderNo));
+    }
+  }, 300_000);
+});
