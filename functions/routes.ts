@@ -5,6 +5,7 @@
 // schema at each cold start (test/bench P2). The manifest (manifest.ts) gathers them.
 import * as z from 'zod/mini';
 import type { RouteDef, Schema } from './manifest.ts';
+import { STAFF_ROLES } from '../shared/access.ts';
 import { AuditQuery, BuildingBody, CompanyBody, CompanyParams, CompoundBody, CompoundParams, RegisterExportQuery, RegisterImportBody } from '../shared/registry/schemas.ts';
 import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, NoticeQuery, OpenDataQuery, PublishBody, TemplateBody, TemplateParams } from '../shared/ratings/schemas.ts';
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
@@ -29,7 +30,7 @@ export const staffMe = route({
   method: 'GET',
   path: '/api/staff/me',
   handler: 'staff/me',
-  access: { roles: ['district_admin', 'street_staff', 'community_staff', 'committee', 'department'], scope: 'own' },
+  access: { roles: STAFF_ROLES, scope: 'own' },
 });
 
 export const publicDistrict = route({
