@@ -118,7 +118,9 @@ export async function ingestWorkOrder(order: WorkOrder, nonce: string, now = new
   const problems = timeProblems(order, now.getTime());
   if (problems.length) throw new BadRequest('The work order is not valid', problems, 'validation_failed');
   for (let attempt = 0; ; attempt++) {
-    const { Item: indexed } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.workOrder(order.orderNo), ConsistentRead: true }));
+    // Most orders are new: the first try writes without reading, and the order index's
+    // condition says when it is not.
+    const indexed = attempt === 0 ? undefined : (await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.workOrder(order.orderNo), ConsistentRead: true }))).Item;
     try {
       if (!indexed) return await createFromOrder(order, nonce, now);
       if (indexed.revision >= order.revision) {
@@ -130,9 +132,9 @@ export async function ingestWorkOrder(order: WorkOrder, nonce: string, now = new
     } catch (error) {
       const raced = error instanceof CaseChanged || (error instanceof ExtraRefused && !error.failed.includes(NONCE_EXTRA));
       if (error instanceof ExtraRefused && error.failed.includes(NONCE_EXTRA)) throw new Replayed();
-      // Another request wrote this order meanwhile: read it again.
+      // The order is known already, or another request wrote it meanwhile: read it and go on.
       if (raced && attempt < 8) {
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
         continue;
       }
       throw error;

@@ -3,7 +3,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
-import { DEMO_DEPARTMENTS, demoRouting } from './demo-appeals.ts';
+import { DEMO_DEPARTMENTS, demoRouting, seedAppeals } from './demo-appeals.ts';
 import { keys } from '../../functions/lib/keys.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv, type DemoDistrict } from './demo-district.ts';
 import type { DemoUser } from './auth.ts';
@@ -82,6 +82,7 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     await seedRatings(d, options.sample ?? Infinity);
     const { seedVotes } = await import('./demo-votes.ts');
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
+    await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(60, options.sample * 4));
   }
   return { created, registers };
 }

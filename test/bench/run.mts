@@ -3,7 +3,7 @@
 // Each comparison is measured side by side in this one run; results go to RESULTS.md.
 //
 // One section or a few: BENCH_ONLY=<names, comma-separated> npm run bench, names p1, register,
-// p4, p5, publication, p3, p7, p2 (e.g. `BENCH_ONLY=p2 npm run bench` for bundle size and cold
+// p4, p5, publication, p3, p8, p9, p7, p2 (e.g. `BENCH_ONLY=p2 npm run bench` for bundle size and cold
 // import alone). Each section runs exactly as in the full run (the local district still starts
 // and stops first, so P2's imports see the same environment); the tables are printed and
 // RESULTS.md is left alone, to be edited by hand. BENCH_IMPORT_RUNS (default 15) sets P2's
@@ -25,6 +25,7 @@ import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { kb, lines, ms, pct, say } from './report.mts';
 import { p4, p5, publication } from './ratings.mts';
 import { p3, p7 } from './votes.mts';
+import { p8, p9 } from './appeals.mts';
 
 process.env.LOG_LEVEL = 'ERROR';
 
@@ -247,7 +248,8 @@ say(`# Benchmarks`);
 say();
 say(`Command: \`npm run bench\` · Date: ${started.toISOString().slice(0, 10)} · Node ${process.version} · ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model.trim()})`);
 say();
-const district = await startLocalDistrict({ seed: 'structure', onError: (e) => console.error(e) });
+// No timers: P9 runs the sweep at the moments it chooses.
+const district = await startLocalDistrict({ seed: 'structure', schedules: false, onError: (e) => console.error(e) });
 // BENCH_ONLY=p4,p5 runs some sections and leaves RESULTS.md alone (for working on one target).
 const only = process.env.BENCH_ONLY?.split(',') ?? null;
 const run = (name: string) => !only || only.includes(name);
@@ -258,6 +260,8 @@ try {
   if (run('p5')) await p5(district);
   if (run('publication')) await publication(district);
   if (run('p3')) await p3(district);
+  if (run('p8')) await p8(district);
+  if (run('p9')) await p9(district);
 } finally {
   await district.stop();
 }
