@@ -2,7 +2,7 @@
 // (batchItemFailures) so that only it is retried and, after maxReceiveCount, lands in the
 // queue's DLQ. A message that does not match its schema fails the same way: it is a poison
 // message and must not block its batch.
-import { BatchProcessor, EventType, processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -28,18 +28,43 @@ function messageOf<Q extends QueueDef>(queue: Q, record: SQSRecord): z.output<Q[
   return parsed.data as z.output<Q['message']>;
 }
 
+/**
+ * A FIFO batch, its groups side by side and each group's messages in order: the first failure in
+ * a group fails it and every later message of that group (they come back after it, in order),
+ * while the other groups go on. Powertools' FIFO processor keeps the order too, but one message
+ * at a time across the whole batch.
+ */
+async function fifoBatch(records: SQSRecord[], handle: (record: SQSRecord) => Promise<void>): Promise<string[]> {
+  const groups = new Map<string, SQSRecord[]>();
+  for (const r of records) {
+    const group = r.attributes?.MessageGroupId ?? r.messageId;
+    groups.set(group, [...(groups.get(group) ?? []), r]);
+  }
+  const failed: string[] = [];
+  await Promise.all([...groups.values()].map(async (inOrder) => {
+    for (const [i, record] of inOrder.entries()) {
+      try {
+        await handle(record);
+      } catch (error) {
+        logger.error(error instanceof PoisonMessage ? 'poison message' : 'message failed', { messageId: record.messageId, reason: (error as Error).message });
+        failed.push(...inOrder.slice(i).map((r) => r.messageId));
+        return;
+      }
+    }
+  }));
+  return failed;
+}
+
 export function sqsConsumer<Q extends QueueDef>(queue: Q, fn: (message: z.output<Q['message']>, record: SQSRecord) => Promise<void>) {
-  // A FIFO queue's batch is handled in order; a failed message fails the rest of its group
-  // (they come back after it), while other groups go on.
-  const processor = queue.fifo ? new SqsFifoPartialProcessorAsync() : new BatchProcessor(EventType.SQS);
+  const processor = new BatchProcessor(EventType.SQS);
   const recordHandler = async (record: SQSRecord) => fn(messageOf(queue, record), record);
   return middy<SQSEvent, SQSBatchResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       logger.appendKeys({ queue: queue.name });
       const response = queue.fifo
-        ? await processPartialResponse(event, recordHandler, processor as SqsFifoPartialProcessorAsync, { context, skipGroupOnError: true, throwOnFullBatchFailure: false })
-        : await processPartialResponse(event, recordHandler, processor as BatchProcessor, { context });
+        ? { batchItemFailures: (await fifoBatch(event.Records, recordHandler)).map((itemIdentifier) => ({ itemIdentifier })) }
+        : await processPartialResponse(event, recordHandler, processor, { context });
       if (response.batchItemFailures.length > 0) {
         logger.warn('batch had failures', { failed: response.batchItemFailures.length, of: event.Records.length });
       }

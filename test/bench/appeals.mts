@@ -119,7 +119,7 @@ export async function p8(district: District) {
   const rawEvents = performance.now() - t;
   say('### The FIFO consumer (appeal-events, grouped by case)');
   say();
-  say(`${real.length} events, one per case, each in its own group, drained by the local district's poller (one consumer, batches of 10 handled in order, as Lambda hands a FIFO batch), against the same count of raw writes made one at a time (a put and a counter update in one transaction, what counting a case costs at least).`);
+  say(`${real.length} events, one per case, each in its own group, drained by the local district's poller (one consumer; in a batch of 10 the groups run side by side and each group in order, functions/lib/consumer.ts), against the same count of raw writes made one at a time (a put and a counter update in one transaction, what counting a case costs at least).`);
   say();
   say('| path | events/s | ratio |');
   say('|---|---:|---:|');
