@@ -607,3 +607,11 @@ export const caseStep = route({
   access: { roles: caseRoles, scope: 'case' },
   writes: true,
 });
+
+/** The API description (OpenAPI 3.1), generated from this manifest. */
+export const openApi = route({
+  method: 'GET',
+  path: '/api/openapi.json',
+  handler: 'openapi/get-openapi',
+  access: { public: true },
+});

@@ -89,6 +89,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   publicBallotResult: () => ({ path: ballotPath(routes.publicBallotResult.path), expect: 'not-denied' }),
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
   publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
+  openApi: () => ({ path: routes.openApi.path, expect: 'ok' }),
   workOrderWebhook: () => ({ path: routes.workOrderWebhook.path, body: workOrder({ address: target.address }), signed: true, expect: 'ok' }),
   webhookKeyRotate: () => ({ path: routes.webhookKeyRotate.path, expect: 'ok' }),
   appealRoutingGet: () => ({ path: routes.appealRoutingGet.path, expect: 'ok' }),
