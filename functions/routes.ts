@@ -11,7 +11,7 @@ import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, Noti
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
-import { CaseParams, CentreQuery, DepartmentBody, DepartmentParams, RoutingBody, StepRequest, WorkOrder } from '../shared/appeals/schemas.ts';
+import { CaseParams, CentreQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, RoutingBody, StaffReportBody, StepRequest, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -614,4 +614,15 @@ export const openApi = route({
   path: '/api/openapi.json',
   handler: 'openapi/get-openapi',
   access: { public: true },
+});
+
+/** A compound's problem reported by its community (to the street) or by either (to the district). */
+export const staffReport = route({
+  method: 'POST',
+  path: '/api/appeals/compounds/{compoundId}/reports',
+  handler: 'appeals/report',
+  params: AppealCompoundParams,
+  body: StaffReportBody,
+  access: { roles: ['community_staff', 'street_staff'], scope: 'compound' },
+  writes: true,
 });

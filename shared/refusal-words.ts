@@ -42,6 +42,9 @@ const EXACT: Record<string, string> = {
   // Messages.
   // Appeals (issue 14).
   'Your role handles no cases': '您的角色不承办诉求',
+  'A street reports to the district': '街道只能直报区级',
+  'must be district for a street': '街道报送须选“直报区级”',
+  'Not a category of the catalogue': '不是诉求分类目录中的分类',
   'The work order is not valid': '工单内容不符合要求',
   'must not be in the future': '不能晚于当前时间',
   'must be within the last year': '须在一年以内',

@@ -132,3 +132,17 @@ export const PlatformFeedback = pure(() => z.object({
   satisfaction: z.optional(z.enum(['satisfied', 'basic', 'dissatisfied'])),
 }));
 export type PlatformFeedback = z.infer<typeof PlatformFeedback>;
+
+/**
+ * A community's report (grid workers are community staff here): a compound's problem straight to
+ * its street (小区要情直通街道), or community work straight to the district, where the hotline
+ * centre routes it with the community's paired district leader (社区工作直报区级, 顶格协调).
+ */
+export const StaffReportBody = pure(() => z.object({
+  category: CategoryCode,
+  content: text(10, 2000),
+  to: z.enum(['street', 'district']),
+  urgency: z._default(z.enum(['normal', 'urgent']), 'normal'),
+}));
+export type StaffReportBody = z.infer<typeof StaffReportBody>;
+export const CompoundParams = pure(() => z.object({ compoundId: Id }));

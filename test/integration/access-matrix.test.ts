@@ -90,6 +90,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
   publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
   openApi: () => ({ path: routes.openApi.path, expect: 'ok' }),
+  staffReport: () => ({ path: compoundPath(routes.staffReport.path), body: { category: 'property', content: '矩阵测试：小区楼道堆放杂物，存在消防隐患。', to: 'district' }, expect: 'ok' }),
   workOrderWebhook: () => ({ path: routes.workOrderWebhook.path, body: workOrder({ address: target.address }), signed: true, expect: 'ok' }),
   webhookKeyRotate: () => ({ path: routes.webhookKeyRotate.path, expect: 'ok' }),
   appealRoutingGet: () => ({ path: routes.appealRoutingGet.path, expect: 'ok' }),

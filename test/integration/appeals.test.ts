@@ -367,3 +367,30 @@ describe('feedback to the 12345 platform', () => {
     }
   }, 120_000);
 });
+
+describe('reports from communities and streets', () => {
+  it('sends a community\'s report on its compound straight to the street, and one to the district to the centre marked for the district leader', async () => {
+    const toStreet = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: community, body: { category: 'property', content: '小区消防通道被长期占用，物业劝阻无效。', to: 'street' } });
+    expect(toStreet.status, toStreet.text).toBe(201);
+    expect(toStreet.json).toMatchObject({ state: 'dispatched', unit: { kind: 'street', id: anqing.streetId }, channel: 'staff' });
+    const street = await staffToken('street_staff', anqing.streetId);
+    const work = await call(district, 'GET', '/api/appeals/work', { token: street });
+    expect(work.json.cases.map((c: { caseId: string }) => c.caseId)).toContain(toStreet.json.caseId);
+    const toDistrict = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: community, body: { category: 'property', content: '老旧小区改造资金缺口较大，需区级协调。', to: 'district' } });
+    expect(toDistrict.json).toMatchObject({ state: 'received', escalated: true });
+    const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
+    expect(queue.json.cases.find((c: { caseId: string }) => c.caseId === toDistrict.json.caseId)).toMatchObject({ escalated: true });
+  });
+
+  it('refuses a compound outside the reporter\'s scope, a category not in the catalogue and a street reporting to itself, naming the field', async () => {
+    const outside = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: outsider, body: { category: 'property', content: '越权报送的测试内容，不应被接受。', to: 'street' } });
+    expect(outside.status).toBe(403);
+    const unknown = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: community, body: { category: 'weather', content: '分类不存在的测试内容，应被拒绝。', to: 'street' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.fields[0].path).toBe('body.category');
+    const street = await staffToken('street_staff', anqing.streetId);
+    const self = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: street, body: { category: 'property', content: '街道报给自己的测试内容，应被拒绝。', to: 'street' }, lang: 'zh-CN' });
+    expect(self.status).toBe(400);
+    expect(self.json.error.fields[0]).toMatchObject({ path: 'body.to', reason: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+});
