@@ -100,4 +100,18 @@ describe('a 12345 work order handled on phones', () => {
     expect(await axeProblems(page)).toEqual([]);
     expect(caseId).toMatch(/^[0-9a-z]{25}$/);
   });
+
+  it('lets a community report a compound\'s matter to its street from the compound page, the rule named under its field', async () => {
+    const page = await unit.newPage();
+    await signIn(page, `${district.url}/admin.html?compound=${compound.id}`, 'jinkou');
+    const form = page.getByRole('region', { name: '小区要情报送' });
+    await form.getByRole('button', { name: '报送' }).click();
+    await expect.poll(() => page.locator('#report-content-error').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await expectNoEnglishErrors(page);
+    await form.getByLabel('分类').selectOption('property');
+    await form.getByLabel('事项内容（至少 10 个字）').fill('小区消防通道被车辆长期占用，物业劝阻无效。');
+    await form.getByRole('button', { name: '报送' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toMatch(/已报送，诉求编号 [0-9a-z]{25}/);
+    expect(await axeProblems(page)).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ export const aw = words({
   confirmReturn: '退回后由热线中心改派；改派后不能再次退回。确定退回？', confirmInvalidate: '认定无效后本件不计入考核，且不能再办理。确定？', confirmMerge: '合并后本件并入诉求 {into}，不再单独办理。确定？',
   returnRule: '须在派单后 2 个工作日内退回，并写明原因。', extensionRule: '延期累计不超过 10 个工作日，须热线中心同意。',
   done: '已提交', card: '时限', ratesNote: '三率权重为常见做法，并非法定标准。',
+  report: '小区要情报送', reportHelp: '报给街道的事项直接派给街道办理；直报区级的事项由区12345热线中心会同包联区领导协调。', to: '报送给', toStreet: '街道（小区要情直通街道）', toDistrict: '区级（社区工作直报区级）', reportContent: '事项内容（至少 10 个字）', sendReport: '报送', reported: '已报送，诉求编号 {id}',
 }, {
   appeals: 'Appeals', queue_dispatch: 'To dispatch', queue_extension: 'Extensions asked', queue_follow_up: 'To follow up', workList: 'My unit’s cases (by time left)',
   empty: 'No cases waiting.', findCase: 'Open a case by number', caseNo: 'Case number', openCase: 'Open', back: 'Back to the list', refresh: 'Refresh',
@@ -39,6 +40,7 @@ export const aw = words({
   confirmReturn: 'The centre will dispatch it again; after that it cannot be returned. Return it?', confirmInvalidate: 'An invalid case counts in no rate and cannot be handled further. Mark it invalid?', confirmMerge: 'This case joins case {into} and is no longer handled on its own. Merge?',
   returnRule: 'Return within 2 working days of dispatch, with a reason.', extensionRule: 'At most 10 working days in all, approved by the hotline centre.',
   done: 'Submitted', card: 'Time', ratesNote: 'The weights of the rates are common practice, not statute.',
+  report: 'Report a matter of this compound', reportHelp: 'A report to the street is given to the street at once; one to the district goes to the hotline centre, which routes it with the paired district leader.', to: 'Report to', toStreet: 'The street', toDistrict: 'The district', reportContent: 'The matter (at least 10 characters)', sendReport: 'Report', reported: 'Reported as case {id}',
 });
 
 /** "3 天 4 小时" / "3 d 4 h" from milliseconds. */
