@@ -11,7 +11,7 @@ import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, Noti
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
-import { CaseParams, CentreQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, RoutingBody, StaffReportBody, StepRequest, WorkOrder } from '../shared/appeals/schemas.ts';
+import { CaseParams, CentreQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, RoutingBody, StaffReportBody, StepRequest, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -624,5 +624,60 @@ export const staffReport = route({
   params: AppealCompoundParams,
   body: StaffReportBody,
   access: { roles: ['community_staff', 'street_staff'], scope: 'compound' },
+  writes: true,
+});
+
+// Open311 GeoReport v2 (functions/open311/README.md): its own paths, formats and error shape.
+export const open311Get = route({
+  method: 'GET',
+  path: '/open311/v2/{resource}',
+  handler: 'open311/get-resource',
+  params: Open311ResourceParams,
+  query: Open311Query,
+  access: { public: true },
+});
+
+export const open311Post = route({
+  method: 'POST',
+  path: '/open311/v2/{resource}',
+  handler: 'open311/post-request',
+  params: Open311ResourceParams,
+  query: Open311Query,
+  body: Open311Query,
+  rawBody: true,
+  maxBodyBytes: 16_384,
+  access: { public: true },
+});
+
+export const open311Service = route({
+  method: 'GET',
+  path: '/open311/v2/services/{file}',
+  handler: 'open311/get-service',
+  params: Open311FileParams,
+  access: { public: true },
+});
+
+export const open311Request = route({
+  method: 'GET',
+  path: '/open311/v2/requests/{file}',
+  handler: 'open311/get-request',
+  params: Open311FileParams,
+  access: { public: true },
+});
+
+export const open311Token = route({
+  method: 'GET',
+  path: '/open311/v2/tokens/{file}',
+  handler: 'open311/get-token',
+  params: Open311FileParams,
+  access: { public: true },
+});
+
+export const open311KeyIssue = route({
+  method: 'POST',
+  path: '/api/appeals/open311/keys',
+  handler: 'open311/issue-key',
+  body: Open311KeyBody,
+  access: { roles: ['district_admin'], scope: 'own' },
   writes: true,
 });

@@ -60,7 +60,7 @@ export function summaryOf(c: CaseRecord) {
     compoundId: c.place.compoundId, communityId: c.place.communityId, streetId: c.place.streetId,
     state: c.view.state, unit: c.unit, suggestion: c.suggestion, receivedAt: c.view.receivedAt, due: c.view.replyDue.due, warnAt: c.view.replyDue.warnAt,
     card: c.card, urgency: c.urgency, enterprise: c.enterprise, extension: c.view.extension, reworks: c.view.reworks,
-    supervised: c.view.supervised, escalated: c.view.escalated, orderNo: c.order?.no ?? null, unknownYears: c.unknownYears,
+    supervised: c.view.supervised, escalated: c.view.escalated, orderNo: c.order?.no ?? null, unknownYears: c.unknownYears, updatedAt: c.updatedAt,
   };
 }
 export type CaseSummary = ReturnType<typeof summaryOf>;

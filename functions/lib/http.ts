@@ -40,6 +40,8 @@ export class RawResult {
     readonly contentType: string,
     readonly body: string,
     readonly fileName?: string,
+    /** A refusal in another contract's own shape (Open311's errors) carries its status here. */
+    readonly statusCode = 200,
   ) {}
 }
 
@@ -178,7 +180,7 @@ function toResponse(result: unknown): APIGatewayProxyStructuredResultV2 {
   if (result instanceof RawResult) {
     const headers: Record<string, string> = { 'content-type': result.contentType, 'cache-control': 'no-store' };
     if (result.fileName) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(result.fileName)}`;
-    return { statusCode: 200, headers, body: result.body };
+    return { statusCode: result.statusCode, headers, body: result.body };
   }
   if (result instanceof HttpResult) return jsonResponse(result.statusCode, result.body, result.headers);
   return jsonResponse(200, result ?? {});

@@ -7,6 +7,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { ORIGIN_HEADER } from '../../functions/lib/signals.ts';
+import { API_PATH_PREFIXES } from '../paths.ts';
 import { contentSecurityPolicy, FRAME_OPTIONS, HSTS, PERMISSIONS_POLICY, REFERRER_POLICY } from '../security-headers.ts';
 
 export interface WebProps {
@@ -68,6 +69,8 @@ export class Web extends Construct {
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
     const acmArn = props.domain && 'acmArn' in props.domain.certificate ? props.domain.certificate.acmArn : undefined;
     const iamCertificateId = props.domain && 'iamServerCertificateId' in props.domain.certificate ? props.domain.certificate.iamServerCertificateId : undefined;
+    // One origin for both API paths: our own and Open311's standard one.
+    const apiOrigin = new HttpOrigin(apiDomain, { customHeaders: { [ORIGIN_HEADER]: props.originSecret } });
     this.distribution = new Distribution(this, 'Cdn', {
       defaultRootObject: 'index.html',
       ...(props.china ? { httpVersion: HttpVersion.HTTP2, enableIpv6: false } : { httpVersion: HttpVersion.HTTP2_AND_3, priceClass: PriceClass.PRICE_CLASS_ALL }),
@@ -83,16 +86,14 @@ export class Web extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: pageHeaders,
       },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new HttpOrigin(apiDomain, { customHeaders: { [ORIGIN_HEADER]: props.originSecret } }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // Forwards the viewer's headers and CloudFront-Viewer-Address, which the limits key on.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-      },
+      additionalBehaviors: Object.fromEntries(API_PATH_PREFIXES.map((prefix) => [`${prefix}*`, {
+        origin: apiOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        // Forwards the viewer's headers and CloudFront-Viewer-Address, which the limits key on.
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      }])),
     });
     if (props.domain && iamCertificateId) {
       // The L2 Distribution takes ACM certificates only: an IAM server certificate and the

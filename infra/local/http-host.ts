@@ -14,6 +14,7 @@ import { authorizerOf, type Authorizer } from '../../shared/access.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import { pageSecurityHeaders } from '../security-headers.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { isApiPath } from '../paths.ts';
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -210,16 +211,16 @@ export function createHost(o: HostOptions): Server {
       url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     } catch {
       // A Host header no URL can be made of: refused, rather than a throw that ends the process.
-      return malformed(res, (req.url ?? '').startsWith('/api/'), 'headers.host');
+      return malformed(res, isApiPath(req.url ?? ''), 'headers.host');
     }
     const canonical = o.canonicalOrigin?.();
-    if (canonical && url.origin !== canonical && !url.pathname.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (canonical && url.origin !== canonical && !isApiPath(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(308, { location: `${canonical}${url.pathname}${url.search}` });
       res.end();
       return;
     }
     const done = (async () => {
-      if (url.pathname.startsWith('/api/')) return api(req, res, url);
+      if (isApiPath(url.pathname)) return api(req, res, url);
       // What CloudFront serves from the bucket as /config.json, the local district answers itself.
       if (url.pathname === '/config.json' && o.localApi) url.pathname = '/local/config.json';
       if (url.pathname.startsWith('/local/') && o.localApi && (await o.localApi(req, res, url))) return;

@@ -146,3 +146,11 @@ export const StaffReportBody = pure(() => z.object({
 }));
 export type StaffReportBody = z.infer<typeof StaffReportBody>;
 export const CompoundParams = pure(() => z.object({ compoundId: Id }));
+
+// Open311 GeoReport v2 (functions/open311): its parameters are checked by the handlers, which
+// answer in Open311's own error shape; these only bound them.
+export const Open311ResourceParams = pure(() => z.object({ resource: z.string().check(z.maxLength(300)) }));
+export const Open311FileParams = pure(() => z.object({ file: z.string().check(z.maxLength(300)) }));
+export const Open311Query = pure(() => z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(4000))));
+/** A client the district admin gives an Open311 API key (a city app, a partner's platform). */
+export const Open311KeyBody = pure(() => z.object({ name: name(2, 60) }));

@@ -200,10 +200,10 @@ describe('district stack', () => {
     expect(policies.length).toBeGreaterThan(10);
   });
 
-  it('serves the pages and /api/* from one CloudFront origin', () => {
+  it('serves the pages, /api/* and Open311\'s /open311/* from one CloudFront distribution, the API paths to the API', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }), Match.objectLike({ PathPattern: '/open311/*', ViewerProtocolPolicy: 'https-only' })],
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
       }),
     });
@@ -252,6 +252,9 @@ describe('district stack', () => {
     expect(refersToSecret(header.HeaderValue)).toBe(true);
     // The managed policy that forwards CloudFront-Viewer-Address, which the limits key on.
     expect(apiBehaviour.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+    // Open311's paths go to the same origin, with the same secret.
+    const open311 = dist.Properties.DistributionConfig.CacheBehaviors.find((b: any) => b.PathPattern === '/open311/*');
+    expect(open311.TargetOriginId).toBe(apiBehaviour.TargetOriginId);
     // Every API function checks it; no queue consumer or trigger needs it.
     const fns = resources('AWS::Lambda::Function').filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
     const apiFnIds = new Set(allRoutes.map((r) => functionId(r.handler)));

@@ -23,7 +23,7 @@ const otherStreet = d.streets.find((s) => s.id !== jinkou.streetId)!;
 const rows = demoRegisterRows(target).slice(0, 6);
 
 type RouteName = keyof typeof routes;
-interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied'; /** Signed as the 12345 platform signs (the webhook). */ signed?: boolean }
+interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied'; /** Signed as the 12345 platform signs (the webhook). */ signed?: boolean; /** A form-encoded body (Open311). */ form?: string }
 const compoundPath = (p: string) => p.replace('{compoundId}', target.id);
 const campaignPath = (p: string) => compoundPath(p).replace('{campaignId}', 'm-rating');
 const ballotPath = (p: string) => compoundPath(p).replace('{ballotId}', 'm-ballot');
@@ -90,6 +90,12 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
   publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
   openApi: () => ({ path: routes.openApi.path, expect: 'ok' }),
+  open311Get: () => ({ path: '/open311/v2/services.json', expect: 'ok' }),
+  open311Post: () => ({ path: '/open311/v2/requests.json', form: `api_key=${open311Key}&service_code=property&address_id=${target.id}&description=${encodeURIComponent('矩阵测试：楼道灯不亮。')}`, expect: 'ok' }),
+  open311Service: () => ({ path: '/open311/v2/services/property.json', expect: 'ok' }),
+  open311Request: (c) => ({ path: `/open311/v2/requests/${caseFor(c)}.json`, expect: 'ok' }),
+  open311Token: () => ({ path: '/open311/v2/tokens/matrix.json', expect: 'not-denied' }),
+  open311KeyIssue: () => ({ path: routes.open311KeyIssue.path, body: { name: '矩阵测试客户端' }, expect: 'ok' }),
   staffReport: () => ({ path: compoundPath(routes.staffReport.path), body: { category: 'property', content: '矩阵测试：小区楼道堆放杂物，存在消防隐患。', to: 'district' }, expect: 'ok' }),
   workOrderWebhook: () => ({ path: routes.workOrderWebhook.path, body: workOrder({ address: target.address }), signed: true, expect: 'ok' }),
   webhookKeyRotate: () => ({ path: routes.webhookKeyRotate.path, expect: 'ok' }),
@@ -108,6 +114,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
 };
 /** A case in the caller's scope: dispatched to their unit (community, street, department), or any for the centre and the district. */
 const matrixCases: Record<string, string> = {};
+let open311Key = '';
 function caseFor(c: Caller): string {
   const role = c.kind === 'staff' ? c.role : 'community_staff';
   return matrixCases[role === 'street_staff' ? 'street' : role === 'department' ? 'department' : 'community'] ?? 'x'.repeat(9) + '0'.repeat(16);
@@ -182,6 +189,7 @@ beforeAll(async () => {
   // Cases for the appeal routes, each dispatched to the in-scope unit of one role.
   await call(district, 'PUT', routes.departmentPut.path.replace('{departmentId}', 'dep01'), { token: admin, body: { name: '矩阵测试局' } });
   const hotline = await district.auth.issue('hotline');
+  open311Key = (await call(district, 'POST', routes.open311KeyIssue.path, { token: admin, body: { name: '矩阵测试' } })).json.apiKey;
   for (const [key, unit] of [['community', { kind: 'community', id: jinkou.id }], ['street', { kind: 'street', id: jinkou.streetId }], ['department', { kind: 'department', id: 'dep01' }]] as const) {
     const { json } = await sendOrder(district, workOrder({ address: target.address }));
     await step(district, hotline, json.caseId, { kind: 'dispatch', unit });
@@ -216,7 +224,9 @@ describe('authorization matrix', () => {
       const fixture = FIXTURES[name](caller);
       const res = fixture.signed
         ? await sendOrder(district, { ...(fixture.body as object), orderNo: `M-${++made}-${Date.now().toString(36)}` })
-        : await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), body: fixture.body });
+        : fixture.form !== undefined
+          ? await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), rawBody: fixture.form, contentType: 'application/x-www-form-urlencoded' })
+          : await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), body: fixture.body });
       const want = expected(route, caller);
       const where = `${route.method} ${route.path} as ${label(caller)}: ${res.status} ${res.text.slice(0, 200)}`;
       if (want === 'allowed') {
