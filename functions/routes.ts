@@ -534,7 +534,7 @@ export const workOrderWebhook = route({
   handler: 'appeals/work-order-webhook',
   body: WorkOrder,
   rawBody: true,
-  maxBodyBytes: 24_576,
+  maxBodyBytes: 32_768,
   access: { public: true },
   keys: true,
 });
@@ -580,7 +580,8 @@ export const centreQueue = route({
   path: '/api/appeals/centre',
   handler: 'appeals/centre-queue',
   query: CentreQuery,
-  access: { roles: ['dispatcher'], scope: 'own' },
+  // The district admin reads the queues too (oversight); only the centre acts on them.
+  access: { roles: ['dispatcher', 'district_admin'], scope: 'own' },
 });
 
 export const unitWorkList = route({

@@ -43,6 +43,11 @@ const EXACT: Record<string, string> = {
   // Appeals (issue 14).
   'Your role handles no cases': '您的角色不承办诉求',
   'A street reports to the district': '街道只能直报区级',
+  'Other cases were merged into this one: merge those into the target instead': '已有其他诉求并入本件，不能再把本件并入别处',
+  'this case has cases merged into it': '本件已有其他诉求并入',
+  'Another department has this platform code': '已有其他部门使用这个平台编码',
+  'another department has it': '已被其他部门使用',
+  'category names must be unique': '分类名称不能重复',
   'must be district for a street': '街道报送须选“直报区级”',
   'Not a category of the catalogue': '不是诉求分类目录中的分类',
   'The work order is not valid': '工单内容不符合要求',

@@ -10,6 +10,7 @@ import type { Card } from '../../shared/appeals/deadlines.ts';
 import type { UnitRef } from '../../shared/appeals/routing.ts';
 import type { AppealType } from '../../shared/appeals/types.ts';
 import { beijingDay } from '../../shared/beijing.ts';
+import { maskNumbers } from '../../shared/privacy.ts';
 import { unitKey } from '../../shared/appeals/permissions.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { ddb, tableName } from '../lib/clients.ts';
@@ -46,6 +47,8 @@ export interface CaseRecord {
   contactDue: string;
   /** Years the deadlines were counted in without an official calendar: flagged on the case. */
   unknownYears: number[];
+  /** Cases merged into this one. */
+  mergedFrom?: string[];
   /** The index items this case holds now, as "pk sk". */
   positions: string[];
   createdAt: string;
@@ -56,7 +59,8 @@ export interface CaseRecord {
 export function summaryOf(c: CaseRecord) {
   return {
     caseId: c.id, rev: c.rev, channel: c.channel, type: c.type, category: c.category, categoryName: c.categoryName,
-    excerpt: Array.from(c.content).slice(0, 60).join(''), address: c.address, placeName: c.place.name,
+    // Lists are glanced at by many: numbers in the words masked (the case page shows them to who calls back).
+    excerpt: maskNumbers(Array.from(c.content).slice(0, 60).join('')), address: c.address, placeName: c.place.name,
     compoundId: c.place.compoundId, communityId: c.place.communityId, streetId: c.place.streetId,
     state: c.view.state, unit: c.unit, suggestion: c.suggestion, receivedAt: c.view.receivedAt, due: c.view.replyDue.due, warnAt: c.view.replyDue.warnAt,
     card: c.card, urgency: c.urgency, enterprise: c.enterprise, extension: c.view.extension, reworks: c.view.reworks,

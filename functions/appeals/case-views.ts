@@ -6,7 +6,9 @@ import { maySeeCaller, mayTake, unitKey, unitOf, CENTRE_STEPS, UNIT_STEPS, OVERS
 import { duplicatesOf } from '../../shared/appeals/routing.ts';
 import { cardAt } from '../../shared/appeals/deadlines.ts';
 import { beijingDay } from '../../shared/beijing.ts';
-import { maskPhone } from '../../shared/privacy.ts';
+import { maskNumbers, maskPhone } from '../../shared/privacy.ts';
+import { possibleSteps } from '../../shared/appeals/lifecycle.ts';
+import { appealsSettings } from './settings.ts';
 import { BadRequest, NotFound } from '../../shared/errors.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
@@ -47,7 +49,10 @@ export async function caseView(caseId: string, principal: Staff) {
   const phone = String(caller.Item?.phone ?? '');
   // The centre took the call and the unit in charge calls back: they see the number; others a mask.
   const callerPhone = maySeeCaller(principal, scope) ? phone : maskPhone(phone);
-  const steps = [...CENTRE_STEPS, ...UNIT_STEPS, ...OVERSIGHT_STEPS].filter((k) => mayTake(principal, scope, k));
+  // The steps this person may take that the case's state allows now.
+  const settings = appealsSettings();
+  const possible = new Set<string>(possibleSteps(c.view, c.enterprise ? settings.enterpriseLimits : settings.limits, settings.calendar, new Date().toISOString()));
+  const steps = [...CENTRE_STEPS, ...UNIT_STEPS, ...OVERSIGHT_STEPS].filter((k) => mayTake(principal, scope, k) && possible.has(k));
   let duplicates: CaseSummary[] = [];
   if (principal.role === 'dispatcher' && (c.view.state === 'received' || c.view.state === 'returned')) {
     const earlier = (await receivedBefore(c.view.receivedAt, DUPLICATE_WINDOW_MS)).filter((e) => e.caseId !== c.id);
@@ -60,7 +65,8 @@ export async function caseView(caseId: string, principal: Staff) {
     duplicates = found.map((f) => byId.get(f.id)!).slice(0, 10);
   }
   return {
-    case: { ...summaryOf(c), content: c.content, place: c.place, contactDue: c.contactDue, view: c.view, card: isOpen(c) ? cardAt(c.view.replyDue, Date.now()) : c.card, markedCard: c.card },
+    // Numbers typed into the appeal are the caller's too: masked for those who see only a mask of the caller.
+    case: { ...summaryOf(c), content: maySeeCaller(principal, scope) ? c.content : maskNumbers(c.content), place: c.place, contactDue: c.contactDue, view: c.view, card: isOpen(c) ? cardAt(c.view.replyDue, Date.now()) : c.card, markedCard: c.card },
     callerPhone,
     timeline: timeline.map(({ kind, at, by, detail, rev }) => ({ rev, kind, at, by, detail })),
     steps,

@@ -48,7 +48,10 @@ async function suggestionFor(categoryCode: string | null, place: CasePlace, requ
 }
 
 /** The case a new appeal becomes (not yet stored). */
-export async function caseOf(a: NewAppeal, now = new Date()): Promise<CaseRecord> {
+export async function caseOf(given: NewAppeal, now = new Date()): Promise<CaseRecord> {
+  // Stored in UTC whatever zone it came in (times are compared and sorted as text), and never
+  // later than now: a platform clock a few minutes ahead must not hold the case's first steps back.
+  const a = { ...given, receivedAt: new Date(Math.min(Date.parse(given.receivedAt), now.getTime())).toISOString() };
   const settings = appealsSettings();
   const limits = a.enterprise ? settings.enterpriseLimits : settings.limits;
   const routing = await readRouting();
@@ -155,7 +158,7 @@ function orderFields(order: WorkOrder): Pick<NewAppeal, 'type' | 'categoryWord' 
 
 async function createFromOrder(order: WorkOrder, nonce: string, now: Date): Promise<WebhookAnswer> {
   const record = await caseOf({ channel: '12345', ...orderFields(order) }, now);
-  const step: TimelineStep = { kind: 'received', at: now.toISOString(), by: { role: 'platform' }, detail: { orderNo: order.orderNo, revision: order.revision } };
+  const step: TimelineStep = { kind: 'received', at: now.toISOString(), by: { role: 'platform' }, detail: { orderNo: order.orderNo, revision: order.revision, due: record.view.replyDue.due } };
   await commitCase(null, record, step, [
     noncePut(nonce),
     { Put: { TableName: tableName(), Item: { ...keys.workOrder(order.orderNo), et: 'work-order', caseId: record.id, revision: order.revision }, ConditionExpression: 'attribute_not_exists(pk)' } },

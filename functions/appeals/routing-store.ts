@@ -86,6 +86,11 @@ export interface Department { id: string; name: string; platformCode?: string }
 
 export async function putDepartment(id: string, body: DepartmentBody, principal: Principal): Promise<Department> {
   const { Item: before } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.department(id), ConsistentRead: true }));
+  // The platform names a required unit by this code: two departments with one code would route silently to either.
+  departmentsCache = undefined;
+  if (body.platformCode && (await departments()).some((d) => d.id !== id && d.platformCode === body.platformCode)) {
+    throw new Conflict('Another department has this platform code', 'duplicate_platform_code');
+  }
   const item = { id, name: body.name, platformCode: body.platformCode, updatedAt: new Date().toISOString() };
   await ddb.send(new TransactWriteCommand({
     TransactItems: [

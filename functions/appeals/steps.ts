@@ -38,6 +38,7 @@ export async function takeStep(caseId: string, request: StepRequest, principal: 
   const at = now.toISOString();
   const { limits, enterpriseLimits, calendar } = appealsSettings();
   const extra: TransactItem[] = [];
+  let mergeTarget: CaseRecord | null = null;
   let step: Step;
   switch (body.kind) {
     case 'dispatch':
@@ -45,12 +46,17 @@ export async function takeStep(caseId: string, request: StepRequest, principal: 
       step = { kind: 'dispatch', at, unitId: unitKey(body.unit) };
       break;
     case 'merge': {
+      if (prev.mergedFrom?.length) throw new BadRequest('Other cases were merged into this one: merge those into the target instead', [{ path: 'body.step.into', reason: 'this case has cases merged into it' }]);
       if (body.into === caseId) throw new BadRequest('A case cannot be merged into itself', [{ path: 'body.step.into', reason: 'must be another case' }]);
-      const target = await readCase(body.into);
+      const target = (mergeTarget = await readCase(body.into));
       if (!target) throw new BadRequest('No such case', [{ path: 'body.step.into', reason: 'no such case' }]);
       if (target.view.state === 'merged' || target.view.state === 'invalid') throw new BadRequest('That case was merged or marked invalid itself', [{ path: 'body.step.into', reason: 'must be a valid case' }]);
-      // The target must still be what was read: a merge into a case that is being merged away would chain.
-      extra.push({ ConditionCheck: { TableName: tableName(), Key: keys.appealCase(target.id), ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': target.rev } } });
+      // The target records what joined it (so it is not itself merged away later, which would
+      // chain), with a step on its own timeline; under its revision, so a concurrent step waits.
+      extra.push(
+        { Update: { TableName: tableName(), Key: keys.appealCase(target.id), UpdateExpression: 'SET mergedFrom = list_append(if_not_exists(mergedFrom, :none), :src), rev = :next', ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': target.rev, ':next': target.rev + 1, ':src': [caseId], ':none': [] } } },
+        { Put: { TableName: tableName(), Item: { ...keys.appealStep(target.id, target.rev + 1), et: 'appeal-step', caseId: target.id, rev: target.rev + 1, kind: 'merged_in', at, by: { role: principal.role, unit: null, sub: principal.sub, name: principal.name }, detail: { from: caseId } } } },
+      );
       step = { kind: 'merge', at, into: body.into };
       break;
     }
@@ -65,13 +71,20 @@ export async function takeStep(caseId: string, request: StepRequest, principal: 
   const result = applyStep(prev.view, step, prev.enterprise ? enterpriseLimits : limits, calendar);
   if ('refused' in result) throw new DomainError(409, result.refused, REFUSALS[result.refused], [{ path: 'body.step.kind', reason: result.refused }]);
   const unit = body.kind === 'dispatch' ? body.unit : result.state === 'returned' ? null : prev.unit;
+  // A unit that returned a case is no longer what routing should suggest for it.
+  const suggestion = body.kind === 'return' && prev.suggestion && prev.unit && unitKey(prev.suggestion.unit) === unitKey(prev.unit) ? null : prev.suggestion;
   const next: CaseRecord = {
-    ...prev, rev: prev.rev + 1, updatedAt: at, view: result, unit,
+    ...prev, rev: prev.rev + 1, updatedAt: at, view: result, unit, suggestion,
     // A new deadline (extension, rework) can take a card back; a case past it keeps red.
     card: cardAt(result.replyDue, now.getTime()),
     unknownYears: [...new Set([...prev.unknownYears, ...result.replyDue.unknownYears])].sort(),
   };
-  const { kind: _k, ...detail } = body;
+  const { kind: _k, ...given } = body;
+  // What the step decided, kept with it: the platform hears this, whatever comes later.
+  const detail: Record<string, unknown> = { ...given };
+  if (body.kind === 'decide_extension' && body.approve) Object.assign(detail, { days: prev.view.extension?.days, reason: prev.view.extension?.reason, due: result.replyDue.due });
+  if (body.kind === 'close') detail.satisfaction = result.followUp?.satisfaction;
+  if (body.kind === 'merge') detail.intoOrderNo = mergeTarget?.order?.no;
   const entry: TimelineStep = { kind: body.kind, at, by: { role: principal.role, unit: unitOf(principal), sub: principal.sub, name: principal.name }, detail };
   extra.push(auditPut(principal, { action: `appeal.${body.kind}`, target: `case:${caseId}`, before: { state: prev.view.state, unit: prev.unit }, after: { state: next.view.state, unit: next.unit, ...detail } }, now));
   try {

@@ -69,8 +69,9 @@ const OPEN_WORK: CaseState[] = ['accepted', 'in_progress'];
 export function applyStep(c: CaseView, step: Step, limits: Limits, calendar: WorkCalendar): CaseView | { refused: Refusal } {
   const refuse = (refused: Refusal) => ({ refused });
   if (c.state === 'invalid' || c.state === 'merged' || c.state === 'closed') return refuse('wrong_state');
-  const last = [c.receivedAt, c.dispatchedAt, c.contactedAt, c.repliedAt].filter(Boolean).sort().at(-1)!;
-  if (step.at < last) return refuse('out_of_order');
+  // As instants, not text: a time may carry any zone.
+  const last = Math.max(...[c.receivedAt, c.dispatchedAt, c.contactedAt, c.repliedAt].filter((t): t is string => Boolean(t)).map(Date.parse));
+  if (Date.parse(step.at) < last) return refuse('out_of_order');
   switch (step.kind) {
     case 'dispatch':
       if (c.state !== 'received' && c.state !== 'returned') return refuse('wrong_state');
@@ -82,6 +83,8 @@ export function applyStep(c: CaseView, step: Step, limits: Limits, calendar: Wor
     case 'return':
       if (c.state !== 'dispatched' && c.state !== 'accepted') return refuse('wrong_state');
       if (c.designated) return refuse('designated');
+      // A unit that replied took the matter as its own: a rework comes back to it, not for a return.
+      if (c.reworks > 0) return refuse('wrong_state');
       if (!step.reason.trim()) return refuse('reason_required');
       if (workingDaysBetween(c.dispatchedAt!, step.at, calendar) > limits.returnDays) return refuse('return_too_late');
       return { ...c, state: 'returned', unitId: null };
@@ -130,4 +133,16 @@ export function applyStep(c: CaseView, step: Step, limits: Limits, calendar: Wor
 /** A case is valid for the rates unless it was marked invalid or merged into another. */
 export function countsInRates(c: Pick<CaseView, 'state'>): boolean {
   return c.state !== 'invalid' && c.state !== 'merged';
+}
+
+const PROBES: Step[] = [
+  { kind: 'dispatch', at: '', unitId: 'probe' }, { kind: 'accept', at: '' }, { kind: 'return', at: '', reason: 'probe' }, { kind: 'contact', at: '' },
+  { kind: 'ask_extension', at: '', days: 1, reason: 'probe' }, { kind: 'decide_extension', at: '', approve: true }, { kind: 'reply', at: '' },
+  { kind: 'follow_up', at: '', solved: true, satisfaction: 'satisfied' }, { kind: 'close', at: '' }, { kind: 'supervise', at: '', escalate: false },
+  { kind: 'invalidate', at: '', reason: 'probe' }, { kind: 'merge', at: '', into: 'probe' },
+];
+
+/** The steps the lifecycle would take now (whoever takes them): what a page offers. */
+export function possibleSteps(c: CaseView, limits: Limits, calendar: WorkCalendar, now: string): Step['kind'][] {
+  return PROBES.filter((p) => !('refused' in applyStep(c, { ...p, at: now } as Step, limits, calendar))).map((p) => p.kind);
 }

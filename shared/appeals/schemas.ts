@@ -40,8 +40,8 @@ export const WorkOrder = pure(() => z.object({
 }));
 export type WorkOrder = z.infer<typeof WorkOrder>;
 
-/** Largest work order the webhook reads, in bytes: a 4,000-character text is about 12 KB in UTF-8. */
-export const MAX_WORK_ORDER_BYTES = 24_576;
+/** Largest work order the webhook reads, in bytes: 4,000 characters and a 200-character address written as \\u escapes (Python's default) are about 25 KB. */
+export const MAX_WORK_ORDER_BYTES = 32_768;
 
 // Registry ids (lowercase letters, digits, -), as shared/registry/schemas.ts; repeated here so
 // that an appeals bundle does not carry the registry's schemas.
@@ -97,7 +97,7 @@ export const RoutingBody = pure(() => z.object({
     name: name(2, 20),
     /** Names the 12345 platform uses for this category. */
     aliases: z._default(z.array(name(1, 40)).check(z.maxLength(20)), []),
-  })).check(z.minLength(1), z.maxLength(100), z.refine((c) => new Set(c.map((x) => x.code)).size === c.length, 'category codes must be unique')),
+  })).check(z.minLength(1), z.maxLength(100), z.refine((c) => new Set(c.map((x) => x.code)).size === c.length, 'category codes must be unique'), z.refine((c) => new Set(c.map((x) => x.name)).size === c.length, 'category names must be unique')),
   rules: z.array(z.object({
     category: z.union([CategoryCode, z.literal('*')]),
     place: z.optional(z.union([z.object({ compoundId: Id }), z.object({ communityId: Id }), z.object({ streetId: Id })])),
@@ -110,7 +110,7 @@ export type RoutingBody = z.infer<typeof RoutingBody>;
 /** The hotline centre's queues: to dispatch (new and returned), extensions asked, replied and waiting for the call-back. */
 export const CentreQuery = pure(() => z.object({ queue: z._default(z.enum(['dispatch', 'extension', 'follow_up']), 'dispatch') }));
 
-export const FEEDBACK_KINDS = ['accepted', 'returned', 'extended', 'replied', 'closed', 'rejected'] as const;
+export const FEEDBACK_KINDS = ['accepted', 'returned', 'extended', 'replied', 'closed', 'rejected', 'merged'] as const;
 
 /**
  * What the district tells the 12345 platform about a work order, signed like the work orders
@@ -130,6 +130,8 @@ export const PlatformFeedback = pure(() => z.object({
   deadline: z.optional(Instant),
   reply: z.optional(z.string()),
   satisfaction: z.optional(z.enum(['satisfied', 'basic', 'dissatisfied'])),
+  /** merged: the work order handled under another (its 工单编号 when that came from the platform too). */
+  mergedInto: z.optional(z.object({ caseId: z.string(), orderNo: z.optional(z.string()) })),
 }));
 export type PlatformFeedback = z.infer<typeof PlatformFeedback>;
 

@@ -144,7 +144,7 @@ export async function p9(district: District) {
     let due = '';
     await pool(Array.from({ length: count }, (_, i) => i), 16, async (i) => {
       const o = demoWorkOrder(i + 1, dayOffset * 7919 + count);
-      const c = await caseOf({ channel: '12345', type: o.type, categoryWord: o.category, content: o.content, address: o.address, phone: o.callerPhone, urgency: 'normal', enterprise: false, receivedAt });
+      const c = await caseOf({ channel: '12345', type: o.type, categoryWord: o.category, content: o.content, address: o.address, phone: o.callerPhone, urgency: 'normal', enterprise: false, receivedAt }, new Date(receivedAt));
       // Not carded yet: its marks wait in the index, yellow at 80%, red at the deadline.
       await commitCase(null, { ...c, card: 'none' }, { kind: 'received', at: receivedAt, by: { role: 'platform' } });
       due = c.view.replyDue.due;

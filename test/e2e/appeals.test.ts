@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testDistrict } from '../support/district.ts';
 import { axeProblems, expectNoEnglishErrors, launchChromium, PHONE, signIn } from '../support/browser.ts';
-import { sendOrder, workOrder } from '../support/appeals.ts';
+import { sendOrder, step, workOrder } from '../support/appeals.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -78,6 +78,13 @@ describe('a 12345 work order handled on phones', () => {
     await expectNoEnglishErrors(page);
     expect(await axeProblems(page)).toEqual([]);
     await page.getByLabel('答复内容（将告知诉求人）').fill('楼道灯已更换，已电话告知诉求人。');
+    // Meanwhile the centre supervises the case: the page's view is stale. The refusal reloads the
+    // case and keeps the typed reply, so a second press goes through.
+    const done = await step(district, await district.auth.issue('hotline'), caseId, { kind: 'supervise', escalate: false, note: '请加快办理，今天内答复。' });
+    expect(done.status).toBe(200);
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/已重新载入/);
+    expect(await page.getByLabel('答复内容（将告知诉求人）').inputValue()).toBe('楼道灯已更换，已电话告知诉求人。');
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByText('已答复待回访').count()).toBe(1);
     expect(await page.getByTestId('timeline').textContent()).toContain('楼道灯已更换');
@@ -93,10 +100,17 @@ describe('a 12345 work order handled on phones', () => {
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByText('已回访', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: '结案' }).click();
+    // Closing is final: the page asks first.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
     await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => asked).toMatch(/结案/);
     await expect.poll(() => page.getByText('已结案').count()).toBe(1);
     const timeline = await page.getByTestId('timeline').locator('li').allTextContents();
-    expect(timeline.map((t) => t.match(/(受理|派单|签收|联系诉求人|办结答复|回访|结案)/)?.[1])).toEqual(['受理', '派单', '签收', '联系诉求人', '办结答复', '回访', '结案']);
+    expect(timeline.map((t) => t.match(/(受理|派单|签收|联系诉求人|督办|办结答复|回访|结案)/)?.[1])).toEqual(['受理', '派单', '签收', '联系诉求人', '督办', '办结答复', '回访', '结案']);
     expect(await axeProblems(page)).toEqual([]);
     expect(caseId).toMatch(/^[0-9a-z]{25}$/);
   });

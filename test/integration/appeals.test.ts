@@ -59,6 +59,7 @@ describe('12345 webhook', () => {
     // The hotline centre took the call: it sees the number. Nothing in the timeline carries it.
     expect(view.callerPhone).toBe('13800138000');
     expect(JSON.stringify(view.timeline)).not.toContain('13800138000');
+    expect(view.steps).toEqual(['dispatch', 'invalidate', 'merge']);
     const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
     expect(queue.json.cases.map((c: { caseId: string }) => c.caseId)).toContain(res.json.caseId);
     expect(JSON.stringify(queue.json)).not.toContain('13800138000');
@@ -81,7 +82,7 @@ describe('12345 webhook', () => {
     const o5 = order();
     tries.push(['timestamp in milliseconds', () => sendOrder(district, o5, { timestamp: String(Date.now()) }), 401, 'bad_timestamp']);
     const o6 = order();
-    tries.push(['body over 24 KB', () => sendOrder(district, o6, { rawBody: JSON.stringify({ ...o6, content: '很'.repeat(9000) }) }), 413, 'body_too_large']);
+    tries.push(['body over 32 KB', () => sendOrder(district, o6, { rawBody: JSON.stringify({ ...o6, content: '很'.repeat(12000) }) }), 413, 'body_too_large']);
     const o7 = order();
     tries.push(['malformed JSON', () => sendOrder(district, o7, { rawBody: `{"orderNo":"${o7.orderNo}",` }), 400, 'malformed_json']);
     const o8 = order();
@@ -105,6 +106,25 @@ describe('12345 webhook', () => {
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('replayed');
     expect(await stored(once.orderNo)).toMatchObject({ revision: 1 });
+  });
+
+  it('takes the longest valid order even with every character escaped (as Python writes JSON), and a Beijing-time 受理时间 that steps can follow at once', async () => {
+    const long = workOrder({ content: '很'.repeat(4000), address: '安'.repeat(200) });
+    const escaped = JSON.stringify(long).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    expect(Buffer.byteLength(escaped)).toBeGreaterThan(24_576);
+    const res = await sendOrder(district, long, { rawBody: escaped });
+    expect(res.status, res.text).toBe(200);
+    expect((await getCase(res.json.caseId)).case.content).toBe('很'.repeat(4000));
+    // 受理时间 in +08:00, and a platform clock two minutes ahead: stored in UTC, never later than now.
+    const ahead = new Date(Date.now() + 120_000);
+    const beijing = new Date(ahead.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+    const local = await sendOrder(district, workOrder({ receivedAt: beijing }));
+    expect(local.status).toBe(200);
+    const view = await getCase(local.json.caseId);
+    expect(view.case.receivedAt).toMatch(/Z$/);
+    expect(Date.parse(view.case.receivedAt)).toBeLessThanOrEqual(Date.now());
+    const dispatched = await step(district, hotline, local.json.caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+    expect(dispatched.status, dispatched.text).toBe(200);
   });
 
   it('refuses in Chinese, naming the field, to a zh-CN platform', async () => {
@@ -252,6 +272,9 @@ describe('lifecycle', () => {
     const view = await getCase(caseId);
     expect(view.case).toMatchObject({ state: 'accepted', reworks: 1 });
     expect((await call(district, 'GET', '/api/appeals/work', { token: community })).json.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    // Having replied, the unit took the matter as its own: no return on a rework.
+    const back = await step(district, community, caseId, { kind: 'return', reason: '重办时想退回，不应允许。' });
+    expect(back.status).toBe(409);
   });
 
   it('merges a duplicate into the earlier case, suggested to the centre, and marks a prank invalid with a reason', async () => {
@@ -262,6 +285,12 @@ describe('lifecycle', () => {
     expect((await step(district, hotline, second, { kind: 'merge', into: second })).status).toBe(400);
     expect((await step(district, hotline, second, { kind: 'merge', into: first })).status).toBe(200);
     expect((await getCase(second)).case.state).toBe('merged');
+    // No chains: a case others joined is not merged away itself.
+    const third = (await sendOrder(district, workOrder({ address: '青岛市市南区安庆路16号', category: '市容环境' }))).json.caseId;
+    const chain = await step(district, hotline, first, { kind: 'merge', into: third });
+    expect(chain.status).toBe(400);
+    expect(chain.json.error.fields[0].path).toBe('body.step.into');
+    expect((await getCase(first)).timeline.map((t: { kind: string }) => t.kind)).toContain('merged_in');
     const prank = (await sendOrder(district, workOrder())).json.caseId;
     expect((await step(district, hotline, prank, { kind: 'invalidate', reason: '' })).status).toBe(400);
     expect((await step(district, hotline, prank, { kind: 'invalidate', reason: '恶意骚扰电话，无具体诉求。' })).status).toBe(200);

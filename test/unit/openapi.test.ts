@@ -36,7 +36,7 @@ describe('OpenAPI document', () => {
     expect(body).toEqual(expected);
     expect(body.required).toEqual(expect.arrayContaining(['orderNo', 'revision', 'receivedAt', 'type', 'category', 'content', 'callerPhone']));
     const feedback = doc.webhooks.platformFeedback.post.requestBody.content['application/json'].schema;
-    expect(feedback.properties.kind.enum).toEqual(['accepted', 'returned', 'extended', 'replied', 'closed', 'rejected']);
+    expect(feedback.properties.kind.enum).toEqual(['accepted', 'returned', 'extended', 'replied', 'closed', 'rejected', 'merged']);
   });
 
   it('describes every refusal with the one error shape', () => {

@@ -20,6 +20,8 @@ export const aw = words({
   confirmReturn: '退回后由热线中心改派；改派后不能再次退回。确定退回？', confirmInvalidate: '认定无效后本件不计入考核，且不能再办理。确定？', confirmMerge: '合并后本件并入诉求 {into}，不再单独办理。确定？',
   returnRule: '须在派单后 2 个工作日内退回，并写明原因。', extensionRule: '延期累计不超过 10 个工作日，须热线中心同意。',
   done: '已提交', card: '时限', ratesNote: '三率权重为常见做法，并非法定标准。',
+  confirmClose: '结案后不能再办理。确定结案？', confirmDesignate: '这件诉求曾被退回。改派后该单位不能再退回。确定派单？', confirmRework: '诉求人不满意或问题未解决：本件将退回承办单位重办，并计入重办次数。确定？', confirmRefuseExtension: '不同意延期后，承办单位须在原时限内办结。确定？',
+  reloaded: '这件诉求刚刚有了变化，已重新载入。请核对后再提交（已填写的内容保留）。', daysN: '{n} 个工作日', mergedInto: '并入诉求 {id}', mergedFrom: '诉求 {id} 并入本件', step_merged_in: '其他诉求并入', superviseNote: '督办意见（必填）',
   report: '小区要情报送', reportHelp: '报给街道的事项直接派给街道办理；直报区级的事项由区12345热线中心会同包联区领导协调。', to: '报送给', toStreet: '街道（小区要情直通街道）', toDistrict: '区级（社区工作直报区级）', reportContent: '事项内容（至少 10 个字）', sendReport: '报送', reported: '已报送，诉求编号 {id}',
 }, {
   appeals: 'Appeals', queue_dispatch: 'To dispatch', queue_extension: 'Extensions asked', queue_follow_up: 'To follow up', workList: 'My unit’s cases (by time left)',
@@ -40,6 +42,8 @@ export const aw = words({
   confirmReturn: 'The centre will dispatch it again; after that it cannot be returned. Return it?', confirmInvalidate: 'An invalid case counts in no rate and cannot be handled further. Mark it invalid?', confirmMerge: 'This case joins case {into} and is no longer handled on its own. Merge?',
   returnRule: 'Return within 2 working days of dispatch, with a reason.', extensionRule: 'At most 10 working days in all, approved by the hotline centre.',
   done: 'Submitted', card: 'Time', ratesNote: 'The weights of the rates are common practice, not statute.',
+  confirmClose: 'A closed case cannot be handled further. Close it?', confirmDesignate: 'This case was returned once. The unit you choose now cannot return it again. Dispatch?', confirmRework: 'The caller is not satisfied or the matter is not solved: the case goes back to the unit for rework, counted. Go on?', confirmRefuseExtension: 'Without the extension the unit must finish within the present deadline. Refuse?',
+  reloaded: 'The case changed meanwhile and was loaded again. Check it and submit again (what you typed is kept).', daysN: '{n} working days', mergedInto: 'merged into case {id}', mergedFrom: 'case {id} merged into this one', step_merged_in: 'Another case merged in', superviseNote: 'Supervision instructions (required)',
   report: 'Report a matter of this compound', reportHelp: 'A report to the street is given to the street at once; one to the district goes to the hotline centre, which routes it with the paired district leader.', to: 'Report to', toStreet: 'The street', toDistrict: 'The district', reportContent: 'The matter (at least 10 characters)', sendReport: 'Report', reported: 'Reported as case {id}',
 });
 
