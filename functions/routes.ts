@@ -11,7 +11,7 @@ import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, Noti
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
-import { CaseParams, CentreQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, RoutingBody, StaffReportBody, StepRequest, WorkOrder } from '../shared/appeals/schemas.ts';
+import { CaseParams, CentreQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -681,4 +681,33 @@ export const open311KeyIssue = route({
   body: Open311KeyBody,
   access: { roles: ['district_admin'], scope: 'own' },
   writes: true,
+});
+
+/** The catalogue residents choose a category from. */
+export const publicAppealCategories = route({
+  method: 'GET',
+  path: '/api/public/appeals/categories',
+  handler: 'appeals/public-categories',
+  access: { public: true },
+});
+
+/** A resident files an appeal from the phone page (no account); answered with a tracking code. */
+export const residentAppeal = route({
+  method: 'POST',
+  path: '/api/public/appeals',
+  handler: 'appeals/file-appeal',
+  body: ResidentAppealBody,
+  maxBodyBytes: 16_384,
+  access: { public: true },
+  keys: true,
+});
+
+/** Where an appeal is, by its tracking code (in the body, so no log or history keeps it). */
+export const trackAppeal = route({
+  method: 'POST',
+  path: '/api/public/appeals/track',
+  handler: 'appeals/track-appeal',
+  body: TrackBody,
+  access: { public: true },
+  keys: true,
 });

@@ -156,3 +156,18 @@ export const Open311FileParams = pure(() => z.object({ file: z.string().check(z.
 export const Open311Query = pure(() => z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(4000))));
 /** A client the district admin gives an Open311 API key (a city app, a partner's platform). */
 export const Open311KeyBody = pure(() => z.object({ name: name(2, 60) }));
+
+/** A resident's appeal from the phone page: no account, a number to call back, the place picked or typed. */
+export const ResidentAppealBody = pure(() => z.object({
+  /** Made by the page once per appeal: a resend after a dropped connection is the same appeal. */
+  idempotencyKey: z.string().check(z.regex(/^[a-f0-9]{16,40}$/, '16 to 40 hex characters')),
+  phone: Phone,
+  type: z._default(z.enum(APPEAL_TYPES), 'complaint'),
+  category: CategoryCode,
+  compoundId: z.optional(Id),
+  address: z._default(text(0, 200), ''),
+  content: text(10, 2000, { min: 'say what happened in at least 10 characters' }),
+}).check(z.refine((b) => Boolean(b.compoundId) || b.address.length >= 4, { message: 'pick the compound or write the address (at least 4 characters)', path: ['address'] })));
+export type ResidentAppealBody = z.infer<typeof ResidentAppealBody>;
+
+export const TrackBody = pure(() => z.object({ code: z.string().check(z.minLength(1, 'enter the tracking code'), z.maxLength(30)) }));

@@ -128,4 +128,38 @@ describe('a 12345 work order handled on phones', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toMatch(/已报送，诉求编号 [0-9a-z]{25}/);
     expect(await axeProblems(page)).toEqual([]);
   });
+
+  it('lets a resident on a 360 px phone file an appeal with the page under 40 KB, get a tracking code and follow the case', async () => {
+    const phone = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    const cdp = await phone.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    page.on('requestfinished', async (r) => {
+      if (['document', 'script', 'stylesheet'].includes(r.resourceType())) bytes += (await r.sizes()).responseBodySize;
+    });
+    await page.goto(`${district.url}/appeal.html`);
+    await page.getByRole('heading', { name: '我要反映', level: 1 }).waitFor();
+    expect(bytes).toBeLessThanOrEqual(40 * 1024);
+    expect(await axeProblems(page)).toEqual([]);
+    // Sent empty: each field says what it needs, in Chinese.
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.locator('#err-phone').textContent()).toMatch(/手机号/);
+    expect(await page.locator('#err-content').textContent()).toMatch(/至少 10 个字/);
+    await expectNoEnglishErrors(page);
+    await page.getByLabel('联系电话（承办单位回电用，不公开）').fill('13700003333');
+    await page.getByLabel('问题分类').selectOption('property');
+    await page.getByLabel('所在小区').fill(compound.name.slice(0, 3));
+    await page.getByRole('button', { name: compound.name, exact: true }).click();
+    await page.getByLabel('反映的问题', { exact: true }).fill('楼下垃圾桶三天没人清理，气味很大。');
+    await page.getByRole('button', { name: '提交' }).click();
+    const code = await page.getByTestId('tracking-code').textContent();
+    expect(code).toMatch(/^[3-9A-Y]{4}-[3-9A-Y]{4}-[3-9A-Y]{4}$/);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: '查询办理进度' }).click();
+    await expect.poll(() => page.getByTestId('track-state').textContent()).toMatch(/已受理，等待派单/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeProblems(page)).toEqual([]);
+    await phone.close();
+  });
 });

@@ -23,7 +23,7 @@ const otherStreet = d.streets.find((s) => s.id !== jinkou.streetId)!;
 const rows = demoRegisterRows(target).slice(0, 6);
 
 type RouteName = keyof typeof routes;
-interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied'; /** Signed as the 12345 platform signs (the webhook). */ signed?: boolean; /** A form-encoded body (Open311). */ form?: string }
+interface Fixture { path: string; body?: unknown; expect: 'ok' | 'not-denied'; /** Signed as the 12345 platform signs (the webhook). */ signed?: boolean; /** A form-encoded body (Open311). */ form?: string; /** Sent from this loopback address (per-client limits). */ from?: string }
 const compoundPath = (p: string) => p.replace('{compoundId}', target.id);
 const campaignPath = (p: string) => compoundPath(p).replace('{campaignId}', 'm-rating');
 const ballotPath = (p: string) => compoundPath(p).replace('{ballotId}', 'm-ballot');
@@ -90,6 +90,10 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
   publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
   openApi: () => ({ path: routes.openApi.path, expect: 'ok' }),
+  publicAppealCategories: () => ({ path: routes.publicAppealCategories.path, expect: 'ok' }),
+  // From many callers: each a new appeal from its own number (a phone may file 5 a day).
+  residentAppeal: () => ({ path: routes.residentAppeal.path, from: `127.0.31.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'a'.repeat(16)}`, phone: `1390000${String(made).padStart(4, '0')}`, category: 'property', compoundId: target.id, content: '矩阵测试：楼道灯不亮已经一周。' }, expect: 'ok' }),
+  trackAppeal: () => ({ path: routes.trackAppeal.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),
   open311Get: () => ({ path: '/open311/v2/services.json', expect: 'ok' }),
   open311Post: () => ({ path: '/open311/v2/requests.json', form: `api_key=${open311Key}&service_code=property&address_id=${target.id}&description=${encodeURIComponent('矩阵测试：楼道灯不亮。')}`, expect: 'ok' }),
   open311Service: () => ({ path: '/open311/v2/services/property.json', expect: 'ok' }),
@@ -224,7 +228,9 @@ describe('authorization matrix', () => {
       const fixture = FIXTURES[name](caller);
       const res = fixture.signed
         ? await sendOrder(district, { ...(fixture.body as object), orderNo: `M-${++made}-${Date.now().toString(36)}` })
-        : fixture.form !== undefined
+        : fixture.from
+          ? await callFrom(district, fixture.from, route.method, fixture.path, fixture.body, tokens.get(label(caller)))
+          : fixture.form !== undefined
           ? await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), rawBody: fixture.form, contentType: 'application/x-www-form-urlencoded' })
           : await call(district, route.method, fixture.path, { token: tokens.get(label(caller)), body: fixture.body });
       const want = expected(route, caller);

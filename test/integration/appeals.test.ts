@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SendMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { call, eventually, testDistrict } from '../support/district.ts';
+import { call, callFrom, eventually, testDistrict } from '../support/district.ts';
 import { sendOrder, step, webhookKey, workOrder } from '../support/appeals.ts';
 import { queueDepth, shortQueue } from '../support/queues.ts';
 import { pollQueue, type SqsHandler } from '../../infra/local/queues.ts';
@@ -421,5 +421,55 @@ describe('reports from communities and streets', () => {
     const self = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: street, body: { category: 'property', content: '街道报给自己的测试内容，应被拒绝。', to: 'street' }, lang: 'zh-CN' });
     expect(self.status).toBe(400);
     expect(self.json.error.fields[0]).toMatchObject({ path: 'body.to', reason: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+});
+
+describe('a resident\'s appeal from the phone page', () => {
+  const appeal = (o: Record<string, unknown> = {}) => ({ idempotencyKey: Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join(''), phone: '13700001111', type: 'complaint', category: 'property', compoundId: anqing.id, content: '小区电梯已经停运三天，老人上下楼很困难。', ...o });
+
+  it('files a case with a tracking code, the same code for a resend, and follows it in plain words without anyone\'s name', async () => {
+    const body = appeal();
+    const first = await callFrom(district, '127.0.40.1', 'POST', '/api/public/appeals', body);
+    expect(first.status, first.text).toBe(201);
+    expect(first.json.trackingCode).toMatch(/^[3-9A-Y]{4}-[3-9A-Y]{4}-[3-9A-Y]{4}$/);
+    // A resend after a dropped connection: the same appeal, the same code.
+    const again = await callFrom(district, '127.0.40.1', 'POST', '/api/public/appeals', body);
+    expect(again.json).toEqual(first.json);
+    const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
+    const mine = queue.json.cases.filter((c: { channel: string; excerpt: string }) => c.channel === 'resident' && c.excerpt.startsWith('小区电梯已经停运三天'));
+    expect(mine).toHaveLength(1);
+    await step(district, hotline, mine[0].caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+    await step(district, community, mine[0].caseId, { kind: 'accept' });
+    await step(district, community, mine[0].caseId, { kind: 'reply', reply: '电梯已修复，请您放心。' });
+    const tracked = await callFrom(district, '127.0.40.2', 'POST', '/api/public/appeals/track', { code: first.json.trackingCode.toLowerCase().replaceAll('-', ' ') });
+    expect(tracked.status, tracked.text).toBe(200);
+    expect(tracked.json).toMatchObject({ state: 'replied', placeName: anqing.name, categoryName: '物业管理' });
+    expect(tracked.json.steps.map((s: { kind: string }) => s.kind)).toEqual(['received', 'dispatch', 'accept', 'reply']);
+    expect(tracked.json.steps.find((s: { kind: string }) => s.kind === 'reply').reply).toBe('电梯已修复，请您放心。');
+    // No person's name, no number, no staff id.
+    expect(tracked.text).not.toMatch(/13700001111|测试|t-community|sub/);
+    // The unit in charge has the number to call back.
+    expect((await getCase(mine[0].caseId, community)).callerPhone).toBe('13700001111');
+  });
+
+  it('refuses what a phone page could send wrong, naming the field, and limits appeals per number and wrong codes per client', async () => {
+    for (const [what, body, path] of [
+      ['no phone', appeal({ phone: '' }), 'body.phone'], ['a short text', appeal({ content: '太吵了' }), 'body.content'],
+      ['no place', appeal({ compoundId: undefined, address: '' }), 'body.address'], ['an unknown category', appeal({ category: 'weather' }), 'body.category'],
+      ['an unknown compound', appeal({ compoundId: 'p9999' }), 'body.compoundId'],
+    ] as const) {
+      const res = await callFrom(district, '127.0.41.1', 'POST', '/api/public/appeals', body);
+      expect(res.status, what).toBe(400);
+      expect(res.json.error.fields.map((f: { path: string }) => f.path), what).toContain(path);
+    }
+    // Five a day from one number, from any client.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await callFrom(district, `127.0.42.${i + 1}`, 'POST', '/api/public/appeals', appeal({ phone: '13600002222' }))).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    // Wrong tracking codes: 20 per client in 15 minutes, then a wait.
+    const tries: number[] = [];
+    for (let i = 0; i < 21; i++) tries.push((await callFrom(district, '127.0.43.1', 'POST', '/api/public/appeals/track', { code: 'AAAA-BBBB-CCCC' })).status);
+    expect(tries.slice(0, 20)).toEqual(Array(20).fill(404));
+    expect(tries[20]).toBe(429);
   });
 });

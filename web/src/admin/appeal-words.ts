@@ -2,7 +2,7 @@
 import { words } from '../lib/i18n.svelte.ts';
 
 export const aw = words({
-  appeals: '诉求办理', queue_dispatch: '待派单', queue_extension: '延期待批', queue_follow_up: '待回访', workList: '本单位待办（按剩余时间）',
+  appeals: '诉求办理', appealsNav: '诉求', queue_dispatch: '待派单', queue_extension: '延期待批', queue_follow_up: '待回访', workList: '本单位待办（按剩余时间）',
   empty: '没有待办的诉求。', findCase: '按诉求编号打开', caseNo: '诉求编号', openCase: '打开', back: '返回列表', refresh: '刷新',
   received: '受理时间', due: '办结时限', left: '剩余 {t}', overdue: '已超时 {t}', suggestion: '建议派往', byRule: '按派单规则', required: '平台指定', noSuggestion: '无匹配规则，请选择承办单位',
   card_none: '正常', card_yellow: '黄牌（时限过 80%）', card_red: '红牌（已超时）', urgent: '紧急', enterprise: '企业诉求（2115）', reworks: '重办 {n} 次', supervised: '督办', escalated: '顶格协调',
@@ -24,7 +24,7 @@ export const aw = words({
   reloaded: '这件诉求刚刚有了变化，已重新载入。请核对后再提交（已填写的内容保留）。', daysN: '{n} 个工作日', mergedInto: '并入诉求 {id}', mergedFrom: '诉求 {id} 并入本件', step_merged_in: '其他诉求并入', superviseNote: '督办意见（必填）',
   report: '小区要情报送', reportHelp: '报给街道的事项直接派给街道办理；直报区级的事项由区12345热线中心会同包联区领导协调。', to: '报送给', toStreet: '街道（小区要情直通街道）', toDistrict: '区级（社区工作直报区级）', reportContent: '事项内容（至少 10 个字）', sendReport: '报送', reported: '已报送，诉求编号 {id}',
 }, {
-  appeals: 'Appeals', queue_dispatch: 'To dispatch', queue_extension: 'Extensions asked', queue_follow_up: 'To follow up', workList: 'My unit’s cases (by time left)',
+  appeals: 'Appeals', appealsNav: 'Appeals', queue_dispatch: 'To dispatch', queue_extension: 'Extensions asked', queue_follow_up: 'To follow up', workList: 'My unit’s cases (by time left)',
   empty: 'No cases waiting.', findCase: 'Open a case by number', caseNo: 'Case number', openCase: 'Open', back: 'Back to the list', refresh: 'Refresh',
   received: 'Received', due: 'Due', left: '{t} left', overdue: 'Overdue by {t}', suggestion: 'Suggested unit', byRule: 'by the routing table', required: 'named by the platform', noSuggestion: 'No rule matches: choose a unit',
   card_none: 'On time', card_yellow: 'Yellow card (80% of the time used)', card_red: 'Red card (overdue)', urgent: 'Urgent', enterprise: 'Enterprise (2115)', reworks: 'Reworked {n}×', supervised: 'Supervised', escalated: 'Escalated to the district leader',
