@@ -2,38 +2,18 @@
 // cut by SIGKILL of the district's process; started again on the same data, every work order
 // that was answered 200 has its case, and sending it again answers the same case.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
-import { eventually } from '../support/district.ts';
-import { freePort } from '../../infra/local/ports.ts';
-import { demoWorkOrder } from '../../infra/local/platform-12345.ts';
-import { sign, SIGNATURE_HEADERS } from '../../functions/appeals/signature.ts';
-import { ROOT } from '../../infra/paths.ts';
-import type { WorkOrder } from '../../shared/appeals/schemas.ts';
+import { eventually } from '../../support/district.ts';
+import { childDistrict, type ChildStarted } from '../../support/child-district.ts';
+import { freePort } from '../../../infra/local/ports.ts';
+import { demoWorkOrder } from '../../../infra/local/platform-12345.ts';
+import { sign, SIGNATURE_HEADERS } from '../../../functions/appeals/signature.ts';
+import type { WorkOrder } from '../../../shared/appeals/schemas.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-appeals-crash-'));
-const prefix = `a${randomBytes(4).toString('hex')}`;
-let child: ChildProcess | null = null;
+const district = childDistrict('appeals-crash');
+const start = (port: number) => district.start(port);
 
-interface Started { url: string; hotline: string; webhookKey: string }
-function start(port: number): Promise<Started> {
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, inject('dynamoEndpoint'), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child!.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child!.on('exit', (code) => reject(new Error(`district exited with ${code}`)));
-  });
-}
-
-async function send(s: Started, order: WorkOrder): Promise<{ status: number; json: any }> {
+async function send(s: ChildStarted, order: WorkOrder): Promise<{ status: number; json: any }> {
   const body = JSON.stringify(order);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = randomBytes(16).toString('hex');
@@ -45,15 +25,12 @@ async function send(s: Started, order: WorkOrder): Promise<{ status: number; jso
   return { status: res.status, json: await res.json().catch(() => null) };
 }
 
-afterAll(() => {
-  child?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => district.dispose());
 
 describe('a district killed during a burst of work orders', () => {
   it('keeps every work order it acknowledged, and answers the same case when one is sent again', async () => {
     const port = await freePort();
-    let s = await start(port);
+    let s: ChildStarted = await start(port);
     const seed = Date.now();
     const orders = Array.from({ length: 500 }, (_, i) => demoWorkOrder(i + 1, seed));
     const acknowledged = new Map<string, string>();
@@ -73,7 +50,7 @@ describe('a district killed during a burst of work orders', () => {
       }
     });
     await eventually(async () => acknowledged.size >= 30 || null, 120_000);
-    child!.kill('SIGKILL');
+    district.kill();
     await Promise.all(pushers);
     expect(failures).toEqual([]);
     expect(acknowledged.size).toBeLessThan(500);

@@ -2,48 +2,24 @@
 // district's process is killed with SIGKILL; it starts again on the same data, and every
 // submission that was answered with a 2xx is stored and, once the queue drains, counted.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
-import { callFrom, eventually } from '../support/district.ts';
-import { answers } from '../support/ratings.ts';
-import { freePort } from '../../infra/local/ports.ts';
-import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
-import { ROOT } from '../../infra/paths.ts';
-import type { LocalDistrict } from '../../infra/local/district.ts';
+import { callFrom, eventually } from '../../support/district.ts';
+import { childDistrict, type ChildStarted } from '../../support/child-district.ts';
+import { answers } from '../../support/ratings.ts';
+import { freePort } from '../../../infra/local/ports.ts';
+import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../../infra/local/demo-district.ts';
+import type { LocalDistrict } from '../../../infra/local/district.ts';
 
 const d = demoDistrict();
-const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-crash-'));
-const prefix = `k${randomBytes(4).toString('hex')}`;
-let child: ChildProcess | null = null;
+const district = childDistrict('crash');
+const start = (port: number) => district.start(port);
+const asDistrict = (s: ChildStarted) => ({ url: s.url }) as LocalDistrict;
 
-interface Started { url: string; admin: string }
-function start(port: number): Promise<Started> {
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, inject('dynamoEndpoint'), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child!.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line));
-    });
-    child!.on('exit', (code) => reject(new Error(`district exited with ${code}`)));
-  });
-}
-const asDistrict = (s: Started) => ({ url: s.url }) as LocalDistrict;
-
-afterAll(() => {
-  child?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => district.dispose());
 
 describe('a district killed mid-flight', () => {
   it('keeps and counts every submission it acknowledged', async () => {
     const port = await freePort();
-    let s = await start(port);
+    let s: ChildStarted = await start(port);
     const api = (method: string, path: string, body?: unknown, from = '127.0.0.1') => callFrom(asDistrict(s), from, method, path, body, s.admin);
     // Two compounds with enough units for 200 households.
     const compounds = d.compounds.filter((c) => c.contract && c.contract.serviceItems.length > 0).slice(0, 12);
@@ -88,7 +64,7 @@ describe('a district killed mid-flight', () => {
       .catch(() => undefined));
     // Killed once 20 are acknowledged, with most still in flight (a loaded machine answers slowly).
     await eventually(async () => acknowledged.length >= 20 || null, 150_000);
-    child!.kill('SIGKILL');
+    district.kill();
     await Promise.all(inFlight);
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
     // Before the kill, a refusal is only ever "send again" (a transaction conflict), never an error.
