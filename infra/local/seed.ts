@@ -82,7 +82,7 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     await seedRatings(d, options.sample ?? Infinity);
     const { seedVotes } = await import('./demo-votes.ts');
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
-    await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(60, options.sample * 4));
+    await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2));
   }
   return { created, registers };
 }
