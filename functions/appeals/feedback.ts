@@ -9,17 +9,10 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { sendToQueue } from '../lib/queues.ts';
 import type { CaseRecord, TimelineStep } from './case-record.ts';
-import { departments } from './routing-store.ts';
+import { unitName } from './routing-store.ts';
 
 export function feedbackUrl(): string | null {
   return process.env.PLATFORM_FEEDBACK_URL || null;
-}
-
-async function unitName(c: CaseRecord): Promise<string | undefined> {
-  if (!c.unit) return undefined;
-  if (c.unit.kind === 'department') return (await departments()).find((d) => d.id === c.unit!.id)?.name;
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: c.unit.kind === 'community' ? keys.community(c.unit.id) : keys.street(c.unit.id), ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'name' } }));
-  return Item?.name as string | undefined;
 }
 
 /**
@@ -49,7 +42,7 @@ export async function queueFeedback(c: CaseRecord, message: AppealChanged): Prom
   if (!['received', 'return', 'decide_extension', 'reply', 'close', 'invalidate', 'merge'].includes(message.kind)) return;
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.appealStep(c.id, message.rev), ConsistentRead: true }));
   if (!Item) throw new Error(`case ${c.id} has no step ${message.rev}`);
-  const payload = feedbackOf(c, Item as TimelineStep & { rev: number }, await unitName(c));
+  const payload = feedbackOf(c, Item as TimelineStep & { rev: number }, (await unitName(c.unit)) ?? undefined);
   if (!payload) return;
   const eventId = `${c.id}-${message.rev}`;
   await sendToQueue('platform-feedback', JSON.stringify({ type: 'appeal.feedback', v: 1, eventId, caseId: c.id, payload }), eventId, c.id);

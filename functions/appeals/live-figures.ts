@@ -9,6 +9,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { unitKey } from '../../shared/appeals/permissions.ts';
 import { beijingDay } from '../../shared/beijing.ts';
 import { ddb, tableName } from '../lib/clients.ts';
+import { keys } from '../lib/keys.ts';
 import { queryAll } from '../lib/query.ts';
 import type { CaseRecord } from './case-record.ts';
 
@@ -41,8 +42,8 @@ export function contributionOf(c: CaseRecord): Contribution {
   };
 }
 
-const LIVE_PK = (month: string) => `APPEALLIVE#${month}`;
-const contributionKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'LIVE' });
+const LIVE_PK = keys.appealLivePk;
+const contributionKey = keys.caseLiveContribution;
 
 /** Counter updates for adding (+1) or removing (-1) one contribution. */
 function counters(c: Contribution, sign: 1 | -1): TransactItem[] {

@@ -12,7 +12,7 @@ import type { CaseRecord, TimelineStep } from './case-record.ts';
 const NOTIFY = new Set(['dispatch', 'decide_extension', 'follow_up', 'supervise', 'card', 'merge', 'invalidate']);
 const KEEP_DAYS = 90;
 
-export const unitNoticesPk = (unit: string) => `UNITNOTES#${unit}`;
+export const unitNoticesPk = keys.unitNoticesPk;
 
 export async function notifyUnit(c: CaseRecord, message: AppealChanged): Promise<void> {
   if (!NOTIFY.has(message.kind)) return;

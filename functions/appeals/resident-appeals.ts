@@ -17,9 +17,9 @@ import { take } from '../lib/rate-limit.ts';
 import { codeHash } from '../auth/secrets.ts';
 import { CaseChanged, commitCase, ExtraRefused, readCase, type TimelineStep } from './case-record.ts';
 import { caseOf } from './intake.ts';
-import { categoryOf, departments, placeOfCompound, readRouting } from './routing-store.ts';
+import { categoryOf, placeOfCompound, readRouting, unitName } from './routing-store.ts';
 
-const trackKey = (hash: string) => ({ pk: `TRACK#${hash}`, sk: 'TRACK' });
+const trackKey = keys.appealTracking;
 
 /** The tracking code of an appeal, from the page's idempotency key (keyed: nobody can compute another's). */
 async function trackingCodeOf(idempotencyKey: string): Promise<string> {
@@ -82,12 +82,6 @@ export async function trackAppeal(typed: string, clientAddress: string) {
   if (!c) throw new DomainError(404, 'unknown_tracking_code', 'No appeal has this tracking code; check it against the one you were given', [{ path: 'body.code', reason: 'no appeal has this code' }]);
   await limit.giveBack();
   const timeline = await queryAll<TimelineStep & { rev: number }>(keys.appealCasePk(c.id), { skPrefix: 'EV#' });
-  const unitName = async (u: { kind: string; id: string } | null | undefined) => {
-    if (!u) return null;
-    if (u.kind === 'department') return (await departments()).find((d) => d.id === u.id)?.name ?? null;
-    const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: u.kind === 'community' ? keys.community(u.id) : keys.street(u.id), ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': 'name' } }));
-    return (Item?.name as string | undefined) ?? null;
-  };
   const steps = [];
   for (const t of timeline) {
     if (!PUBLIC_STEPS.has(t.kind)) continue;

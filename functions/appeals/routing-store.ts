@@ -99,6 +99,7 @@ export async function putDepartment(id: string, body: DepartmentBody, principal:
     ],
   }));
   departmentsCache = undefined;
+  unitsCache = undefined;
   return item;
 }
 
@@ -110,6 +111,32 @@ export async function departments(): Promise<Department[]> {
   const value = items.map((d) => ({ id: d.id, name: d.name, platformCode: d.platformCode }));
   departmentsCache = { at: Date.now(), value };
   return value;
+}
+
+/** Every unit that can hold a case, by its key ("community:c1"): its name, and for a community its street. */
+export interface UnitInfo { name: string; streetId: string | null }
+let unitsCache: { at: number; value: Map<string, UnitInfo> } | undefined;
+
+export async function unitDirectory(): Promise<Map<string, UnitInfo>> {
+  if (unitsCache && Date.now() - unitsCache.at < TTL_MS) return unitsCache.value;
+  const [deps, streets, communities] = await Promise.all([
+    departments(),
+    queryAll<{ id: string; name: string }>(DISTRICT_PK, { skPrefix: 'STREET#' }),
+    queryAll<{ id: string; name: string; streetId: string }>(DISTRICT_PK, { skPrefix: 'COMMUNITY#' }),
+  ]);
+  const value = new Map<string, UnitInfo>([
+    ...deps.map((d) => [`department:${d.id}`, { name: d.name, streetId: null }] as const),
+    ...streets.map((s) => [`street:${s.id}`, { name: s.name, streetId: s.id }] as const),
+    ...communities.map((c) => [`community:${c.id}`, { name: c.name, streetId: c.streetId }] as const),
+  ]);
+  unitsCache = { at: Date.now(), value };
+  return value;
+}
+
+/** A unit's name (an office's, never a person's), or null for none or one not (yet) known. */
+export async function unitName(unit: { kind: string; id: string } | null | undefined): Promise<string | null> {
+  if (!unit) return null;
+  return (await unitDirectory()).get(`${unit.kind}:${unit.id}`)?.name ?? null;
 }
 
 interface CompoundPlace { id: string; name: string; address: string; communityId: string; streetId: string }
@@ -153,5 +180,6 @@ export function forgetRoutingCaches(): void {
   routingCache = undefined;
   departmentsCache = undefined;
   placesCache = undefined;
+  unitsCache = undefined;
 }
 

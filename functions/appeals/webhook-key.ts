@@ -9,18 +9,13 @@ import type { Principal } from '../../shared/access.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { ddb } from '../lib/clients.ts';
 import { auditPut } from '../lib/audit.ts';
+import { keysTable } from '../auth/secrets.ts';
 
 const PK = 'WEBHOOK_12345';
 export const ROTATION_GRACE_MS = 24 * 3_600_000;
 const TTL_MS = 60_000;
 
 interface Stored { key: string; rev: number; createdAt: string; previous?: string; previousUntil?: string }
-
-function keysTable(): string {
-  const name = process.env.KEYS_TABLE_NAME;
-  if (!name) throw new Error('KEYS_TABLE_NAME is not set');
-  return name;
-}
 
 const newKey = () => randomBytes(32).toString('base64url');
 

@@ -8,7 +8,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey as JoseKey } from 'jose';
 import { ddb } from '../lib/clients.ts';
 
-function keysTable(): string {
+export function keysTable(): string {
   const name = process.env.KEYS_TABLE_NAME;
   if (!name) throw new Error('KEYS_TABLE_NAME is not set');
   return name;

@@ -116,6 +116,22 @@ export const keys = {
   /** Cases by the Beijing month they were received, for reports and recounts. */
   caseMonth: (month: string, receivedAt: string, caseId: string) => ({ pk: `CASEMONTH#${month}`, sk: `${receivedAt}#${caseId}` }),
   caseMonthPk: (month: string) => `CASEMONTH#${month}`,
+  /** What a case adds to the live figures now, with the revision it reflects. */
+  caseLiveContribution: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'LIVE' }),
+  /** A month's live counters (one item per unit, street and category). */
+  appealLivePk: (month: string) => `APPEALLIVE#${month}`,
+  /** A resident's tracking code, by its keyed hash only. */
+  appealTracking: (hash: string) => ({ pk: `TRACK#${hash}`, sk: 'TRACK' }),
+  /** An Open311 API key, by its hash only. */
+  open311Key: (hash: string) => ({ pk: `OPEN311KEY#${hash}`, sk: 'KEY' }),
+  /** A unit's inbox of notices about its cases. */
+  unitNoticesPk: (unit: string) => `UNITNOTES#${unit}`,
+  /** A month's frozen 三率 report, one item per version. */
+  appealReport: (month: string, version: number) => ({ pk: `APPEALREPORT#${month}`, sk: `V#${String(version).padStart(4, '0')}` }),
+  appealReportPk: (month: string) => `APPEALREPORT#${month}`,
+  /** The months with a frozen report, and each one's latest version. */
+  appealReportHead: (month: string) => ({ pk: 'APPEALREPORTS', sk: `MONTH#${month}` }),
+  appealReportHeadsPk: () => 'APPEALREPORTS',
 } as const;
 
 const APPEALS_PK = 'APPEALS';

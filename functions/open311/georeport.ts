@@ -14,7 +14,7 @@ import { queryAll } from '../lib/query.ts';
 import { auditPut } from '../lib/audit.ts';
 import { commitCase, readCase, type CaseSummary } from '../appeals/case-record.ts';
 import { caseOf } from '../appeals/intake.ts';
-import { departments, placeOfCompound, readRouting } from '../appeals/routing-store.ts';
+import { placeOfCompound, readRouting, unitName } from '../appeals/routing-store.ts';
 import { Open311Error, w3c, type Open311Value } from './format.ts';
 
 const DAY = 86_400_000;
@@ -40,20 +40,6 @@ export async function serviceDefinition(code: string): Promise<Record<string, Op
   return { service_code: code, attributes: [] };
 }
 
-let unitNames: { at: number; names: Map<string, string> } | undefined;
-async function agencyName(unit: { kind: string; id: string } | null): Promise<string | null> {
-  if (!unit) return null;
-  if (!unitNames || Date.now() - unitNames.at > 60_000) {
-    const [deps, streets, communities] = await Promise.all([
-      departments(),
-      queryAll<{ id: string; name: string }>(DISTRICT_PK, { skPrefix: 'STREET#' }),
-      queryAll<{ id: string; name: string }>(DISTRICT_PK, { skPrefix: 'COMMUNITY#' }),
-    ]);
-    unitNames = { at: Date.now(), names: new Map([...deps.map((d) => [`department:${d.id}`, d.name] as const), ...streets.map((s) => [`street:${s.id}`, s.name] as const), ...communities.map((c) => [`community:${c.id}`, c.name] as const)]) };
-  }
-  return unitNames.names.get(`${unit.kind}:${unit.id}`) ?? null;
-}
-
 async function requestOf(s: Pick<CaseSummary, 'caseId' | 'state' | 'category' | 'categoryName' | 'placeName' | 'receivedAt' | 'due' | 'unit'> & { updatedAt?: string }): Promise<Record<string, Open311Value>> {
   const closed = CLOSED.has(s.state);
   return {
@@ -63,7 +49,7 @@ async function requestOf(s: Pick<CaseSummary, 'caseId' | 'state' | 'category' | 
     service_name: s.categoryName,
     service_code: s.category ?? 'other',
     description: null,
-    agency_responsible: await agencyName(s.unit),
+    agency_responsible: await unitName(s.unit),
     service_notice: null,
     requested_datetime: w3c(s.receivedAt),
     updated_datetime: w3c(s.updatedAt ?? s.receivedAt),
@@ -140,7 +126,7 @@ export async function issueApiKey(name: string, principal: Principal): Promise<{
   const apiKey = randomBytes(24).toString('base64url');
   await ddb.send(new TransactWriteCommand({
     TransactItems: [
-      { Put: { TableName: tableName(), Item: { pk: `OPEN311KEY#${keyHash(apiKey)}`, sk: 'KEY', et: 'open311-key', name, createdAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: tableName(), Item: { ...keys.open311Key(keyHash(apiKey)), et: 'open311-key', name, createdAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' } },
       auditPut(principal, { action: 'open311.key.issue', target: `open311-key:${name}`, after: { name } }),
     ],
   }));
@@ -149,7 +135,7 @@ export async function issueApiKey(name: string, principal: Principal): Promise<{
 
 async function keyName(apiKey: string | undefined): Promise<string> {
   if (!apiKey || apiKey.length > 100) throw new Open311Error(403, '缺少或无效的 api_key (invalid api_key)');
-  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `OPEN311KEY#${keyHash(apiKey)}`, sk: 'KEY' } }));
+  const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.open311Key(keyHash(apiKey)) }));
   if (!Item || Item.revokedAt) throw new Open311Error(403, '缺少或无效的 api_key (invalid api_key)');
   return String(Item.name);
 }
