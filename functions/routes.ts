@@ -11,7 +11,7 @@ import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, Noti
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
-import { CaseParams, CentreQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
+import { CaseParams, CentreQuery, FreezeReportBody, MonthQuery, PeriodParams, ReportQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -710,4 +710,54 @@ export const trackAppeal = route({
   body: TrackBody,
   access: { public: true },
   keys: true,
+});
+
+// 三率: the live dashboard, and the monthly reports frozen from the cases (shared/appeals/monthly-report.ts).
+export const appealDashboard = route({
+  method: 'GET',
+  path: '/api/appeals/dashboard',
+  handler: 'appeals/get-dashboard',
+  query: MonthQuery,
+  access: { roles: caseRoles, scope: 'own' },
+});
+
+export const appealReportList = route({
+  method: 'GET',
+  path: '/api/appeals/monthly',
+  handler: 'appeals/list-reports',
+  access: { roles: caseRoles, scope: 'own' },
+});
+
+/** A month (a version of it), a quarter or a half-year; JSON or CSV. */
+export const appealReportGet = route({
+  method: 'GET',
+  path: '/api/appeals/monthly/{period}',
+  handler: 'appeals/get-report',
+  params: PeriodParams,
+  query: ReportQuery,
+  access: { roles: caseRoles, scope: 'own' },
+  timeoutSeconds: 30,
+});
+
+/** Freezes a month once it is over, or corrects it with a reason (the next version). */
+export const appealReportFreeze = route({
+  method: 'POST',
+  path: '/api/appeals/monthly/{period}',
+  handler: 'appeals/freeze-report',
+  params: PeriodParams,
+  body: FreezeReportBody,
+  access: { roles: ['district_admin', 'dispatcher'], scope: 'own' },
+  writes: true,
+  // A month of the district's traffic (about 16,000 cases) is read from its index.
+  timeoutSeconds: 60,
+  memoryMb: 1024,
+});
+
+/** The public page's figures: rates per street and counts by category from the frozen months; no case, no unit ranking. */
+export const publicAppealFigures = route({
+  method: 'GET',
+  path: '/api/public/appeals/figures',
+  handler: 'appeals/public-figures',
+  query: MonthQuery,
+  access: { public: true },
 });

@@ -9,6 +9,7 @@ import type { CaseView } from '../../shared/appeals/lifecycle.ts';
 import type { Card } from '../../shared/appeals/deadlines.ts';
 import type { UnitRef } from '../../shared/appeals/routing.ts';
 import type { AppealType } from '../../shared/appeals/types.ts';
+import type { ReportCase } from '../../shared/appeals/monthly-report.ts';
 import { beijingDay } from '../../shared/beijing.ts';
 import { maskNumbers } from '../../shared/privacy.ts';
 import { unitKey } from '../../shared/appeals/permissions.ts';
@@ -69,6 +70,15 @@ export function summaryOf(c: CaseRecord) {
 }
 export type CaseSummary = ReturnType<typeof summaryOf>;
 
+/** What the 三率 report counts of a case, kept on its month's index so a report reads one partition. */
+export function reportCaseOf(c: CaseRecord): ReportCase {
+  return {
+    unit: c.unit ? unitKey(c.unit) : null, valid: c.view.state !== 'invalid' && c.view.state !== 'merged',
+    contactDue: c.contactDue, contactedAt: c.view.contactedAt, replyDue: c.view.replyDue.due, repliedAt: c.view.repliedAt,
+    followUp: c.view.followUp, streetId: c.place.streetId, category: c.category,
+  };
+}
+
 const OPEN_STATES = new Set(['received', 'dispatched', 'accepted', 'in_progress', 'returned']);
 export const isOpen = (c: Pick<CaseRecord, 'view'>) => OPEN_STATES.has(c.view.state);
 
@@ -89,7 +99,7 @@ export function positionsOf(c: CaseRecord): Position[] {
     if (c.card === 'none') out.push({ ...keys.sweepMark(view.replyDue.warnAt, c.id, 'yellow'), item: { et: 'sweep-mark', caseId: c.id, card: 'yellow', at: view.replyDue.warnAt } });
     if (c.card !== 'red') out.push({ ...keys.sweepMark(view.replyDue.due, c.id, 'red'), item: { et: 'sweep-mark', caseId: c.id, card: 'red', at: view.replyDue.due } });
   }
-  out.push({ ...keys.caseMonth(beijingDay(Date.parse(view.receivedAt)).slice(0, 7), view.receivedAt, c.id), item: summary });
+  out.push({ ...keys.caseMonth(beijingDay(Date.parse(view.receivedAt)).slice(0, 7), view.receivedAt, c.id), item: { ...summary, facts: reportCaseOf(c) } });
   return out;
 }
 

@@ -11,7 +11,8 @@ import { beijingDay } from '../../shared/beijing.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { queryAll } from '../lib/query.ts';
-import type { CaseRecord } from './case-record.ts';
+import { COUNT_FIELDS, countsOfCase } from '../../shared/appeals/rates.ts';
+import { reportCaseOf, type CaseRecord } from './case-record.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -28,10 +29,14 @@ export function stageOf(state: CaseRecord['view']['state']): Stage {
   }
 }
 
-interface Contribution { month: string; unit: string; stage: Stage; card: string; street: string; category: string; rev: number }
+/** `counts` names the rate counts (rates.ts) this case adds one to now. */
+interface Contribution { month: string; unit: string; stage: Stage; card: string; street: string; category: string; counts?: string[]; rev: number }
 
-export function contributionOf(c: CaseRecord): Contribution {
+export function contributionOf(c: CaseRecord, now = Date.now()): Contribution {
+  // A case past its deadline counts as late from the event that finds it so (the sweep's red card at the latest).
+  const counts = countsOfCase({ ...reportCaseOf(c), unitId: '' }, now);
   return {
+    counts: COUNT_FIELDS.filter((f) => counts[f] === 1),
     month: beijingDay(Date.parse(c.view.receivedAt)).slice(0, 7),
     unit: c.unit ? unitKey(c.unit) : 'centre',
     stage: stageOf(c.view.state),
@@ -56,7 +61,7 @@ function counters(c: Contribution, sign: 1 | -1): TransactItem[] {
       ExpressionAttributeValues: { ':n': sign },
     },
   });
-  const fields = ['total', `stage_${c.stage}`, ...(c.card !== 'none' ? [`card_${c.card}`] : [])];
+  const fields = ['total', `stage_${c.stage}`, ...(c.card !== 'none' ? [`card_${c.card}`] : []), ...(c.counts ?? []).map((f) => `n_${f}`)];
   return [add(`UNIT#${c.unit}`, fields), add(`STREET#${c.street}`, fields), add(`CATEGORY#${c.category}`, ['total'])];
 }
 
@@ -66,7 +71,7 @@ export async function countCase(c: CaseRecord): Promise<void> {
     const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: contributionKey(c.id), ConsistentRead: true }));
     const prev = Item as (Contribution & { pk: string }) | undefined;
     if (prev && prev.rev >= next.rev) return;
-    const same = prev && prev.month === next.month && prev.unit === next.unit && prev.stage === next.stage && prev.card === next.card && prev.street === next.street && prev.category === next.category;
+    const same = prev && prev.month === next.month && prev.unit === next.unit && prev.stage === next.stage && prev.card === next.card && prev.street === next.street && prev.category === next.category && (prev.counts ?? []).join() === (next.counts ?? []).join();
     const items: TransactItem[] = [
       {
         Put: {
@@ -118,7 +123,7 @@ function mergeUpdates(items: TransactItem[]): TransactItem[] {
   return rest;
 }
 
-/** A month's live figures: by unit, by street, by category. */
+/** A month's live figures: by unit (cases no unit holds under "centre"), by street, by category. */
 export async function liveFigures(month: string): Promise<{ units: Record<string, Record<string, number>>; streets: Record<string, Record<string, number>>; categories: Record<string, number> }> {
   const items = await queryAll<Record<string, unknown> & { sk: string }>(LIVE_PK(month));
   const units: Record<string, Record<string, number>> = {};

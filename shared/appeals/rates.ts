@@ -26,10 +26,13 @@ export interface Weights { response: number; onTime: number; satisfaction: numbe
 /** Response 0.1, resolution 0.5, satisfaction 0.4. */
 export const DEFAULT_WEIGHTS: Weights = { response: 0.1, onTime: 0, resolution: 0.5, satisfaction: 0.4 };
 
-export interface Rates {
-  valid: number; responded: number; onTime: number; onTimeBase: number; followedUp: number; solved: number; satisfied: number; basic: number;
-  responsePermille: number | null; onTimePermille: number | null; resolutionPermille: number | null; satisfactionPermille: number | null; compositePermille: number | null;
-}
+/** What the rates are computed from: whole numbers, so the counts of months add up to a quarter's. */
+export interface Counts { valid: number; responded: number; onTime: number; onTimeBase: number; followedUp: number; solved: number; satisfied: number; basic: number }
+export const COUNT_FIELDS = ['valid', 'responded', 'onTime', 'onTimeBase', 'followedUp', 'solved', 'satisfied', 'basic'] as const;
+export const NO_COUNTS: Counts = { valid: 0, responded: 0, onTime: 0, onTimeBase: 0, followedUp: 0, solved: 0, satisfied: 0, basic: 0 };
+
+export interface RatePermilles { responsePermille: number | null; onTimePermille: number | null; resolutionPermille: number | null; satisfactionPermille: number | null; compositePermille: number | null }
+export type Rates = Counts & RatePermilles;
 
 /** part / whole in ‰, rounded half up; null when nothing was counted. */
 export function permille(part: number, whole: number): number | null {
@@ -37,30 +40,45 @@ export function permille(part: number, whole: number): number | null {
   return Math.floor((part * 1000 * 2 + whole) / (2 * whole));
 }
 
-export function ratesOf(cases: readonly CaseFacts[], now: number, weights: Weights = DEFAULT_WEIGHTS): Rates {
-  let valid = 0, responded = 0, onTime = 0, onTimeBase = 0, followedUp = 0, solved = 0, satisfied = 0, basic = 0;
-  for (const c of cases) {
-    if (!c.valid) continue;
-    valid++;
-    if (c.contactedAt && Date.parse(c.contactedAt) <= Date.parse(c.contactDue)) responded++;
-    const replied = c.repliedAt ? Date.parse(c.repliedAt) : null;
-    if (replied !== null || now > Date.parse(c.replyDue)) {
-      onTimeBase++;
-      if (replied !== null && replied <= Date.parse(c.replyDue)) onTime++;
-    }
-    if (c.followUp) {
-      followedUp++;
-      if (c.followUp.solved) solved++;
-      if (c.followUp.satisfaction === 'satisfied') satisfied++;
-      else if (c.followUp.satisfaction === 'basic') basic++;
-    }
-  }
-  const responsePermille = permille(responded, valid);
-  const onTimePermille = permille(onTime, onTimeBase);
-  const resolutionPermille = permille(solved, followedUp);
+/** What one case adds to the counts at `now` (a case still within its time is not yet late). */
+export function countsOfCase(c: CaseFacts, now: number): Counts {
+  if (!c.valid) return NO_COUNTS;
+  const replied = c.repliedAt ? Date.parse(c.repliedAt) : null;
+  const due = Date.parse(c.replyDue);
+  const inBase = replied !== null || now > due;
+  return {
+    valid: 1,
+    responded: c.contactedAt && Date.parse(c.contactedAt) <= Date.parse(c.contactDue) ? 1 : 0,
+    onTimeBase: inBase ? 1 : 0,
+    onTime: replied !== null && replied <= due ? 1 : 0,
+    followedUp: c.followUp ? 1 : 0,
+    solved: c.followUp?.solved ? 1 : 0,
+    satisfied: c.followUp?.satisfaction === 'satisfied' ? 1 : 0,
+    basic: c.followUp?.satisfaction === 'basic' ? 1 : 0,
+  };
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  const out = { ...NO_COUNTS };
+  for (const f of COUNT_FIELDS) out[f] = a[f] + b[f];
+  return out;
+}
+
+export function countsOf(cases: readonly CaseFacts[], now: number): Counts {
+  return cases.reduce((sum, c) => addCounts(sum, countsOfCase(c, now)), NO_COUNTS);
+}
+
+export function ratesOfCounts(k: Counts, weights: Weights = DEFAULT_WEIGHTS): Rates {
+  const responsePermille = permille(k.responded, k.valid);
+  const onTimePermille = permille(k.onTime, k.onTimeBase);
+  const resolutionPermille = permille(k.solved, k.followedUp);
   // 0.9 × 基本满意 in tenths, so the share stays exact.
-  const satisfactionPermille = followedUp === 0 ? null : permille(satisfied * 10 + basic * 9, followedUp * 10);
-  return { valid, responded, onTime, onTimeBase, followedUp, solved, satisfied, basic, responsePermille, onTimePermille, resolutionPermille, satisfactionPermille, compositePermille: composite({ responsePermille, onTimePermille, resolutionPermille, satisfactionPermille }, weights) };
+  const satisfactionPermille = k.followedUp === 0 ? null : permille(k.satisfied * 10 + k.basic * 9, k.followedUp * 10);
+  return { ...k, responsePermille, onTimePermille, resolutionPermille, satisfactionPermille, compositePermille: composite({ responsePermille, onTimePermille, resolutionPermille, satisfactionPermille }, weights) };
+}
+
+export function ratesOf(cases: readonly CaseFacts[], now: number, weights: Weights = DEFAULT_WEIGHTS): Rates {
+  return ratesOfCounts(countsOf(cases, now), weights);
 }
 
 /** The weighted sum of the rates that exist, rescaled over their weights; null when none does. */

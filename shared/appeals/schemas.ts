@@ -110,6 +110,18 @@ export type RoutingBody = z.infer<typeof RoutingBody>;
 /** The hotline centre's queues: to dispatch (new and returned), extensions asked, replied and waiting for the call-back. */
 export const CentreQuery = pure(() => z.object({ queue: z._default(z.enum(['dispatch', 'extension', 'follow_up']), 'dispatch') }));
 
+// 三率 reports: a month ("2026-10"), a quarter ("2026-Q4") or a half-year ("2026-H2").
+const Month = pure(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')));
+export const PeriodParams = pure(() => z.object({ period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|H[12])$/, 'a month (YYYY-MM), a quarter (YYYY-Q1…Q4) or a half-year (YYYY-H1, H2)')) }));
+export const ReportQuery = pure(() => z.object({
+  version: z.optional(z.coerce.number().check(z.int('a whole number'), z.positive('from 1'), z.lte(9999))),
+  format: z._default(z.enum(['json', 'csv']), 'json'),
+}));
+/** Freezing a month's report: the first version needs no reason; a correction must say why. */
+export const FreezeReportBody = pure(() => z.object({ reason: z.optional(Reason) }));
+export type FreezeReportBody = z.infer<typeof FreezeReportBody>;
+export const MonthQuery = pure(() => z.object({ month: z.optional(Month) }));
+
 export const FEEDBACK_KINDS = ['accepted', 'returned', 'extended', 'replied', 'closed', 'rejected', 'merged'] as const;
 
 /**

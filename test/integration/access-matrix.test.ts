@@ -115,7 +115,20 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
     body: { rev: 1, step: c.kind === 'staff' && ['community_staff', 'street_staff', 'department'].includes(c.role) ? { kind: 'contact' } : { kind: 'supervise', escalate: false, note: '矩阵测试督办' } },
     expect: 'not-denied',
   }),
+  appealDashboard: () => ({ path: routes.appealDashboard.path, expect: 'ok' }),
+  appealReportList: () => ({ path: routes.appealReportList.path, expect: 'ok' }),
+  // No month is frozen in the matrix's district: allowed through to a 404.
+  appealReportGet: () => ({ path: routes.appealReportGet.path.replace('{period}', '2026-Q1'), expect: 'not-denied' }),
+  // Last month: the first allowed caller freezes it, later ones are told nothing changed (409).
+  appealReportFreeze: () => ({ path: routes.appealReportFreeze.path.replace('{period}', lastMonth()), body: {}, expect: 'not-denied' }),
+  publicAppealFigures: () => ({ path: routes.publicAppealFigures.path, expect: 'ok' }),
 };
+function lastMonth(): string {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
 /** A case in the caller's scope: dispatched to their unit (community, street, department), or any for the centre and the district. */
 const matrixCases: Record<string, string> = {};
 let open311Key = '';

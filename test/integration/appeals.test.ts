@@ -473,3 +473,155 @@ describe('a resident\'s appeal from the phone page', () => {
     expect(tries[20]).toBe(429);
   });
 });
+
+describe('三率: the live dashboard and the monthly report frozen from the cases', () => {
+  // A month two months back (Beijing): over, so it may be frozen, and no other test files cases in it.
+  const month = (() => {
+    const d = new Date(Date.now() + 8 * 3_600_000);
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - 2);
+    return d.toISOString().slice(0, 7);
+  })();
+  const inMonth = (day: number) => new Date(Date.parse(`${month}-${String(day).padStart(2, '0')}T10:00:00+08:00`)).toISOString();
+  const communityUnit = () => `community:${anqing.communityId}`;
+
+  /** The month recounted from the stored case records (not the index the report reads), by hand. */
+  async function recount(now: number) {
+    const { Items = [] } = await district.doc.send(new QueryCommand({ TableName: district.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.caseMonthPk(month) }, ConsistentRead: true }));
+    const units: Record<string, Record<string, number>> = {};
+    let cases = 0, excluded = 0;
+    for (const entry of Items) {
+      const { Item: c } = await district.doc.send(new GetCommand({ TableName: district.tableName, Key: keys.appealCase(String(entry.caseId)), ConsistentRead: true }));
+      cases++;
+      if (c!.view.state === 'invalid' || c!.view.state === 'merged') { excluded++; continue; }
+      for (const key of ['district', c!.unit ? `${c!.unit.kind}:${c!.unit.id}` : null]) {
+        if (!key) continue;
+        const u = (units[key] ??= { valid: 0, responded: 0, onTime: 0, onTimeBase: 0, followedUp: 0, solved: 0, satisfied: 0, basic: 0 });
+        u.valid!++;
+        if (c!.view.contactedAt && c!.view.contactedAt <= c!.contactDue) u.responded!++;
+        if (c!.view.repliedAt || now > Date.parse(c!.view.replyDue.due)) u.onTimeBase!++;
+        if (c!.view.repliedAt && c!.view.repliedAt <= c!.view.replyDue.due) u.onTime!++;
+        if (c!.view.followUp) {
+          u.followedUp!++;
+          if (c!.view.followUp.solved) u.solved!++;
+          if (c!.view.followUp.satisfaction === 'satisfied') u.satisfied!++;
+          if (c!.view.followUp.satisfaction === 'basic') u.basic!++;
+        }
+      }
+    }
+    return { cases, excluded, units };
+  }
+  const countsIn = (r: Record<string, number | null>) => ({ valid: r.valid, responded: r.responded, onTime: r.onTime, onTimeBase: r.onTimeBase, followedUp: r.followedUp, solved: r.solved, satisfied: r.satisfied, basic: r.basic });
+
+  let replied = '';
+  it('freezes a month only once it is over, and equals a recount from the stored cases', async () => {
+    const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const early = await call(district, 'POST', `/api/appeals/monthly/${thisMonth}`, { token: admin, body: {} });
+    expect(early.status, early.text).toBe(409);
+    expect(early.json.error.code).toBe('month_not_over');
+    // Eight cases over the month in different states and two units.
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await sendOrder(district, workOrder({ receivedAt: inMonth(3 + i) }))).json.caseId);
+    const unitSteps = [
+      [{ kind: 'accept' }, { kind: 'contact' }, { kind: 'reply', reply: '已处理完毕，已回复来电人。' }],
+      [{ kind: 'accept' }, { kind: 'reply', reply: '已处理完毕，已回复来电人。' }],
+      [{ kind: 'accept' }],
+    ];
+    for (const [i, id] of ids.entries()) {
+      if (i === 7) continue; // waits for dispatch: the district's, no unit's
+      if (i === 6) {
+        expect((await step(district, hotline, id, { kind: 'invalidate', reason: '重复来电，内容无效' })).status).toBe(200);
+        continue;
+      }
+      const unit = i < 4 ? { kind: 'community', id: anqing.communityId } : { kind: 'department', id: 'dep-zhujian' };
+      expect((await step(district, hotline, id, { kind: 'dispatch', unit })).status).toBe(200);
+      const token = i < 4 ? community : department;
+      for (const s of unitSteps[i % 3]!) expect((await step(district, token, id, s)).status, `${i} ${s.kind}`).toBe(200);
+    }
+    expect((await step(district, hotline, ids[0]!, { kind: 'follow_up', solved: true, satisfaction: 'satisfied' })).status).toBe(200);
+    expect((await step(district, hotline, ids[3]!, { kind: 'follow_up', solved: false, satisfaction: 'basic' })).status).toBe(200);
+    replied = ids[1]!;
+
+    const frozen = await call(district, 'POST', `/api/appeals/monthly/${month}`, { token: hotline, body: {} });
+    expect(frozen.status, frozen.text).toBe(201);
+    const report = frozen.json;
+    expect(report).toMatchObject({ month, version: 1, reason: null, supersedes: null, publishedBy: 'dispatcher', inputs: { cases: 8 } });
+    const again = await recount(Date.parse(report.inputs.computedAt));
+    expect(report.figures.cases).toBe(again.cases);
+    expect(report.figures.excluded).toBe(1);
+    expect(report.figures.unassigned).toBe(1);
+    expect(countsIn(report.figures.district)).toEqual(again.units.district);
+    for (const u of report.figures.units) expect(countsIn(u.rates), u.unit).toEqual(again.units[u.unit]);
+    expect(report.figures.units.map((u: { unit: string }) => u.unit).sort()).toEqual(Object.keys(again.units).filter((k) => k !== 'district').sort());
+    // Rates from the counts, 0.9 for 基本满意: (1 + 0.9) / 2 followed up = 950‰; 1 solved of 2 = 500‰.
+    const row = report.figures.units.find((u: { unit: string }) => u.unit === communityUnit());
+    expect(row.rates).toMatchObject({ followedUp: 2, satisfactionPermille: 950, resolutionPermille: 500 });
+    expect(row).toMatchObject({ kind: 'community', rank: 1, ranked: 1 });
+    expect(report.weights).toEqual({ response: 0.1, onTime: 0, resolution: 0.5, satisfaction: 0.4 });
+  });
+
+  it('keeps the live dashboard equal to the same counts once the events are through', async () => {
+    const frozen = (await call(district, 'GET', `/api/appeals/monthly/${month}`, { token: admin })).json.figures;
+    const live = await eventually(async () => {
+      const res = await call(district, 'GET', `/api/appeals/dashboard?month=${month}`, { token: department });
+      expect(res.status, res.text).toBe(200);
+      return JSON.stringify(countsIn(res.json.district.rates)) === JSON.stringify(countsIn(frozen.district)) ? res.json : null;
+    });
+    expect(live.district.cases).toBe(8);
+    expect(live.district.stages).toMatchObject({ waiting: 1, excluded: 1 });
+    for (const u of frozen.units) expect(countsIn(live.units.find((x: { unit: string }) => x.unit === u.unit).rates)).toEqual(countsIn(u.rates));
+    const bad = await call(district, 'GET', '/api/appeals/dashboard?month=2026-13', { token: admin, lang: 'en' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields[0]).toMatchObject({ path: 'query.month' });
+  });
+
+  it('corrects a month only with a reason and a change, keeps every version, and sums a quarter from its months', async () => {
+    const noReason = await call(district, 'POST', `/api/appeals/monthly/${month}`, { token: admin, body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.fields).toEqual([{ path: 'body.reason', reason: expect.any(String) }]);
+    const unchanged = await call(district, 'POST', `/api/appeals/monthly/${month}`, { token: admin, body: { reason: '复核无变化' } });
+    expect(unchanged.status).toBe(409);
+    expect(unchanged.json.error.code).toBe('unchanged');
+    // A unit cannot freeze or correct the report.
+    expect((await call(district, 'POST', `/api/appeals/monthly/${month}`, { token: community, body: { reason: '社区自行更正' } })).status).toBe(403);
+    // A late follow-up: the correction says what changed and why, with a phone number in the reason masked when shown.
+    expect((await step(district, hotline, replied, { kind: 'follow_up', solved: true, satisfaction: 'basic' })).status).toBe(200);
+    const corrected = await call(district, 'POST', `/api/appeals/monthly/${month}`, { token: admin, body: { reason: '补录回访结果，来电人13800138000确认' } });
+    expect(corrected.status, corrected.text).toBe(201);
+    expect(corrected.json).toMatchObject({ version: 2, supersedes: 1 });
+    expect(corrected.json.changes).toContainEqual({ scope: 'unit', key: communityUnit(), name: expect.any(String), field: 'followedUp', from: 2, to: 3 });
+    const versions = await call(district, 'GET', `/api/appeals/monthly/${month}`, { token: community });
+    expect(versions.json.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(versions.json.versions[1].reason).not.toContain('13800138000');
+    const first = await call(district, 'GET', `/api/appeals/monthly/${month}?version=1`, { token: community });
+    expect(first.json.figures.units.find((u: { unit: string }) => u.unit === communityUnit()).rates.followedUp).toBe(2);
+    expect((await call(district, 'GET', `/api/appeals/monthly/${month}?version=3`, { token: admin })).status).toBe(404);
+    // The quarter holding the month: its counts summed from the months frozen (one here), the others named as missing.
+    const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`;
+    const q = await call(district, 'GET', `/api/appeals/monthly/${quarter}`, { token: admin });
+    expect(q.status, q.text).toBe(200);
+    expect(q.json.months).toHaveLength(3);
+    expect(q.json.months.find((m: { month: string }) => m.month === month).version).toBe(2);
+    expect(countsIn(q.json.figures.district)).toEqual(countsIn(corrected.json.figures.district));
+    // The spreadsheet: a row per unit and the district's, percentages with one decimal.
+    const csv = await call(district, 'GET', `/api/appeals/monthly/${month}?format=csv`, { token: admin });
+    expect(csv.status).toBe(200);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^period,version,kind,unit_id,unit,rank/);
+    expect(lines).toHaveLength(1 + corrected.json.figures.units.length + 1);
+    expect(lines.at(-1)).toMatch(new RegExp(`^${month},2,全区,district,全区,,,8,7,`));
+    const list = await call(district, 'GET', '/api/appeals/monthly', { token: community });
+    expect(list.json.months.find((m: { month: string }) => m.month === month)).toMatchObject({ version: 2, cases: 8 });
+  });
+
+  it('shows the public the rates per street and the counts by category, and nothing of a case, a caller or a unit’s ranking', async () => {
+    const res = await call(district, 'GET', `/api/public/appeals/figures?month=${month}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.month).toBe(month);
+    expect(res.json.figures.streets.map((s: { streetId: string }) => s.streetId)).toEqual([anqing.streetId]);
+    expect(res.json.figures.categories).toEqual([{ code: 'property', name: expect.any(String), cases: 7 }]);
+    expect(res.json.figures).not.toHaveProperty('units');
+    for (const secret of ['13800138000', '电梯停运', 'dep-zhujian', '来电人13800138000']) expect(res.text).not.toContain(secret);
+    expect((await call(district, 'GET', '/api/public/appeals/figures?month=2019-01')).status).toBe(404);
+  });
+});

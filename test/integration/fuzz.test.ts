@@ -35,7 +35,7 @@ afterAll(async () => district?.stop());
 /** An appeal case that exists (made in beforeAll), so the case routes are fuzzed past "not found" too. */
 let realCase = '';
 const segment = fc.oneof(
-  fc.constantFrom('p0001', 'p0051', 'nope', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x'),
+  fc.constantFrom('p0001', 'p0051', 'nope', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x', '2026-10', '2026-Q4', '2025-H2', '2026-13'),
   fc.constant(0).map(() => realCase),
   fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
 );
