@@ -82,9 +82,21 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     await seedRatings(d, options.sample ?? Infinity);
     const { seedVotes } = await import('./demo-votes.ts');
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
-    await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2));
+    if (await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2))) await freezePastMonths();
   }
   return { created, registers };
+}
+
+/** The demo's months before this one, frozen as the centre would have at each month's end (the trend charts read them). */
+async function freezePastMonths(): Promise<void> {
+  const { freezeMonth } = await import('../../functions/appeals/monthly-store.ts');
+  const { beijingDay } = await import('../../shared/beijing.ts');
+  const today = beijingDay(Date.now()).slice(0, 7);
+  let [y, m] = today.split('-').map(Number) as [number, number];
+  for (let i = 0; i < 12; i++) {
+    [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
+    await freezeMonth(`${y}-${String(m).padStart(2, '0')}`, undefined, SYSTEM as Extract<Principal, { kind: 'staff' }>);
+  }
 }
 
 /**
