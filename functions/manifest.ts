@@ -31,6 +31,11 @@ export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, 
   keys?: boolean;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * The appeal photo bucket (functions/appeals/photos.ts): sign upload forms for incoming/,
+   * check uploads and keep them under cases/, or link the kept ones for viewing.
+   */
+  photos?: 'upload' | 'keep' | 'view';
 }
 
 export interface QueueDef {

@@ -11,7 +11,7 @@ import { CampaignBody, CampaignCompoundParams, CampaignParams, ExcludeBody, Noti
 import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
-import { CaseParams, CentreQuery, FreezeReportBody, MonthQuery, PeriodParams, ReportQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
+import { CaseParams, CentreQuery, FreezeReportBody, PhotoUploadBody, MonthQuery, PeriodParams, ReportQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -597,6 +597,7 @@ export const caseGet = route({
   handler: 'appeals/get-case',
   params: CaseParams,
   access: { roles: caseRoles, scope: 'case' },
+  photos: 'view',
 });
 
 export const caseStep = route({
@@ -700,6 +701,19 @@ export const residentAppeal = route({
   maxBodyBytes: 16_384,
   access: { public: true },
   keys: true,
+  photos: 'keep',
+});
+
+/** Upload forms for an appeal's photos (presigned POST to the photo bucket), before the appeal is sent. */
+export const appealPhotoUploads = route({
+  method: 'POST',
+  path: '/api/public/appeals/photos',
+  handler: 'appeals/photo-uploads',
+  body: PhotoUploadBody,
+  maxBodyBytes: 1_024,
+  access: { public: true },
+  keys: true,
+  photos: 'upload',
 });
 
 /** Where an appeal is, by its tracking code (in the body, so no log or history keeps it). */

@@ -28,6 +28,7 @@ import { Queues, depthAlarm } from './constructs/queues.ts';
 import { Auth } from './constructs/auth.ts';
 import { Api, functionId } from './constructs/api.ts';
 import { Web } from './constructs/web.ts';
+import { Photos } from './constructs/photos.ts';
 import { GongzhiFunction } from './constructs/function.ts';
 
 export interface DistrictStackProps extends StackProps {
@@ -72,8 +73,9 @@ export class DistrictStack extends Stack {
 
     let pagesUrl = '';
     const staffIdentity = this.staffIdentity(district, environment, table, () => pagesUrl);
+    const photos = new Photos(this, 'Photos', { districtId: district.id, siteUrl: () => pagesUrl });
     const api = new Api(this, 'Api', {
-      routes: allRoutes, table, keysTable, throttle: district.throttle, siteUrl: () => pagesUrl,
+      routes: allRoutes, table, keysTable, photos, throttle: district.throttle, siteUrl: () => pagesUrl,
       environment: { ...apiEnvironment, ...staffIdentity.environment },
       staffIssuer: staffIdentity.issuer, staffAudience: staffIdentity.audience,
     });
@@ -159,7 +161,9 @@ export class DistrictStack extends Stack {
       domain: district.domain,
       china: inChina(district),
       // The admin page reads the issuer's discovery document and exchanges its code there.
-      connectSources: staffIdentity.connectSources,
+      connectSources: [...staffIdentity.connectSources, photos.origin],
+      // Staff see an appeal's photos through short links to the bucket.
+      imageSources: [photos.origin],
       // Read by the pages at start: how staff sign in here, and the ICP number for the footer.
       config: (url) => ({ auth: staffIdentity.pageConfig(url), ...(district.icp ? { icp: district.icp } : {}) }),
     });

@@ -19,13 +19,16 @@ export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), pay
 /**
  * The pages' Content-Security-Policy. `connectSources` are origins the pages may fetch from
  * besides their own: deployed, the Cognito domain whose /oauth2/token the admin page calls
- * (web/src/lib/pkce.ts); locally none (the dev sign-in is same-origin).
+ * (web/src/lib/pkce.ts) and the photo bucket the appeal page uploads to; locally none (the dev
+ * sign-in and the emulated bucket are same-origin).
  */
-export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
+export function contentSecurityPolicy(connectSources: readonly string[] = [], imageSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `connect-src ${["'self'", ...connectSources].join(' ')}`,
-    "img-src 'self' data:",
+    // blob: for the appeal page's previews of the photos about to be sent; imageSources for
+    // the photo bucket (deployed; locally the host serves it under its own origin).
+    `img-src ${["'self'", 'data:', 'blob:', ...imageSources].join(' ')}`,
     // Svelte sets style attributes.
     "style-src 'self' 'unsafe-inline'",
     "object-src 'none'",
@@ -40,9 +43,9 @@ export function strictTransportSecurity(): string {
 }
 
 /** Every page security header as sent, by lower-case name. */
-export function pageSecurityHeaders(o: { connectSources?: readonly string[] } = {}): Record<string, string> {
+export function pageSecurityHeaders(o: { connectSources?: readonly string[]; imageSources?: readonly string[] } = {}): Record<string, string> {
   return {
-    'content-security-policy': contentSecurityPolicy(o.connectSources),
+    'content-security-policy': contentSecurityPolicy(o.connectSources, o.imageSources),
     'x-frame-options': FRAME_OPTIONS,
     'referrer-policy': REFERRER_POLICY,
     'x-content-type-options': CONTENT_TYPE_OPTIONS,

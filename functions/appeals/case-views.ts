@@ -71,6 +71,8 @@ export async function caseView(caseId: string, principal: Staff) {
     timeline: timeline.map(({ kind, at, by, detail, rev }) => ({ rev, kind, at, by, detail })),
     steps,
     duplicates,
+    /** Kept photos (their links are made by the route that shows them: functions/appeals/get-case.ts). */
+    photos: c.photos ?? [],
   };
 }
 

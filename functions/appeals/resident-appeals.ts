@@ -17,6 +17,7 @@ import { take } from '../lib/rate-limit.ts';
 import { codeHash } from '../auth/secrets.ts';
 import { CaseChanged, commitCase, ExtraRefused, readCase, type TimelineStep } from './case-record.ts';
 import { caseOf } from './intake.ts';
+import { checkedPhotos, keepPhotos } from './photos.ts';
 import { categoryOf, placeOfCompound, readRouting, unitName } from './routing-store.ts';
 
 const trackKey = keys.appealTracking;
@@ -41,6 +42,8 @@ export async function fileAppeal(body: ResidentAppealBody, clientAddress: string
   if (!category) throw new BadRequest('Not a category of the catalogue', [{ path: 'body.category', reason: 'not a category of the catalogue' }]);
   const place = body.compoundId ? await placeOfCompound(body.compoundId) : undefined;
   if (body.compoundId && !place) throw new BadRequest('Unknown compound', [{ path: 'body.compoundId', reason: 'no such compound' }]);
+  // Checked before anything counts against the limits: a photo that did not arrive is sent again.
+  const photos = await checkedPhotos(body.idempotencyKey, body.photos);
   // Successes count: the limits bound how many cases one client or one number can make.
   await take({ name: 'appeal-client', key: clientAddress, max: 10, windowSeconds: 3600 });
   await take({ name: 'appeal-phone', key: createHash('sha256').update(normalizePhone(body.phone)).digest('base64url'), max: 5, windowSeconds: 86_400 });
@@ -48,8 +51,9 @@ export async function fileAppeal(body: ResidentAppealBody, clientAddress: string
     channel: 'resident', type: body.type, categoryWord: category.code, content: body.content, address: body.address, ...(place ? { place } : {}),
     phone: body.phone, urgency: 'normal', enterprise: false, receivedAt: now.toISOString(),
   }, now);
+  if (photos.length) record.photos = await keepPhotos(photos, record.id);
   const at = record.view.receivedAt;
-  const step: TimelineStep = { kind: 'received', at, by: { role: 'resident' }, detail: {} };
+  const step: TimelineStep = { kind: 'received', at, by: { role: 'resident' }, detail: photos.length ? { photos: photos.length } : {} };
   try {
     await commitCase(null, record, step, [
       { Put: { TableName: tableName(), Item: { ...trackKey(hash), et: 'appeal-track', caseId: record.id, receivedAt: at, due: record.view.replyDue.due }, ConditionExpression: 'attribute_not_exists(pk)' } },

@@ -9,6 +9,7 @@ import type { RouteDef } from '../../functions/manifest.ts';
 import { authorizerOf } from '../../shared/access.ts';
 import { RESIDENT_AUDIENCE } from '../../shared/codes.ts';
 import { GongzhiFunction } from './function.ts';
+import type { Photos } from './photos.ts';
 
 /** Function construct ids from module paths: 'registry/get-tree' -> 'RegistryGetTree'. */
 export function functionId(module: string): string {
@@ -26,6 +27,8 @@ export interface ApiProps {
   throttle: { rate: number; burst: number };
   /** The site's URL (CloudFront, made after the API): the resident issuer lives under it. */
   siteUrl: () => string;
+  /** The appeal photo bucket, for the routes whose manifest entry names a use of it. */
+  photos: Photos;
 }
 
 /**
@@ -66,12 +69,13 @@ export class Api extends Construct {
       if (!fn) {
         fn = new GongzhiFunction(this.capability(route.handler), functionId(route.handler), {
           module: route.handler,
-          environment: route.keys ? { ...environment, KEYS_TABLE_NAME: props.keysTable.tableName } : environment,
+          environment: { ...environment, ...(route.keys ? { KEYS_TABLE_NAME: props.keysTable.tableName } : {}), ...(route.photos ? { PHOTO_BUCKET: props.photos.bucketName } : {}) },
           timeoutSeconds: route.timeoutSeconds,
           memoryMb: route.memoryMb,
         });
         this.functions.set(route.handler, fn);
         if (route.keys) props.keysTable.grantReadWriteData(fn);
+        if (route.photos) props.photos.grant(fn, route.photos);
       }
       if (route.method === 'GET') props.table.grantReadData(fn);
       else props.table.grantReadWriteData(fn);

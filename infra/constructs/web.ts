@@ -27,6 +27,8 @@ export interface WebProps {
   china?: boolean;
   /** Origins the pages fetch from besides their own (the Cognito domain): the CSP's connect-src. */
   connectSources?: string[];
+  /** Origins the pages show images from besides their own (the photo bucket): the CSP's img-src. */
+  imageSources?: string[];
   /** Deployed as /config.json next to the pages, given the site's URL. */
   config: (url: string) => Record<string, unknown>;
 }
@@ -57,7 +59,7 @@ export class Web extends Construct {
     const pageHeaders = new ResponseHeadersPolicy(this, 'PageHeaders', {
       comment: 'Page security headers from infra/security-headers.ts',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources, props.imageSources), override: true },
         // CloudFront's only value: nosniff (CONTENT_TYPE_OPTIONS; the infra test compares).
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: enumValue(HeadersFrameOption, FRAME_OPTIONS), override: true },

@@ -83,6 +83,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
 
     const queues = await startQueues(0, allQueues, prefix, dataDir ? join(dataDir, 'sqs') : null);
     stops.push(queues.stop);
+    await ensureBucket(queues.endpoint, `${prefix}-photos`);
 
     // What the stack sets on every function, so handler modules read the same variables.
     Object.assign(process.env, {
@@ -98,6 +99,9 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: queues.endpoint,
+      // fauxqs is S3 too: the appeal photo bucket (functions/appeals/photos.ts).
+      AWS_ENDPOINT_URL_S3: queues.endpoint,
+      PHOTO_BUCKET: `${prefix}-photos`,
       // Staff sign in through the local OIDC issuer, read through its claim mapping; sign-ins
       // are audited at first use, as with any external issuer (no Cognito trigger here).
       STAFF_CLAIMS: JSON.stringify(LOCAL_STAFF_CLAIMS),
@@ -140,7 +144,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     const server: Server = createHost({
       routes: allRoutes, functionsDir: join(ROOT, 'functions'), webDir: join(ROOT, 'web', 'dist'), onError,
       verify: async (kind, token) => ((kind === 'staff' ? await auth.verify(token) : await verifyResident(token)) as Record<string, unknown> | null),
-      localApi: (req, res, url) => localApi(auth, req, res, url),
+      localApi: (req, res, url) => localApi(auth, req, res, url, queues.endpoint),
       canonicalOrigin: () => canonical,
     });
     await new Promise<void>((resolveListen, reject) => {
@@ -153,6 +157,8 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
     auth.listening(url);
     // Where resident tokens say they come from; the resident authorizer checks it.
     process.env.RESIDENT_ISSUER = `${url}/api/auth/resident`;
+    // Pages reach the emulated photo bucket through this host (deployed: the bucket's own origin, with CORS).
+    process.env.PHOTO_PUBLIC_BASE = `${url}${LOCAL_S3_PATH}`;
 
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     if (o.seed !== 'none') await seedDemo(doc, tableName, { registers: o.seed !== 'structure', sample: o.demoSample });
@@ -163,8 +169,48 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
   }
 }
 
-/** The local host's own answers: the pages' config (what CloudFront serves from the bucket) and the staff issuer. */
-async function localApi(auth: LocalAuth, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+const LOCAL_S3_PATH = '/local/s3';
+
+async function ensureBucket(endpoint: string, name: string): Promise<void> {
+  const { S3Client, CreateBucketCommand, HeadBucketCommand } = await import('@aws-sdk/client-s3');
+  const s3 = new S3Client({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+  const exists = await s3.send(new HeadBucketCommand({ Bucket: name })).then(() => true, () => false);
+  if (!exists) await s3.send(new CreateBucketCommand({ Bucket: name }));
+}
+
+/** The emulated bucket under this host's origin: an upload form's POST and a photo link's GET, passed through as they are. */
+async function proxyS3(req: IncomingMessage, res: ServerResponse, url: URL, endpoint: string): Promise<void> {
+  const body = req.method === 'POST' || req.method === 'PUT' ? await readAll(req) : undefined;
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'content-length', 'range']) if (req.headers[name]) headers[name] = String(req.headers[name]);
+  const upstream = await fetch(`${endpoint}${url.pathname.slice(LOCAL_S3_PATH.length)}${url.search}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
+  const out: Record<string, string> = {};
+  for (const name of ['content-type', 'content-length', 'etag', 'location', 'content-range']) {
+    const v = upstream.headers.get(name);
+    if (v) out[name] = v;
+  }
+  res.writeHead(upstream.status, out);
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    // More than any form the bucket's policy would take (5 MB and the fields): refused like S3 refuses it.
+    if (size > 6 * 1_048_576) throw new Error('upload too large');
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts);
+}
+
+/** The local host's own answers: the pages' config (what CloudFront serves from the bucket), the staff issuer and the photo bucket. */
+async function localApi(auth: LocalAuth, req: IncomingMessage, res: ServerResponse, url: URL, s3Endpoint: string): Promise<boolean> {
+  if (url.pathname.startsWith(`${LOCAL_S3_PATH}/`)) {
+    await proxyS3(req, res, url, s3Endpoint);
+    return true;
+  }
   if (url.pathname === '/local/config.json') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify({ auth: { kind: 'oidc', issuer: auth.issuer, clientId: auth.clientId, redirectUri: `${new URL(auth.issuer).origin}/admin.html` } }));

@@ -1,6 +1,7 @@
 // The messages of appeals. The 12345 work order is our own contract (no national standard
 // exists for a hotline platform's push): published in the API description, versioned by
 // `schema`, and checked here by the webhook, the local 12345 platform and the tests alike.
+import { MAX_PHOTOS, PHOTO_TYPES } from './photos.ts';
 import * as z from 'zod/mini';
 import '../zod-en.ts';
 import { name, text } from '../text.ts';
@@ -179,7 +180,15 @@ export const ResidentAppealBody = pure(() => z.object({
   compoundId: z.optional(Id),
   address: z._default(text(0, 200), ''),
   content: text(10, 2000, { min: 'say what happened in at least 10 characters' }),
+  /** How many photos the page uploaded with the forms of POST /api/public/appeals/photos (0 to 3). */
+  photos: z._default(z.number().check(z.int('a whole number'), z.gte(0, 'at least 0'), z.lte(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`)), 0),
 }).check(z.refine((b) => Boolean(b.compoundId) || b.address.length >= 4, { message: 'pick the compound or write the address (at least 4 characters)', path: ['address'] })));
 export type ResidentAppealBody = z.infer<typeof ResidentAppealBody>;
+
+/** Upload forms for an appeal's photos: the page's idempotency key and each photo's type. */
+export const PhotoUploadBody = pure(() => z.object({
+  idempotencyKey: z.string().check(z.regex(/^[a-f0-9]{16,40}$/, '16 to 40 hex characters')),
+  types: z.array(z.enum(PHOTO_TYPES, 'a JPEG, PNG or WebP image')).check(z.minLength(1, 'at least one photo'), z.maxLength(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`)),
+}));
 
 export const TrackBody = pure(() => z.object({ code: z.string().check(z.minLength(1, 'enter the tracking code'), z.maxLength(30)) }));

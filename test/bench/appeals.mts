@@ -189,3 +189,103 @@ export async function p9(district: District) {
   say(`With 49,000 more open cases the sweep read ${rows[1]!.read === rows[0]!.read ? 'the same number of marks' : `${rows[1]!.read} marks instead of ${rows[0]!.read}`} and took ${(rows[1]!.ms / rows[0]!.ms).toFixed(2)}× the time; with a tenth of the due cases, ${(rows[2]!.ms / rows[1]!.ms).toFixed(2)}× (target: grows with the due cases, not with the open ones).`);
   say();
 }
+
+/**
+ * P10: the monthly report frozen from a month of the district's traffic (16,000 cases), and a
+ * year of 190,000 frozen month by month; next to a raw read of the same index in the same run.
+ * The month index items are written as the case writes them (the list summary and the rate
+ * facts), with units, streets and outcomes spread like the demo's.
+ */
+export async function p10(district: District) {
+  const { caseOf } = await import('../../functions/appeals/intake.ts');
+  const { positionsOf } = await import('../../functions/appeals/case-record.ts');
+  const { freezeMonth, periodReport } = await import('../../functions/appeals/monthly-store.ts');
+  const { demoDistrict } = await import('../../infra/local/demo-district.ts');
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const TableName = district.tableName;
+  const doc = district.doc;
+  const d = demoDistrict();
+  const units = [...d.communities.map((c) => ({ key: `community:${c.id}`, streetId: c.streetId })), ...d.streets.map((s) => ({ key: `street:${s.id}`, streetId: s.id })), ...['dep-zhujian', 'dep-chengguan', 'dep-shichang'].map((id) => ({ key: `department:${id}`, streetId: null }))];
+  const o = demoWorkOrder(1, 10);
+  const template = await caseOf({ channel: '12345', type: o.type, categoryWord: o.category, content: o.content, address: o.address, phone: o.callerPhone, urgency: 'normal', enterprise: false, receivedAt: '2024-01-01T02:00:00.000Z' }, new Date('2024-01-01T02:00:00.000Z'));
+  const monthItem = positionsOf(template).find((p) => p.pk.startsWith('CASEMONTH#'))!.item;
+  let seq = 0;
+  const fill = async (month: string, count: number) => {
+    const items = Array.from({ length: count }, (_, i) => {
+      const n = ++seq;
+      const unit = units[n % units.length]!;
+      const receivedAt = new Date(Date.parse(`${month}-01T00:00:00+08:00`) + (i * 97_003) % (27 * 86_400_000)).toISOString();
+      const due = new Date(Date.parse(receivedAt) + 7 * 86_400_000).toISOString();
+      const roll = (n * 7919) % 1000;
+      const caseId = `bench${String(n).padStart(20, '0')}`;
+      return {
+        ...monthItem, pk: `CASEMONTH#${month}`, sk: `${receivedAt}#${caseId}`, caseId, receivedAt,
+        facts: {
+          unit: roll < 20 ? null : unit.key, valid: roll % 37 !== 0, contactDue: new Date(Date.parse(receivedAt) + 86_400_000).toISOString(),
+          contactedAt: roll < 900 ? new Date(Date.parse(receivedAt) + 3_600_000).toISOString() : null, replyDue: due,
+          repliedAt: roll < 950 ? new Date(Date.parse(due) + (roll < 880 ? -86_400_000 : 86_400_000)).toISOString() : null,
+          followUp: roll < 800 ? { solved: roll < 760, satisfaction: roll < 690 ? 'satisfied' : roll < 780 ? 'basic' : 'dissatisfied' } : null,
+          streetId: unit.streetId, category: ['property', 'noise', 'road', 'water'][n % 4],
+        },
+      };
+    });
+    await pool(Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25)), 16, async (chunk) => {
+      let request = chunk.map((Item) => ({ PutRequest: { Item } }));
+      while (request.length) {
+        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: request } }));
+        request = (out.UnprocessedItems?.[TableName] ?? []) as typeof request;
+      }
+    });
+  };
+  const rawRead = async (month: string) => {
+    const t = performance.now();
+    let n = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CASEMONTH#${month}` }, ConsistentRead: true, ExclusiveStartKey }));
+      n += page.Items?.length ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return { n, ms: performance.now() - t };
+  };
+  const principal = { kind: 'staff' as const, sub: 'bench', role: 'dispatcher' as const, scopeId: 'district', name: 'bench' };
+
+  // One month of the district's traffic.
+  await fill('2024-06', 16_000);
+  const raw = await rawRead('2024-06');
+  let t = performance.now();
+  const june = await freezeMonth('2024-06', undefined, principal);
+  const monthMs = performance.now() - t;
+  // A correction of the same month (read again, compare, write the next version), after one case changed.
+  t = performance.now();
+  await doc.send(new PutCommand({ TableName, Item: { ...monthItem, pk: 'CASEMONTH#2024-06', sk: '2024-06-30T00:00:00.000Z#benchextra', caseId: 'benchextra', facts: { unit: units[0]!.key, valid: true, contactDue: '2024-06-30T08:00:00.000Z', contactedAt: null, replyDue: '2024-07-05T08:00:00.000Z', repliedAt: null, followUp: null, streetId: units[0]!.streetId, category: 'property' } } }));
+  const corrected = await freezeMonth('2024-06', '补录一件', principal);
+  const correctionMs = performance.now() - t;
+
+  // A year of 190,000 (about 15,800 a month), frozen month by month.
+  const months = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`);
+  for (const [i, m] of months.entries()) await fill(m, i < 10 ? 15_833 : 15_835);
+  t = performance.now();
+  let yearCases = 0;
+  for (const m of months) yearCases += (await freezeMonth(m, undefined, principal)).figures.cases;
+  const yearMs = performance.now() - t;
+  t = performance.now();
+  const half = await periodReport('2023-H2');
+  const halfMs = performance.now() - t;
+
+  const perThousand = (msTaken: number, n: number) => msTaken / (n / 1000);
+  say('## P10 — the monthly 三率 report frozen from the cases');
+  say();
+  say(`Month index items as the case writes them (the list summary and the rate facts, ${units.length} units over ${d.streets.length} streets), written straight into DynamoDB Local; then frozen through \`freezeMonth\` (read the month's index, count, rank, compare, one transaction). The raw read is a consistent Query of the same index, whole items, in the same run.`);
+  say();
+  say('| run | cases | ms | ms per 1,000 cases | vs raw read |');
+  say('|---|---:|---:|---:|---:|');
+  say(`| raw read of the month's index | ${raw.n.toLocaleString('en')} | ${ms(raw.ms)} | ${ms(perThousand(raw.ms, raw.n))} | 1.00 |`);
+  say(`| freeze one month | ${june.figures.cases.toLocaleString('en')} | ${ms(monthMs)} | ${ms(perThousand(monthMs, june.figures.cases))} | ${(monthMs / raw.ms).toFixed(2)} |`);
+  say(`| correct it (version ${corrected.version}, ${corrected.changes.length} figures changed) | ${corrected.figures.cases.toLocaleString('en')} | ${ms(correctionMs)} | ${ms(perThousand(correctionMs, corrected.figures.cases))} | ${(correctionMs / raw.ms).toFixed(2)} |`);
+  say(`| freeze a year, month by month | ${yearCases.toLocaleString('en')} | ${ms(yearMs)} | ${ms(perThousand(yearMs, yearCases))} | — |`);
+  say(`| the half-year summed from its six frozen months | ${half.figures!.cases.toLocaleString('en')} | ${ms(halfMs)} | — | — |`);
+  say();
+  say(`A year took ${(yearMs / monthMs).toFixed(1)}× one month for ${(yearCases / june.figures.cases).toFixed(1)}× the cases: ${(perThousand(yearMs, yearCases) / perThousand(monthMs, june.figures.cases)).toFixed(2)}× the time per case (target: linear). The freeze reads the facts only (a projection), which is why it is faster than reading the whole items; the frozen report is ${(Buffer.byteLength(JSON.stringify(june)) / 1024).toFixed(0)} KB. A quarter or half-year reads only its months' frozen versions.`);
+  say();
+}

@@ -201,7 +201,7 @@ describe('a 12345 work order handled on phones', () => {
     expect(await axeProblems(page)).toEqual([]);
   });
 
-  it('lets a resident on a 360 px phone file an appeal with the page under 40 KB, get a tracking code and follow the case', async () => {
+  it('lets a resident on a 360 px phone file an appeal with a photo, the page under 40 KB, get a tracking code and follow the case; the centre sees the photo', async () => {
     const phone = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
     const page = await phone.newPage();
     const cdp = await phone.newCDPSession(page);
@@ -224,6 +224,13 @@ describe('a 12345 work order handled on phones', () => {
     await page.getByLabel('所在小区').fill(compound.name.slice(0, 3));
     await page.getByRole('button', { name: compound.name, exact: true }).click();
     await page.getByLabel('反映的问题', { exact: true }).fill('楼下垃圾桶三天没人清理，气味很大。');
+    // A photo from the phone: previewed, sent straight to the bucket with its signed form.
+    const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.getByLabel('照片（可选，最多 3 张）').setInputFiles([{ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
+    await expect.poll(() => page.locator('#err-photos').textContent()).toMatch(/JPG、PNG 或 WebP/);
+    await page.getByLabel('照片（可选，最多 3 张）').setInputFiles([{ name: 'rubbish.png', mimeType: 'image/png', buffer: PNG }]);
+    await expect.poll(() => page.getByRole('img', { name: '第 1 张照片' }).count()).toBe(1);
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByRole('button', { name: '提交' }).click();
     const code = await page.getByTestId('tracking-code').textContent();
     expect(code).toMatch(/^[3-9A-Y]{4}-[3-9A-Y]{4}-[3-9A-Y]{4}$/);
@@ -233,5 +240,13 @@ describe('a 12345 work order handled on phones', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeProblems(page)).toEqual([]);
     await phone.close();
+    // The centre sees the photo on the case page.
+    const queue = await fetch(`${district.url}/api/appeals/centre?queue=dispatch`, { headers: { authorization: `Bearer ${await district.auth.issue('hotline')}` } }).then((r) => r.json());
+    const filed = queue.cases.find((c: { excerpt: string }) => c.excerpt.startsWith('楼下垃圾桶三天没人清理'));
+    await centrePage.goto(`${district.url}/admin.html?view=appeals&case=${filed.caseId}`);
+    const photo = centrePage.getByTestId('case-photos').getByRole('img', { name: '第 1 张照片' });
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(await axeProblems(centrePage)).toEqual([]);
   });
 });

@@ -104,7 +104,10 @@ describe('a district in AWS China (cn-north-1)', () => {
     const config = JSON.parse(readFileSync(join(assembly.directory, `asset.${configZip}`, 'config.json'), 'utf8'));
     expect(config).toEqual({ auth: { kind: 'oidc', issuer: oidc.issuer, clientId: oidc.clientId, redirectUri: `https://${cn.domain!.name}/admin.html` }, icp: cn.icp });
     const headers = resources('AWS::CloudFront::ResponseHeadersPolicy')[0]![1];
-    expect(headers.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toContain(`connect-src 'self' ${new URL(oidc.issuer).origin}`);
+    const csp = JSON.stringify(headers.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain(`connect-src 'self' ${new URL(oidc.issuer).origin}`);
+    // The photo bucket's regional origin, under the partition's own suffix (amazonaws.com.cn here).
+    expect(csp).toMatch(/-photos-.*\.s3\..*AWS::URLSuffix/);
   });
 
   it('warns at synth that the public routes and the resident authorizer need the ICP-licensed account', () => {

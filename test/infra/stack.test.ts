@@ -13,6 +13,7 @@ import { Auth } from '../../infra/constructs/auth.ts';
 import { GongzhiFunction } from '../../infra/constructs/function.ts';
 import { BUNDLE } from '../../infra/bundling.ts';
 import { pageSecurityHeaders } from '../../infra/security-headers.ts';
+import { Photos } from '../../infra/constructs/photos.ts';
 import { allQueues, allRoutes, allSchedules } from '../../functions/manifest.ts';
 import { functionId } from '../../infra/constructs/api.ts';
 import { authorizerOf, STAFF_ROLES } from '../../shared/access.ts';
@@ -228,11 +229,13 @@ describe('district stack', () => {
       ...(StrictTransportSecurity ? { 'strict-transport-security': `max-age=${StrictTransportSecurity.AccessControlMaxAgeSec}${StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}${StrictTransportSecurity.Preload ? '; preload' : ''}` } : {}),
       ...Object.fromEntries(custom.map((h) => [String(h.Header).toLowerCase(), h.Value])),
     };
-    // The deployed CSP also lets the admin page reach the Cognito domain's token endpoint.
+    // The deployed CSP also lets the admin page reach the Cognito domain's token endpoint, and
+    // the appeal page post photos to the photo bucket whose links the case page shows.
     const auth = stack.node.findAll().find((c): c is Auth => c instanceof Auth)!;
-    const expected = stack.resolve(pageSecurityHeaders({ connectSources: [auth.domainUrl] }));
+    const photos = stack.node.findAll().find((c): c is Photos => c instanceof Photos)!;
+    const expected = stack.resolve(pageSecurityHeaders({ connectSources: [auth.domainUrl, photos.origin], imageSources: [photos.origin] }));
     expect(sent).toEqual(expected);
-    expect(JSON.stringify(sent['content-security-policy'])).toMatch(/connect-src 'self' https:\/\/".*amazoncognito\.com;/);
+    expect(JSON.stringify(sent['content-security-policy'])).toMatch(/connect-src 'self' https:\/\/".*amazoncognito\.com https:\/\/gongzhi-shinan-photos-.*; img-src 'self' data: blob: https:\/\/gongzhi-shinan-photos-/);
     // On the pages, that is the default behaviour; /api/* answers with the handlers' own headers.
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ DefaultCacheBehavior: Match.objectLike({ ResponseHeadersPolicyId: { Ref: policyId } }) }),
@@ -314,6 +317,28 @@ describe('district stack', () => {
     expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), account: '111111111111', region: 'eu-west-1', waf: { ratePer5Minutes: 300 } }, webDir)).toThrow(/us-east-1.*webAclArn/);
     expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), waf: { ratePer5Minutes: 300 } }, webDir)).toThrow(/us-east-1/);
     expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), account: '111111111111', region: 'us-east-1', waf: { ratePer5Minutes: 5 } }, webDir)).toThrow(/at least 10/);
+  });
+
+  it('keeps appeal photos in a private bucket: uploads only by signed POST from the site, stale uploads expire, each function one action on one prefix', () => {
+    const buckets = resources('AWS::S3::Bucket').filter(([, b]) => JSON.stringify(b.Properties.BucketName ?? '').includes('-photos-'));
+    expect(buckets).toHaveLength(1);
+    const [, bucket] = buckets[0]!;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.LoggingConfiguration).toBeDefined();
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' }));
+    const [cors] = bucket.Properties.CorsConfiguration.CorsRules;
+    expect(cors.AllowedMethods).toEqual(['POST']);
+    // The site's own origin (CloudFront's domain here), never '*'.
+    expect(JSON.stringify(cors.AllowedOrigins)).toContain('DomainName');
+    expect(cors.AllowedOrigins).not.toContain('*');
+    // Which function may do what, from the manifest's photos entries.
+    const policyOf = (handler: string) => JSON.stringify(resources('AWS::IAM::Policy').find(([id]) => id.startsWith(`${functionId(handler)}Role`))![1].Properties.PolicyDocument.Statement.filter((st: { Resource: unknown }) => JSON.stringify(st.Resource).includes('-photos-')));
+    expect(policyOf('appeals/photo-uploads')).toMatch(/"Action":"s3:PutObject".*\/incoming\/\*/);
+    expect(policyOf('appeals/photo-uploads')).not.toMatch(/GetObject|cases/);
+    expect(policyOf('appeals/file-appeal')).toMatch(/s3:GetObject.*incoming\/\*.*s3:PutObject.*cases\/\*/);
+    expect(policyOf('appeals/get-case')).toMatch(/s3:GetObject.*cases\/\*/);
+    expect(policyOf('appeals/get-case')).not.toMatch(/PutObject|incoming/);
+    expect(policyOf('appeals/centre-queue')).toBe('[]');
   });
 
   it('passes cdk-nag AwsSolutions with every acknowledgement carrying a reason', () => {

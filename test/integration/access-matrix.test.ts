@@ -122,6 +122,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   // Last month: the first allowed caller freezes it, later ones are told nothing changed (409).
   appealReportFreeze: () => ({ path: routes.appealReportFreeze.path.replace('{period}', lastMonth()), body: {}, expect: 'not-denied' }),
   publicAppealFigures: () => ({ path: routes.publicAppealFigures.path, expect: 'ok' }),
+  appealPhotoUploads: () => ({ path: routes.appealPhotoUploads.path, from: `127.0.32.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'b'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
 };
 function lastMonth(): string {
   const d = new Date(Date.now() + 8 * 3_600_000);

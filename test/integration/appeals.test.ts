@@ -472,6 +472,76 @@ describe('a resident\'s appeal from the phone page', () => {
     expect(tries.slice(0, 20)).toEqual(Array(20).fill(404));
     expect(tries[20]).toBe(429);
   });
+  // A few real bytes of each kind: what the handler sniffs.
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]), Buffer.alloc(2000, 7), Buffer.from([0xff, 0xd9])]);
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
+  async function forms(from: string, idempotencyKey: string, types: string[]) {
+    const res = await callFrom(district, from, 'POST', '/api/public/appeals/photos', { idempotencyKey, types });
+    expect(res.status, res.text).toBe(200);
+    return res.json.uploads as { url: string; fields: Record<string, string> }[];
+  }
+  /** What the page does: the signed fields, then the file, as multipart/form-data. */
+  async function upload(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(form.fields)) data.append(k, v);
+    data.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
+    const res = await fetch(form.url, { method: 'POST', body: data });
+    expect(res.status, await res.text()).toBeLessThan(300);
+  }
+
+  it('takes up to 3 photos uploaded straight to the bucket with signed forms, checks their bytes, and shows them to the staff of the case only', async () => {
+    const body = appeal({ content: '小区门口的路灯杆倒在人行道上，附照片。', photos: 2 });
+    const [first, second] = await forms('127.0.44.1', body.idempotencyKey as string, ['image/jpeg', 'image/png']);
+    // The forms point at this district's own origin locally, with the type bound in the policy.
+    expect(first!.url.startsWith(`${district.url}/local/s3/`)).toBe(true);
+    expect(first!.fields).toMatchObject({ 'Content-Type': 'image/jpeg', key: expect.stringMatching(/^incoming\/[A-Za-z0-9_-]{32}\/0$/), Policy: expect.any(String) });
+    const policy = JSON.parse(Buffer.from(first!.fields.Policy!, 'base64').toString());
+    expect(policy.conditions).toEqual(expect.arrayContaining([['content-length-range', 1, 5 * 1_048_576], ['eq', '$Content-Type', 'image/jpeg']]));
+    await upload(first!, JPEG, 'image/jpeg');
+    // The second says PNG but holds text: refused, naming the photo, and nothing filed.
+    await upload(second!, Buffer.from('<html>not a picture</html>'), 'image/png');
+    const wrong = await callFrom(district, '127.0.44.1', 'POST', '/api/public/appeals', body);
+    expect(wrong.status, wrong.text).toBe(400);
+    expect(wrong.json.error.fields).toEqual([{ path: 'body.photos', reason: 'photo 2: not a JPEG, PNG or WebP image' }]);
+    // Sent again with a real PNG (the same key: the page's resend overwrites it): filed.
+    await upload(second!, PNG, 'image/png');
+    const filed = await callFrom(district, '127.0.44.1', 'POST', '/api/public/appeals', body);
+    expect(filed.status, filed.text).toBe(201);
+    const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
+    const caseId = queue.json.cases.find((c: { excerpt: string }) => c.excerpt.startsWith('小区门口的路灯杆倒在人行道上'))!.caseId;
+    const view = await getCase(caseId);
+    expect(view.photos.map((p: { type: string; bytes: number }) => [p.type, p.bytes])).toEqual([['image/jpeg', JPEG.length], ['image/png', PNG.length]]);
+    const shown = await fetch(view.photos[0].url);
+    expect(shown.status).toBe(200);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(JPEG)).toBe(true);
+    expect(view.timeline[0].detail).toEqual({ photos: 2 });
+    // Another community does not see the case, nor its photos.
+    expect((await call(district, 'GET', `/api/appeals/cases/${caseId}`, { token: outsider })).status).toBe(403);
+    // Nothing about the photos reaches the tracking page or the public figures.
+    const tracked = await callFrom(district, '127.0.44.2', 'POST', '/api/public/appeals/track', { code: filed.json.trackingCode });
+    expect(tracked.text).not.toMatch(/incoming|cases\/|local\/s3/);
+  });
+
+  it('refuses a photo not uploaded, one too large, a fourth photo and a type the forms do not take, naming the field', async () => {
+    const missing = appeal({ photos: 1 });
+    const res = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals', missing);
+    expect(res.status).toBe(400);
+    expect(res.json.error.fields).toEqual([{ path: 'body.photos', reason: 'photo 1: not uploaded; send it again' }]);
+    const big = appeal({ photos: 1 });
+    const [form] = await forms('127.0.45.1', big.idempotencyKey as string, ['image/jpeg']);
+    await upload(form!, Buffer.concat([JPEG, Buffer.alloc(5 * 1_048_576)]), 'image/jpeg');
+    const tooBig = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals', big);
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.json.error.fields[0].reason).toBe('photo 1: larger than 5 MB');
+    for (const [what, types, path] of [['four photos', ['image/jpeg', 'image/jpeg', 'image/jpeg', 'image/jpeg'], 'body.types'], ['a GIF', ['image/gif'], 'body.types.0'], ['none', [], 'body.types']] as const) {
+      const r = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals/photos', { idempotencyKey: 'a'.repeat(32), types });
+      expect(r.status, what).toBe(400);
+      expect(r.json.error.fields.map((f: { path: string }) => f.path), what).toContain(path);
+    }
+    const four = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals', appeal({ photos: 4 }));
+    expect(four.status).toBe(400);
+    expect(four.json.error.fields[0].path).toBe('body.photos');
+  });
 });
 
 describe('三率: the live dashboard and the monthly report frozen from the cases', () => {

@@ -1,0 +1,105 @@
+// Photos of a resident's appeal: uploaded by the phone straight to the district's photo bucket
+// with presigned POST forms (size and type bound in the signed policy), then checked here
+// before the appeal takes them (present, within the size, and the bytes are the image type the
+// form declared), copied under the case, and shown to the staff who see the case through
+// short-lived links. Uploads land under a folder derived from the page's idempotency key with
+// the district's keyed hash, so an appeal can only take the photos its own page uploaded; what
+// no appeal takes is removed by the bucket's lifecycle after a day.
+//
+// The S3 client takes its endpoint from AWS_ENDPOINT_URL_S3 (the local district's fauxqs); the
+// local host serves the bucket under its own origin (PHOTO_PUBLIC_BASE), so pages need no CORS.
+import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { BadRequest } from '../../shared/errors.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, type PhotoType } from '../../shared/appeals/photos.ts';
+import { codeHash } from '../auth/secrets.ts';
+
+const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
+const UPLOAD_SECONDS = 15 * 60;
+const VIEW_SECONDS = 10 * 60;
+
+export interface Photo { key: string; type: PhotoType; bytes: number }
+
+function bucket(): string {
+  const name = process.env.PHOTO_BUCKET;
+  if (!name) throw new Error('PHOTO_BUCKET is not set');
+  return name;
+}
+
+/** A URL the page can reach: locally the host's own path in front of the emulator. */
+function reachable(url: string): string {
+  const base = process.env.PHOTO_PUBLIC_BASE;
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3;
+  return base && endpoint && url.startsWith(endpoint) ? base + url.slice(endpoint.replace(/\/$/, '').length) : url;
+}
+
+async function folderOf(idempotencyKey: string): Promise<string> {
+  return `incoming/${(await codeHash(`appeal-photos:${idempotencyKey}`)).slice(0, 32)}`;
+}
+
+/** One presigned POST form per photo the page is about to send. */
+export async function uploadForms(idempotencyKey: string, types: readonly PhotoType[]) {
+  const folder = await folderOf(idempotencyKey);
+  const uploads = await Promise.all(types.map(async (type, i) => {
+    const post = await createPresignedPost(s3, {
+      Bucket: bucket(), Key: `${folder}/${i}`, Expires: UPLOAD_SECONDS,
+      Conditions: [['content-length-range', 1, MAX_PHOTO_BYTES], ['eq', '$Content-Type', type]],
+      Fields: { 'Content-Type': type },
+    });
+    return { url: reachable(post.url), fields: post.fields };
+  }));
+  return { uploads, maxBytes: MAX_PHOTO_BYTES, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };
+}
+
+const sniff = (head: Uint8Array): PhotoType | null => {
+  const b = (i: number) => head[i] ?? -1;
+  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
+  if (String.fromCharCode(...head.slice(0, 4)) === 'RIFF' && String.fromCharCode(...head.slice(8, 12)) === 'WEBP') return 'image/webp';
+  return null;
+};
+
+/** The photos this appeal's page uploaded, each checked; a refusal names the photo and says why. */
+export async function checkedPhotos(idempotencyKey: string, count: number): Promise<(Photo & { from: string })[]> {
+  if (count === 0) return [];
+  const folder = await folderOf(idempotencyKey);
+  const out: (Photo & { from: string })[] = [];
+  for (let i = 0; i < Math.min(count, MAX_PHOTOS); i++) {
+    const key = `${folder}/${i}`;
+    const path = `body.photos`;
+    const refuse = (reason: string): never => {
+      throw new BadRequest('A photo cannot be taken', [{ path, reason: `photo ${i + 1}: ${reason}` }]);
+    };
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key })).catch((e: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+      if (e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404) return refuse('not uploaded; send it again');
+      throw e;
+    });
+    const bytes = head.ContentLength ?? 0;
+    if (bytes < 1 || bytes > MAX_PHOTO_BYTES) refuse(`larger than ${MAX_PHOTO_BYTES / 1_048_576} MB`);
+    const declared = head.ContentType as PhotoType;
+    if (!PHOTO_TYPES.includes(declared)) refuse('not a JPEG, PNG or WebP image');
+    const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11' }));
+    const found = sniff(await first.Body!.transformToByteArray());
+    if (found !== declared) refuse('not a JPEG, PNG or WebP image');
+    out.push({ key, type: declared, bytes, from: key });
+  }
+  return out;
+}
+
+/** Copies checked photos under the case (the uploads expire; these stay with the case). */
+export async function keepPhotos(photos: readonly (Photo & { from: string })[], caseId: string): Promise<Photo[]> {
+  return Promise.all(photos.map(async (p, i) => {
+    const key = `cases/${caseId}/${i}`;
+    await s3.send(new CopyObjectCommand({ Bucket: bucket(), Key: key, CopySource: `${bucket()}/${p.from}`, MetadataDirective: 'COPY' }));
+    return { key, type: p.type, bytes: p.bytes };
+  }));
+}
+
+/** Links for the staff who see the case, valid for ten minutes. */
+export async function photoLinks(photos: readonly Photo[] | undefined): Promise<{ url: string; type: string; bytes: number }[]> {
+  return Promise.all((photos ?? []).map(async (p) => ({
+    url: reachable(await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket(), Key: p.key, ResponseContentType: p.type }), { expiresIn: VIEW_SECONDS })),
+    type: p.type, bytes: p.bytes,
+  })));
+}
