@@ -684,11 +684,11 @@ export const open311KeyIssue = route({
   writes: true,
 });
 
-/** The catalogue residents choose a category from. */
-export const publicAppealCategories = route({
+/** What the appeal page offers: the catalogue residents choose a category from, and the compounds. */
+export const publicAppealChoices = route({
   method: 'GET',
-  path: '/api/public/appeals/categories',
-  handler: 'appeals/public-categories',
+  path: '/api/public/appeals/choices',
+  handler: 'appeals/public-choices',
   access: { public: true },
 });
 

@@ -72,6 +72,7 @@ export async function freezeMonth(month: string, reason: string | undefined, pri
   if (previous && !reason) throw new BadRequest('A correction must say why', [{ path: 'body.reason', reason: 'required when the month is already published' }]);
   const { weights } = appealsSettings();
   const [cases, dir] = await Promise.all([monthCases(month), directory()]);
+  if (cases.length === 0 && !previous) throw new Conflict('No case was received in this month: there is nothing to report', 'empty_month');
   const figures = reportFigures(cases, dir, now.getTime(), weights);
   const changes = previous ? changesBetween(previous.figures, figures) : [];
   if (previous && changes.length === 0) throw new Conflict('Nothing changed since the published version', 'unchanged');
@@ -117,6 +118,8 @@ const strip = <T extends object>(item: T) => {
 export interface PeriodReport {
   period: string;
   months: { month: string; version: number | null }[];
+  /** Every month of the period is frozen (a quarter with a month missing is summed from the others, and says so). */
+  complete: boolean;
   /** Set for a month: the version shown and the others there are. */
   report: ReportVersion | null;
   versions: { version: number; publishedAt: string; reason: string | null }[];
@@ -134,7 +137,7 @@ export async function periodReport(period: string, version?: number): Promise<Pe
     const chosen = version === undefined ? versions.at(-1)! : versions.find((v) => v.version === version);
     if (!chosen) throw new NotFound('Report version');
     return {
-      period, months: [{ month: period, version: chosen.version }], report: chosen, figures: chosen.figures, weights: chosen.weights,
+      period, months: [{ month: period, version: chosen.version }], complete: true, report: chosen, figures: chosen.figures, weights: chosen.weights,
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, reason: v.reason })),
     };
   }
@@ -145,7 +148,7 @@ export async function periodReport(period: string, version?: number): Promise<Pe
   const found = await batchGet(frozen.map((m) => keys.appealReport(m, heads.get(m)!.version)));
   const reports = [...found.values()].map(strip).sort((a, b) => a.month.localeCompare(b.month));
   return {
-    period, months: months.map((m) => ({ month: m, version: heads.get(m)?.version ?? null })), report: null, versions: [],
+    period, months: months.map((m) => ({ month: m, version: heads.get(m)?.version ?? null })), complete: frozen.length === months.length, report: null, versions: [],
     figures: combineFigures(reports.map((r) => r.figures), await directory(), weights), weights,
   };
 }
@@ -155,10 +158,10 @@ const KIND_WORDS = { street: '街道', community: '社区', department: '部门'
 
 /** The report as a spreadsheet: one row per unit, ranked within its kind, then the district. */
 export function reportCsv(r: PeriodReport): string {
-  const head = ['period', 'version', 'kind', 'unit_id', 'unit', 'rank', 'ranked', 'cases', 'valid', 'responded', 'response_pct', 'on_time', 'on_time_base', 'on_time_pct', 'followed_up', 'solved', 'resolution_pct', 'satisfied', 'basic', 'satisfaction_pct', 'composite'];
+  const head = ['period', 'version', 'kind', 'unit_id', 'unit', 'rank', 'ranked', 'cases', 'valid', 'responded', 'response_base', 'response_pct', 'on_time', 'on_time_base', 'on_time_pct', 'followed_up', 'solved', 'resolution_pct', 'satisfied', 'basic', 'satisfaction_pct', 'composite'];
   const version = r.report ? String(r.report.version) : r.months.map((m) => `${m.month}:${m.version ?? '-'}`).join(' ');
   const line = (kind: string, id: string, name: string, rank: number | null, ranked: number | '', cases: number, k: ReportFigures['district']) => [
-    r.period, version, kind, id, name, rank ?? '', ranked, cases, k.valid, k.responded, pct(k.responsePermille), k.onTime, k.onTimeBase, pct(k.onTimePermille),
+    r.period, version, kind, id, name, rank ?? '', ranked, cases, k.valid, k.responded, k.responseBase, pct(k.responsePermille), k.onTime, k.onTimeBase, pct(k.onTimePermille),
     k.followedUp, k.solved, pct(k.resolutionPermille), k.satisfied, k.basic, pct(k.satisfactionPermille), pct(k.compositePermille),
   ].map(String);
   const f = r.figures!;
@@ -181,6 +184,7 @@ export async function publicFigures(month?: string) {
   const { district, streets, categories, cases, excluded } = report.figures;
   return {
     months, month: head.month,
-    figures: { version: report.version, publishedAt: report.publishedAt, reason: report.reason, weights: report.weights, cases, excluded, district, streets, categories },
+    // A correction's reason is staff's words (it may name a person): the public reads that a version corrects another, not why.
+    figures: { version: report.version, publishedAt: report.publishedAt, corrected: report.version > 1, weights: report.weights, cases, excluded, district, streets, categories },
   };
 }

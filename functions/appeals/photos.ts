@@ -76,7 +76,8 @@ export async function checkedPhotos(idempotencyKey: string, count: number): Prom
       throw e;
     });
     const bytes = head.ContentLength ?? 0;
-    if (bytes < 1 || bytes > MAX_PHOTO_BYTES) refuse(`larger than ${MAX_PHOTO_BYTES / 1_048_576} MB`);
+    if (bytes < 1) refuse('empty; send it again');
+    if (bytes > MAX_PHOTO_BYTES) refuse(`larger than ${MAX_PHOTO_BYTES / 1_048_576} MB`);
     const declared = head.ContentType as PhotoType;
     if (!PHOTO_TYPES.includes(declared)) refuse('not a JPEG, PNG or WebP image');
     const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11' }));

@@ -167,6 +167,11 @@ export async function placeOfAddress(address: string): Promise<CasePlace> {
   return best ? { compoundId: best.c.id, communityId: best.c.communityId, streetId: best.c.streetId, name: best.c.name } : { compoundId: null, communityId: null, streetId: null, name: null };
 }
 
+/** Every compound as [id, name], by name: the appeal page's search list. */
+export async function compoundChoices(): Promise<[string, string][]> {
+  return (await compoundPlaces()).map((c) => [c.id, c.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
+}
+
 /** A compound picked from the public structure: where it lies. */
 export async function placeOfCompound(compoundId: string): Promise<CasePlace | null> {
   const c = (await compoundPlaces()).find((x) => x.id === compoundId);

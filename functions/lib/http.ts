@@ -7,6 +7,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
+import { gzipSync } from 'node:zlib';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
@@ -186,6 +187,20 @@ function toResponse(result: unknown): APIGatewayProxyStructuredResultV2 {
   return jsonResponse(200, result ?? {});
 }
 
+/**
+ * A larger answer gzipped when the caller takes it: CloudFront does not compress what it does
+ * not cache (the API's behaviour caches nothing), and the district's structure or a month's
+ * report is tens of KB, seconds on a slow phone network.
+ */
+export function compressed(response: APIGatewayProxyStructuredResultV2, acceptEncoding: string | undefined): APIGatewayProxyStructuredResultV2 {
+  const body = response.body;
+  const type = String(response.headers?.['content-type'] ?? '');
+  if (!body || response.isBase64Encoded || body.length < 1024 || !/json|text|xml|csv/.test(type)) return response;
+  const gzip = (acceptEncoding ?? '').split(',').map((p) => p.trim().toLowerCase().split(';')).find(([coding]) => coding === 'gzip' || coding === '*');
+  if (!gzip || gzip.slice(1).some((param) => /^\s*q=0(\.0*)?\s*$/.test(param))) return response;
+  return { ...response, headers: { ...response.headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }, isBase64Encoded: true, body: gzipSync(body).toString('base64') };
+}
+
 export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
   const maxBody = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const stateOf = (request: Request) => states.get(request.context)!;
@@ -284,9 +299,9 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
     .use(limitAndAuthenticate as MW)
     .use((route.body && !route.rawBody ? httpJsonBodyParser() : { before: () => undefined }) as MW)
     .use(validateAndScope as MW)
-    .handler(async (_event, context) => {
+    .handler(async (event, context) => {
       const { input, ...ctx } = states.get(context)!;
       const result = await fn(input as never, ctx);
-      return toResponse(result);
+      return compressed(toResponse(result), event.headers?.['accept-encoding']);
     });
 }

@@ -178,13 +178,35 @@ async function ensureBucket(endpoint: string, name: string): Promise<void> {
   if (!exists) await s3.send(new CreateBucketCommand({ Bucket: name }));
 }
 
-/** The emulated bucket under this host's origin: an upload form's POST and a photo link's GET, passed through as they are. */
+/**
+ * The emulated bucket under this host's origin: an upload form's POST and a photo link's GET,
+ * each checked as S3 would check it (infra/local/s3-gate.ts) before fauxqs sees it.
+ */
 async function proxyS3(req: IncomingMessage, res: ServerResponse, url: URL, endpoint: string): Promise<void> {
-  const body = req.method === 'POST' || req.method === 'PUT' ? await readAll(req) : undefined;
+  const { checkRead, checkUpload, refusalXml } = await import('./s3-gate.ts');
+  const path = url.pathname.slice(LOCAL_S3_PATH.length);
+  const deny = (r: { status: number; code: string; message: string }) => {
+    res.writeHead(r.status, { 'content-type': 'application/xml' });
+    res.end(refusalXml(r));
+  };
+  let body: Buffer | undefined;
+  if (req.method === 'POST') {
+    body = (await readAll(req)) ?? undefined;
+    if (!body) return deny({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' });
+    const bucket = path.split('/').filter(Boolean)[0] ?? '';
+    const refused = await checkUpload(new Uint8Array(body), String(req.headers['content-type'] ?? ''), bucket);
+    if (refused) return deny(refused);
+  } else if (req.method === 'GET' || req.method === 'HEAD') {
+    const refused = await checkRead(new URL(`${endpoint}${path}${url.search}`), endpoint);
+    if (refused) return deny(refused);
+  } else {
+    return deny({ status: 405, code: 'MethodNotAllowed', message: 'Only signed uploads and reads' });
+  }
   const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'content-length', 'range']) if (req.headers[name]) headers[name] = String(req.headers[name]);
-  const upstream = await fetch(`${endpoint}${url.pathname.slice(LOCAL_S3_PATH.length)}${url.search}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-  const out: Record<string, string> = {};
+  for (const name of ['content-type', 'range']) if (req.headers[name]) headers[name] = String(req.headers[name]);
+  const upstream = await fetch(`${endpoint}${path}${url.search}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
+  // A photo is shown, never run: served on the pages' origin here, so no sniffing and no script.
+  const out: Record<string, string> = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" };
   for (const name of ['content-type', 'content-length', 'etag', 'location', 'content-range']) {
     const v = upstream.headers.get(name);
     if (v) out[name] = v;
@@ -193,13 +215,13 @@ async function proxyS3(req: IncomingMessage, res: ServerResponse, url: URL, endp
   res.end(Buffer.from(await upstream.arrayBuffer()));
 }
 
-async function readAll(req: IncomingMessage): Promise<Buffer> {
+/** The request's body, or null past what any upload form takes (5 MB and its fields). */
+async function readAll(req: IncomingMessage): Promise<Buffer | null> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    // More than any form the bucket's policy would take (5 MB and the fields): refused like S3 refuses it.
-    if (size > 6 * 1_048_576) throw new Error('upload too large');
+    if (size > 6 * 1_048_576) return null;
     parts.push(chunk as Buffer);
   }
   return Buffer.concat(parts);

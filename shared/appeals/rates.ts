@@ -1,7 +1,8 @@
 // 三率 of appeals, pure: what a unit's cases in a period say about its handling. Shares are
 // kept as counts and given in permille (‰) rounded half up, so a report equals a recount.
 //
-// - 响应率 (response): valid cases whose caller was contacted within the limit / valid cases.
+// - 响应率 (response): valid cases whose caller was contacted within the limit / valid cases
+//   contacted or past the contact limit (a case still within it is not yet late, as for on time).
 // - 按时办结率 (on time): valid cases replied by their deadline / valid cases replied or past due
 //   (a case still within its time is not yet late).
 // - 解决率 (resolution): solved at follow-up / followed up.
@@ -27,9 +28,9 @@ export interface Weights { response: number; onTime: number; satisfaction: numbe
 export const DEFAULT_WEIGHTS: Weights = { response: 0.1, onTime: 0, resolution: 0.5, satisfaction: 0.4 };
 
 /** What the rates are computed from: whole numbers, so the counts of months add up to a quarter's. */
-export interface Counts { valid: number; responded: number; onTime: number; onTimeBase: number; followedUp: number; solved: number; satisfied: number; basic: number }
-export const COUNT_FIELDS = ['valid', 'responded', 'onTime', 'onTimeBase', 'followedUp', 'solved', 'satisfied', 'basic'] as const;
-export const NO_COUNTS: Counts = { valid: 0, responded: 0, onTime: 0, onTimeBase: 0, followedUp: 0, solved: 0, satisfied: 0, basic: 0 };
+export interface Counts { valid: number; responded: number; responseBase: number; onTime: number; onTimeBase: number; followedUp: number; solved: number; satisfied: number; basic: number }
+export const COUNT_FIELDS = ['valid', 'responded', 'responseBase', 'onTime', 'onTimeBase', 'followedUp', 'solved', 'satisfied', 'basic'] as const;
+export const NO_COUNTS: Counts = { valid: 0, responded: 0, responseBase: 0, onTime: 0, onTimeBase: 0, followedUp: 0, solved: 0, satisfied: 0, basic: 0 };
 
 export interface RatePermilles { responsePermille: number | null; onTimePermille: number | null; resolutionPermille: number | null; satisfactionPermille: number | null; compositePermille: number | null }
 export type Rates = Counts & RatePermilles;
@@ -46,9 +47,11 @@ export function countsOfCase(c: CaseFacts, now: number): Counts {
   const replied = c.repliedAt ? Date.parse(c.repliedAt) : null;
   const due = Date.parse(c.replyDue);
   const inBase = replied !== null || now > due;
+  const contactDue = Date.parse(c.contactDue);
   return {
     valid: 1,
-    responded: c.contactedAt && Date.parse(c.contactedAt) <= Date.parse(c.contactDue) ? 1 : 0,
+    responded: c.contactedAt && Date.parse(c.contactedAt) <= contactDue ? 1 : 0,
+    responseBase: c.contactedAt || now > contactDue ? 1 : 0,
     onTimeBase: inBase ? 1 : 0,
     onTime: replied !== null && replied <= due ? 1 : 0,
     followedUp: c.followUp ? 1 : 0,
@@ -69,7 +72,7 @@ export function countsOf(cases: readonly CaseFacts[], now: number): Counts {
 }
 
 export function ratesOfCounts(k: Counts, weights: Weights = DEFAULT_WEIGHTS): Rates {
-  const responsePermille = permille(k.responded, k.valid);
+  const responsePermille = permille(k.responded, k.responseBase);
   const onTimePermille = permille(k.onTime, k.onTimeBase);
   const resolutionPermille = permille(k.solved, k.followedUp);
   // 0.9 × 基本满意 in tenths, so the share stays exact.

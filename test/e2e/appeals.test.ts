@@ -187,6 +187,64 @@ describe('a 12345 work order handled on phones', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
+  it('lets the district admin add a department, route a new category to it, rotate the 12345 key and issue an Open311 key, each asked first and refused under its field', async () => {
+    const context = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, `${district.url}/admin.html?view=appeals&tab=settings`, 'admin');
+    await page.getByRole('heading', { name: '诉求设置（仅区管理员）' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    const form = page.getByRole('form', { name: '新增或修改部门' });
+    await form.getByLabel(/部门编号/).fill('Dep Edu');
+    await form.getByRole('button', { name: '保存部门' }).click();
+    await expect.poll(() => page.locator('#dep-id-error').textContent()).toMatch(/小写字母/);
+    await form.getByLabel(/部门编号/).fill('dep-jiaoyu');
+    await form.getByLabel('部门名称').fill('市南区教育和体育局');
+    await form.getByRole('button', { name: '保存部门' }).click();
+    await expect.poll(() => page.getByText('市南区教育和体育局').count()).toBeGreaterThan(0);
+    // A new category, routed to the new department anywhere in the district.
+    await page.getByRole('button', { name: '新增分类' }).click();
+    const cat = page.getByRole('group', { name: /^分类 \d+$/ }).last();
+    await cat.getByLabel('编码').fill('School');
+    await cat.getByLabel('名称').fill('校园周边');
+    await page.getByRole('button', { name: '新增规则' }).click();
+    const rule = page.getByRole('group', { name: /^规则 \d+$/ }).last();
+    await rule.getByLabel('承办单位').selectOption('department:dep-jiaoyu');
+    await page.getByRole('button', { name: '保存分类和规则' }).click();
+    // The code is refused under its own category, in Chinese; nothing saved.
+    await expect.poll(() => cat.locator('.error').textContent()).toMatch(/小写字母/);
+    await expectNoEnglishErrors(page);
+    await cat.getByLabel('编码').fill('school');
+    await rule.getByLabel('分类').selectOption('school');
+    await page.getByRole('button', { name: '保存分类和规则' }).click();
+    await page.getByTestId('routing-saved').waitFor();
+    const routing = await fetch(`${district.url}/api/appeals/routing`, { headers: { authorization: `Bearer ${await district.auth.issue('admin')}` } }).then((r) => r.json());
+    expect(routing.categories.map((c: { code: string }) => c.code)).toContain('school');
+    expect(routing.rules).toContainEqual({ category: 'school', unit: { kind: 'department', id: 'dep-jiaoyu' } });
+    // The rule reads in words; removing one asks first, and dismissed, it stays.
+    expect(await page.locator('.rules li').last().textContent()).toContain('校园周边 · 全区 → 市南区教育和体育局（部门）');
+    const rulesBefore = await page.locator('.rules li').count();
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('button', { name: `删除规则 ${rulesBefore}` }).click();
+    expect(await page.locator('.rules li').count()).toBe(rulesBefore);
+    // The 12345 key: asked first, shown once.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await page.getByRole('button', { name: '更换密钥' }).click();
+    await expect.poll(() => page.getByTestId('new-webhook-key').textContent()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(asked).toMatch(/24 小时/);
+    await page.getByLabel('应用名称').fill('市民随手拍');
+    await page.getByRole('button', { name: '发放密钥' }).click();
+    await expect.poll(() => page.getByTestId('new-open311-key').textContent()).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(await axeProblems(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Not the centre's: the dispatcher has no settings tab.
+    expect(await centrePage.getByRole('button', { name: '设置' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('lets a community report a compound\'s matter to its street from the compound page, the rule named under its field', async () => {
     const page = await unit.newPage();
     await signIn(page, `${district.url}/admin.html?compound=${compound.id}`, 'jinkou');

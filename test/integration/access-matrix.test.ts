@@ -90,7 +90,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   publicBulletin: () => ({ path: ballotPath(routes.publicBulletin.path), expect: 'not-denied' }),
   publicAnnouncement: () => ({ path: ballotPath(routes.publicAnnouncement.path), expect: 'not-denied' }),
   openApi: () => ({ path: routes.openApi.path, expect: 'ok' }),
-  publicAppealCategories: () => ({ path: routes.publicAppealCategories.path, expect: 'ok' }),
+  publicAppealChoices: () => ({ path: routes.publicAppealChoices.path, expect: 'ok' }),
   // From many callers: each a new appeal from its own number (a phone may file 5 a day).
   residentAppeal: () => ({ path: routes.residentAppeal.path, from: `127.0.31.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'a'.repeat(16)}`, phone: `1390000${String(made).padStart(4, '0')}`, category: 'property', compoundId: target.id, content: '矩阵测试：楼道灯不亮已经一周。' }, expect: 'ok' }),
   trackAppeal: () => ({ path: routes.trackAppeal.path, body: { code: 'AAAA-BBBB-CCCC' }, expect: 'not-denied' }),

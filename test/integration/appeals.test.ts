@@ -481,12 +481,16 @@ describe('a resident\'s appeal from the phone page', () => {
     return res.json.uploads as { url: string; fields: Record<string, string> }[];
   }
   /** What the page does: the signed fields, then the file, as multipart/form-data. */
-  async function upload(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
+  async function send(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
     const data = new FormData();
     for (const [k, v] of Object.entries(form.fields)) data.append(k, v);
     data.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
     const res = await fetch(form.url, { method: 'POST', body: data });
-    expect(res.status, await res.text()).toBeLessThan(300);
+    return { status: res.status, text: await res.text() };
+  }
+  async function upload(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
+    const res = await send(form, bytes, type);
+    expect(res.status, res.text).toBeLessThan(300);
   }
 
   it('takes up to 3 photos uploaded straight to the bucket with signed forms, checks their bytes, and shows them to the staff of the case only', async () => {
@@ -522,17 +526,57 @@ describe('a resident\'s appeal from the phone page', () => {
     expect(tracked.text).not.toMatch(/incoming|cases\/|local\/s3/);
   });
 
+  it('holds the bucket to its rules locally as S3 does: no listing, no read without a valid link, no upload outside its signed form', async () => {
+    const body = appeal({ content: '楼道里的消防栓被杂物堵住了，附照片。', photos: 1 });
+    const [form] = await forms('127.0.46.1', body.idempotencyKey as string, ['image/jpeg']);
+    const bucket = new URL(form!.url).pathname.split('/').filter(Boolean).at(-1)!;
+    expect((await fetch(`${district.url}/local/s3/${bucket}?list-type=2`)).status).toBe(403);
+    expect((await fetch(`${district.url}/local/s3/${bucket}/`)).status).toBe(403);
+    // A form changed after signing: another key, another type, no policy, an extra field.
+    for (const [what, fields] of [
+      ['another key', { ...form!.fields, key: 'cases/someone-else/0' }],
+      ['another key by traversal', { ...form!.fields, key: `${form!.fields.key}/../../cases/x/0` }],
+      ['another type', { ...form!.fields, 'Content-Type': 'text/html' }],
+      ['no policy', Object.fromEntries(Object.entries(form!.fields).filter(([k]) => k !== 'Policy'))],
+      ['a forged signature', { ...form!.fields, 'X-Amz-Signature': '0'.repeat(64) }],
+      ['an extra field', { ...form!.fields, 'x-amz-meta-note': 'x' }],
+    ] as const) {
+      const res = await send({ url: form!.url, fields }, JPEG, 'image/jpeg');
+      expect(res.status, what).toBe(403);
+    }
+    await upload(form!, JPEG, 'image/jpeg');
+    expect((await callFrom(district, '127.0.46.1', 'POST', '/api/public/appeals', body)).status).toBe(201);
+    const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
+    const caseId = queue.json.cases.find((c: { excerpt: string }) => c.excerpt.startsWith('楼道里的消防栓被杂物堵住了'))!.caseId;
+    const link = new URL((await getCase(caseId)).photos[0].url);
+    const ok = await fetch(link);
+    expect(ok.status).toBe(200);
+    // Served as a picture that is never run, on this origin.
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('content-security-policy')).toMatch(/sandbox/);
+    const bare = new URL(link.pathname, link.origin);
+    expect((await fetch(bare)).status).toBe(403);
+    const forged = new URL(link);
+    forged.searchParams.set('X-Amz-Signature', '0'.repeat(64));
+    expect((await fetch(forged)).status).toBe(403);
+    const other = new URL(link);
+    other.pathname = other.pathname.replace(/\/0$/, '/1');
+    expect((await fetch(other)).status).toBe(403);
+  });
+
   it('refuses a photo not uploaded, one too large, a fourth photo and a type the forms do not take, naming the field', async () => {
     const missing = appeal({ photos: 1 });
     const res = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals', missing);
     expect(res.status).toBe(400);
     expect(res.json.error.fields).toEqual([{ path: 'body.photos', reason: 'photo 1: not uploaded; send it again' }]);
+    // Too large for the form's signed policy: the bucket refuses the upload, so the appeal finds none.
     const big = appeal({ photos: 1 });
     const [form] = await forms('127.0.45.1', big.idempotencyKey as string, ['image/jpeg']);
-    await upload(form!, Buffer.concat([JPEG, Buffer.alloc(5 * 1_048_576)]), 'image/jpeg');
-    const tooBig = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals', big);
+    const tooBig = await send(form!, Buffer.concat([JPEG, Buffer.alloc(5 * 1_048_576)]), 'image/jpeg');
     expect(tooBig.status).toBe(400);
-    expect(tooBig.json.error.fields[0].reason).toBe('photo 1: larger than 5 MB');
+    expect(tooBig.text).toContain('EntityTooLarge');
+    const filed = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals', big);
+    expect(filed.json.error.fields[0].reason).toBe('photo 1: not uploaded; send it again');
     for (const [what, types, path] of [['four photos', ['image/jpeg', 'image/jpeg', 'image/jpeg', 'image/jpeg'], 'body.types'], ['a GIF', ['image/gif'], 'body.types.0'], ['none', [], 'body.types']] as const) {
       const r = await callFrom(district, '127.0.45.1', 'POST', '/api/public/appeals/photos', { idempotencyKey: 'a'.repeat(32), types });
       expect(r.status, what).toBe(400);
@@ -566,9 +610,10 @@ describe('三率: the live dashboard and the monthly report frozen from the case
       if (c!.view.state === 'invalid' || c!.view.state === 'merged') { excluded++; continue; }
       for (const key of ['district', c!.unit ? `${c!.unit.kind}:${c!.unit.id}` : null]) {
         if (!key) continue;
-        const u = (units[key] ??= { valid: 0, responded: 0, onTime: 0, onTimeBase: 0, followedUp: 0, solved: 0, satisfied: 0, basic: 0 });
+        const u = (units[key] ??= { valid: 0, responded: 0, responseBase: 0, onTime: 0, onTimeBase: 0, followedUp: 0, solved: 0, satisfied: 0, basic: 0 });
         u.valid!++;
         if (c!.view.contactedAt && c!.view.contactedAt <= c!.contactDue) u.responded!++;
+        if (c!.view.contactedAt || now > Date.parse(c!.contactDue)) u.responseBase!++;
         if (c!.view.repliedAt || now > Date.parse(c!.view.replyDue.due)) u.onTimeBase!++;
         if (c!.view.repliedAt && c!.view.repliedAt <= c!.view.replyDue.due) u.onTime!++;
         if (c!.view.followUp) {
@@ -581,7 +626,7 @@ describe('三率: the live dashboard and the monthly report frozen from the case
     }
     return { cases, excluded, units };
   }
-  const countsIn = (r: Record<string, number | null>) => ({ valid: r.valid, responded: r.responded, onTime: r.onTime, onTimeBase: r.onTimeBase, followedUp: r.followedUp, solved: r.solved, satisfied: r.satisfied, basic: r.basic });
+  const countsIn = (r: Record<string, number | null>) => ({ valid: r.valid, responded: r.responded, responseBase: r.responseBase, onTime: r.onTime, onTimeBase: r.onTimeBase, followedUp: r.followedUp, solved: r.solved, satisfied: r.satisfied, basic: r.basic });
 
   let replied = '';
   it('freezes a month only once it is over, and equals a recount from the stored cases', async () => {
@@ -589,6 +634,10 @@ describe('三率: the live dashboard and the monthly report frozen from the case
     const early = await call(district, 'POST', `/api/appeals/monthly/${thisMonth}`, { token: admin, body: {} });
     expect(early.status, early.text).toBe(409);
     expect(early.json.error.code).toBe('month_not_over');
+    // A month long past with no case has nothing to freeze.
+    const empty = await call(district, 'POST', '/api/appeals/monthly/2019-03', { token: admin, body: {}, lang: 'zh-CN' });
+    expect(empty.status).toBe(409);
+    expect(empty.json.error).toMatchObject({ code: 'empty_month', message: '这个月没有受理任何诉求，无需固定报告' });
     // Eight cases over the month in different states and two units.
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) ids.push((await sendOrder(district, workOrder({ receivedAt: inMonth(3 + i) }))).json.caseId);
@@ -671,6 +720,7 @@ describe('三率: the live dashboard and the monthly report frozen from the case
     const q = await call(district, 'GET', `/api/appeals/monthly/${quarter}`, { token: admin });
     expect(q.status, q.text).toBe(200);
     expect(q.json.months).toHaveLength(3);
+    expect(q.json.complete).toBe(false);
     expect(q.json.months.find((m: { month: string }) => m.month === month).version).toBe(2);
     expect(countsIn(q.json.figures.district)).toEqual(countsIn(corrected.json.figures.district));
     // The spreadsheet: a row per unit and the district's, percentages with one decimal.
@@ -691,6 +741,10 @@ describe('三率: the live dashboard and the monthly report frozen from the case
     expect(res.json.figures.streets.map((s: { streetId: string }) => s.streetId)).toEqual([anqing.streetId]);
     expect(res.json.figures.categories).toEqual([{ code: 'property', name: expect.any(String), cases: 7 }]);
     expect(res.json.figures).not.toHaveProperty('units');
+    // Corrected, and the public reads that it was, not the staff's reason (which may name someone).
+    expect(res.json.figures).toMatchObject({ version: 2, corrected: true });
+    expect(res.json.figures).not.toHaveProperty('reason');
+    expect(res.text).not.toContain('补录回访结果');
     for (const secret of ['13800138000', '电梯停运', 'dep-zhujian', '来电人13800138000']) expect(res.text).not.toContain(secret);
     expect((await call(district, 'GET', '/api/public/appeals/figures?month=2019-01')).status).toBe(404);
   });

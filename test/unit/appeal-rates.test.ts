@@ -24,6 +24,9 @@ describe('三率', () => {
       const valid = cases.filter((c) => c.valid);
       expect(r.valid).toBe(valid.length);
       expect(r.responded).toBe(valid.filter((c) => c.contactedAt && c.contactedAt <= c.contactDue).length);
+      // Not yet late: an uncontacted case still within its contact limit is outside the base.
+      expect(r.responseBase).toBe(valid.filter((c) => c.contactedAt || Date.parse(c.contactDue) < NOW).length);
+      expect(r.responsePermille).toBe(r.responseBase === 0 ? null : Math.floor((r.responded * 2000 + r.responseBase) / (2 * r.responseBase)));
       const base = valid.filter((c) => c.repliedAt || Date.parse(c.replyDue) < NOW);
       expect(r.onTimeBase).toBe(base.length);
       expect(r.onTime).toBe(base.filter((c) => c.repliedAt && c.repliedAt <= c.replyDue).length);
@@ -58,7 +61,9 @@ describe('三率', () => {
 
   it('does not count a case still within its time as late', () => {
     const r = ratesOf([{ unitId: 'u1', valid: true, contactDue: at(1), replyDue: at(48) }], NOW);
-    expect(r).toMatchObject({ onTimeBase: 0, onTimePermille: null, responsePermille: 0 });
+    expect(r).toMatchObject({ onTimeBase: 0, onTimePermille: null, responseBase: 0, responsePermille: null });
+    // Past the contact limit and not contacted: late.
+    expect(ratesOf([{ unitId: 'u1', valid: true, contactDue: at(-1), replyDue: at(48) }], NOW)).toMatchObject({ responseBase: 1, responsePermille: 0 });
   });
 
   it('weighs the rates that exist, over their weights', () => {

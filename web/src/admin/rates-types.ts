@@ -15,6 +15,6 @@ export interface Head { month: string; version: number; publishedAt: string; cas
 export interface Change { scope: 'district' | 'unit' | 'street'; key: string; name: string; field: string; from: number | null; to: number | null }
 export interface ReportVersion { month: string; version: number; publishedAt: string; reason: string | null; supersedes: number | null; changes: Change[]; weights: Weights; figures: ReportFigures }
 export interface PeriodReport {
-  period: string; months: { month: string; version: number | null }[]; report: ReportVersion | null;
+  period: string; months: { month: string; version: number | null }[]; complete: boolean; report: ReportVersion | null;
   versions: { version: number; publishedAt: string; reason: string | null }[]; figures: ReportFigures | null; weights: Weights;
 }

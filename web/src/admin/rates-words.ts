@@ -17,7 +17,8 @@ export const rw = words({
   freezeConfirm: '固定 {month} 的报告？固定后各单位的数字和排名将按此版本通报。', correctConfirm: '发布 {month} 报告的更正（第 {n} 版）？原因：{reason}', reasonRequired: '更正须写明原因（2–500 字）',
   frozen: '已固定第 {n} 版', csv: '导出 CSV', print: '打印（A4）', district: '全区', unassigned: '未派单 {n} 件（计入全区，不计入单位）', excluded: '无效或合并 {n} 件（不计入考核）',
   reportTitle: '{period} 12345 诉求办理“三率”通报', issuer: '市南区 12345 热线办理中心', working: '正在计算…', field: '项目', from: '原值', to: '新值',
-  notOver: '本月尚未结束，月末后才能固定报告。',
+  notOver: '本月尚未结束，月末后才能固定报告。', partial: '注意：本期有月份尚未固定，合计只含已固定的月份。', reasonNote: '更正原因随报告在内部通报，不对外公开；请勿写入来电人的姓名或电话。',
+  f_rank: '排名', f_responded: '按时联系', f_responseBase: '应联系', f_onTime: '按时办结', f_onTimeBase: '应办结', f_followedUp: '已回访', f_solved: '已解决', f_satisfied: '满意', f_basic: '基本满意', f_valid: '有效件数', f_cases: '诉求件数', f_compositePermille: '综合得分',
 }, {
   tab_work: 'Cases', tab_rates: 'Rates dashboard', tab_reports: 'Monthly reports',
   live: 'This month, live ({month})', month: 'Month', show: 'Show', updated: 'Updated {at}', cases: 'Cases', valid: 'Valid',
@@ -34,5 +35,6 @@ export const rw = words({
   freezeConfirm: 'Freeze the report of {month}? Units’ figures and ranks will be circulated as in this version.', correctConfirm: 'Publish a correction of {month} (version {n})? Reason: {reason}', reasonRequired: 'A correction must say why (2–500 characters)',
   frozen: 'Version {n} frozen', csv: 'Export CSV', print: 'Print (A4)', district: 'District', unassigned: '{n} not dispatched (in the district’s figures, no unit’s)', excluded: '{n} invalid or merged (not assessed)',
   reportTitle: 'Appeals handling rates, {period}', issuer: 'Shinan District 12345 hotline centre', working: 'Computing…', field: 'Figure', from: 'Was', to: 'Now',
-  notOver: 'This month is not over yet; its report can be frozen after it ends.',
+  notOver: 'This month is not over yet; its report can be frozen after it ends.', partial: 'Note: some months of this period are not frozen; the totals hold only the frozen ones.', reasonNote: 'The reason is circulated with the report inside the district, never published; do not write a caller’s name or number.',
+  f_rank: 'Rank', f_responded: 'Contacted in time', f_responseBase: 'To contact', f_onTime: 'Replied on time', f_onTimeBase: 'To reply', f_followedUp: 'Followed up', f_solved: 'Solved', f_satisfied: 'Satisfied', f_basic: 'Fairly satisfied', f_valid: 'Valid', f_cases: 'Cases', f_compositePermille: 'Composite',
 });
