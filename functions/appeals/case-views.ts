@@ -9,6 +9,7 @@ import { beijingDay } from '../../shared/beijing.ts';
 import { maskNumbers, maskPhone } from '../../shared/privacy.ts';
 import { possibleSteps } from '../../shared/appeals/lifecycle.ts';
 import { appealsSettings } from './settings.ts';
+import { limitsFor } from '../../shared/appeals/settings.ts';
 import { BadRequest, NotFound } from '../../shared/errors.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
@@ -51,7 +52,7 @@ export async function caseView(caseId: string, principal: Staff) {
   const callerPhone = maySeeCaller(principal, scope) ? phone : maskPhone(phone);
   // The steps this person may take that the case's state allows now.
   const settings = appealsSettings();
-  const possible = new Set<string>(possibleSteps(c.view, c.enterprise ? settings.enterpriseLimits : settings.limits, settings.calendar, new Date().toISOString()));
+  const possible = new Set<string>(possibleSteps(c.view, limitsFor(settings, c), settings.calendar, new Date().toISOString()));
   const steps = [...CENTRE_STEPS, ...UNIT_STEPS, ...OVERSIGHT_STEPS].filter((k) => mayTake(principal, scope, k) && possible.has(k));
   let duplicates: CaseSummary[] = [];
   if (principal.role === 'dispatcher' && (c.view.state === 'received' || c.view.state === 'returned')) {

@@ -18,6 +18,7 @@ import { logger } from '../lib/logger.ts';
 import { CaseChanged, commitCase, ExtraRefused, readCase, type CasePlace, type CaseRecord, type Channel, type TimelineStep, type TransactItem } from './case-record.ts';
 import { categoryOf, departments, placeForRouting, placeOfAddress, readRouting } from './routing-store.ts';
 import { appealsSettings } from './settings.ts';
+import { limitsFor } from '../../shared/appeals/settings.ts';
 
 /** Nonces are kept well past the ±5 minute window in which a signed request is accepted. */
 const NONCE_TTL_S = 15 * 60;
@@ -53,9 +54,9 @@ export async function caseOf(given: NewAppeal, now = new Date()): Promise<CaseRe
   // later than now: a platform clock a few minutes ahead must not hold the case's first steps back.
   const a = { ...given, receivedAt: new Date(Math.min(Date.parse(given.receivedAt), now.getTime())).toISOString() };
   const settings = appealsSettings();
-  const limits = a.enterprise ? settings.enterpriseLimits : settings.limits;
   const routing = await readRouting();
   const category = categoryOf(routing, a.categoryWord);
+  const limits = limitsFor(settings, { enterprise: a.enterprise, type: a.type, category: category?.code ?? null });
   const place = a.place ?? (await placeOfAddress(a.address));
   const view = newCase(a.receivedAt, limits, settings.calendar);
   if (a.order?.platformDeadline && a.order.platformDeadline < view.replyDue.due) view.replyDue = platformDue(a.receivedAt, a.order.platformDeadline);

@@ -13,6 +13,7 @@ import { keys } from '../lib/keys.ts';
 import { commitCase, ExtraRefused, readCase, summaryOf, type CaseRecord, type TimelineStep, type TransactItem } from './case-record.ts';
 import { unitExists } from './routing-store.ts';
 import { appealsSettings } from './settings.ts';
+import { limitsFor } from '../../shared/appeals/settings.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
@@ -36,7 +37,8 @@ export async function takeStep(caseId: string, request: StepRequest, principal: 
   }
   if (request.rev !== prev.rev) throw new Conflict('The case changed since you opened it; reload it and try again', 'stale_revision');
   const at = now.toISOString();
-  const { limits, enterpriseLimits, calendar } = appealsSettings();
+  const settings = appealsSettings();
+  const { calendar } = settings;
   const extra: TransactItem[] = [];
   let mergeTarget: CaseRecord | null = null;
   let step: Step;
@@ -68,7 +70,7 @@ export async function takeStep(caseId: string, request: StepRequest, principal: 
     case 'invalidate': step = { kind: 'invalidate', at, reason: body.reason }; break;
     default: step = { kind: body.kind, at };
   }
-  const result = applyStep(prev.view, step, prev.enterprise ? enterpriseLimits : limits, calendar);
+  const result = applyStep(prev.view, step, limitsFor(settings, prev), calendar);
   if ('refused' in result) throw new DomainError(409, result.refused, REFUSALS[result.refused], [{ path: 'body.step.kind', reason: result.refused }]);
   const unit = body.kind === 'dispatch' ? body.unit : result.state === 'returned' ? null : prev.unit;
   // A unit that returned a case is no longer what routing should suggest for it.

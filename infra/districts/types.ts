@@ -1,3 +1,4 @@
+import type { AppealType } from '../../shared/appeals/types.ts';
 import type { VoteRules } from '../../shared/votes/rules.ts';
 import type { YearSchedule } from '../../shared/appeals/calendar.ts';
 import type { Limits } from '../../shared/appeals/lifecycle.ts';
@@ -66,6 +67,10 @@ export interface DistrictConfig {
     limits?: Partial<Limits>;
     /** Enterprises' appeals; unset ones take Qingdao's 2115 (contact within 2 hours, close within 15 working days). */
     enterpriseLimits?: Partial<Limits>;
+    /** Limits of an appeal type over the district's, e.g. `{ consult: { replyDays: 3 } }`. */
+    limitsByType?: Partial<Record<AppealType, Partial<Limits>>>;
+    /** Limits of a category (its code in the routing catalogue) over its type's, e.g. `{ heating: { replyDays: 2 } }`. */
+    limitsByCategory?: Record<string, Partial<Limits>>;
     /** Weights of the composite of the 三率 (default 0.1 response, 0.5 resolution, 0.4 satisfaction; common practice, not statute). */
     weights?: Partial<Weights>;
     /** The district's 12345 platform: where acceptance, returns, extensions, replies and closures are sent (signed with the webhook key). */

@@ -2,6 +2,7 @@
 // rules are tested without synthesizing (test/unit/district-config.test.ts).
 import { mappingProblems } from '../../shared/staff-claims.ts';
 import { OFFICIAL_YEARS, scheduleProblems } from '../../shared/appeals/calendar.ts';
+import { APPEAL_TYPES } from '../../shared/appeals/types.ts';
 import type { DistrictConfig } from './types.ts';
 import type { Limits } from '../../shared/appeals/lifecycle.ts';
 
@@ -80,6 +81,14 @@ function appealProblems(d: DistrictConfig): string[] {
   const p: string[] = [];
   const whole = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
   for (const [field, l] of [['limits', a.limits ?? {}], ['enterpriseLimits', a.enterpriseLimits ?? {}]] as const) p.push(...limitProblems(field, l, whole));
+  for (const [type, l] of Object.entries(a.limitsByType ?? {})) {
+    if (!(APPEAL_TYPES as readonly string[]).includes(type)) p.push(`appeals.limitsByType.${type} is not an appeal type (${APPEAL_TYPES.join(', ')})`);
+    else p.push(...limitProblems(`limitsByType.${type}`, l ?? {}, whole));
+  }
+  for (const [code, l] of Object.entries(a.limitsByCategory ?? {})) {
+    if (!/^[a-z][a-z0-9-]{1,31}$/.test(code)) p.push(`appeals.limitsByCategory.${code} is not a category code (lowercase letters, digits and -)`);
+    else p.push(...limitProblems(`limitsByCategory.${code}`, l ?? {}, whole));
+  }
   if (a.platform) {
     let url: URL | null = null;
     try { url = new URL(a.platform.feedbackUrl); } catch { /* reported below */ }

@@ -53,6 +53,7 @@ export async function seedAppeals(d: DemoDistrict, count: number): Promise<numbe
   const { cardAt } = await import('../../shared/appeals/deadlines.ts');
   const { unitKey } = await import('../../shared/appeals/permissions.ts');
   const { appealsSettings } = await import('../../functions/appeals/settings.ts');
+  const { limitsFor } = await import('../../shared/appeals/settings.ts');
   const { demoWorkOrder } = await import('./platform-12345.ts');
   const { keys } = await import('../../functions/lib/keys.ts');
   const r = rng(14);
@@ -69,7 +70,7 @@ export async function seedAppeals(d: DemoDistrict, count: number): Promise<numbe
     const receivedAt = new Date(now - age).toISOString();
     const order = { ...demoWorkOrder(i + 1, 20261), receivedAt, orderNo: `QD-DEMO-${String(i + 1).padStart(6, '0')}` };
     const record = await caseOf({ channel: '12345', type: order.type, categoryWord: order.category, content: order.content, address: order.address, phone: order.callerPhone, urgency: order.urgency, enterprise: order.enterprise, receivedAt, order: { no: order.orderNo, revision: 1 } }, new Date(Date.parse(receivedAt) + 60_000));
-    const limits = record.enterprise ? settings.enterpriseLimits : settings.limits;
+    const limits = limitsFor(settings, record);
     const timeline: { kind: string; at: string; by: Record<string, unknown>; detail?: Record<string, unknown> }[] = [{ kind: 'received', at: receivedAt, by: { role: 'platform' }, detail: { orderNo: order.orderNo, revision: 1 } }];
     let view = record.view;
     let unit = record.suggestion?.unit ?? r.pick(departmentUnits);

@@ -2,6 +2,7 @@
 // poller per manifest queue and the local API host, all from the same manifest and table
 // description the CDK stack uses. `npm start`, the integration tests, the e2e tests and the
 // benchmarks all start it through this one function.
+import type { AppealsConfig } from '../../shared/appeals/settings.ts';
 import { VoteRules } from '../../shared/votes/rules.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,8 @@ export interface DistrictOptions {
   platformFeedbackUrl?: string;
   /** Overrides of the district's vote rules (tests vote today on a ballot announced today). */
   voteRules?: Partial<VoteRules>;
+  /** Overrides of the district's appeals settings (limits by type or category, weights). */
+  appeals?: Partial<AppealsConfig>;
 }
 
 export interface LocalDistrict {
@@ -92,7 +95,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       QUEUE_URLS: JSON.stringify(queues.urls),
       DISTRICT_NAME: config.name,
       VOTE_RULES: JSON.stringify(VoteRules.parse({ ...config.votes, ...o.voteRules })),
-      APPEALS: JSON.stringify({ ...config.appeals, platform: undefined }),
+      APPEALS: JSON.stringify({ ...config.appeals, ...o.appeals, platform: undefined }),
       PLATFORM_FEEDBACK_URL: o.platformFeedbackUrl ?? '',
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

@@ -38,7 +38,8 @@ async function getCase(caseId: string, token = hotline) {
 }
 
 beforeAll(async () => {
-  district = await testDistrict({ seed: 'structure' });
+  // An enquiry (咨询) answered within 3 working days here, the other types within Shandong's 5.
+  district = await testDistrict({ seed: 'structure', appeals: { limitsByType: { consult: { replyDays: 3 } } } });
   hotline = await district.auth.issue('hotline');
   admin = await district.auth.issue('admin');
   department = await district.auth.issue('zhujian');
@@ -147,6 +148,15 @@ describe('12345 webhook', () => {
     const mine = (listed.Items ?? []).filter((i) => i.orderNo === order.orderNo);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.caseId).toBe(caseId);
+  });
+
+  it('counts each type\'s own limit from the district config: an enquiry within 3 working days, a complaint within 5', async () => {
+    const receivedAt = '2026-11-02T02:00:00.000Z'; // a Monday, 10:00 in Beijing
+    const consult = (await sendOrder(district, workOrder({ type: 'consult', receivedAt }))).json.caseId;
+    const complaint = (await sendOrder(district, workOrder({ type: 'complaint', receivedAt }))).json.caseId;
+    // Working days end at midnight Beijing: Thursday the 5th and Monday the 9th (no holiday between).
+    expect((await getCase(consult)).case.due).toBe('2026-11-05T15:59:59.999Z');
+    expect((await getCase(complaint)).case.due).toBe('2026-11-09T15:59:59.999Z');
   });
 
   it('applies a later revision, never lets an older one overwrite it, and keeps the lifecycle', async () => {
