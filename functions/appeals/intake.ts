@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { newCase } from '../../shared/appeals/lifecycle.ts';
-import { cardAt, hoursDeadline, type Deadline } from '../../shared/appeals/deadlines.ts';
+import { cardAt, hoursDeadline, workingDaysDeadline, type Deadline } from '../../shared/appeals/deadlines.ts';
 import { route, type UnitRef } from '../../shared/appeals/routing.ts';
 import type { WorkOrder } from '../../shared/appeals/schemas.ts';
 import type { AppealType } from '../../shared/appeals/types.ts';
@@ -15,7 +15,7 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
 import { newId } from '../lib/ids.ts';
 import { logger } from '../lib/logger.ts';
-import { CaseChanged, commitCase, ExtraRefused, readCase, type CasePlace, type CaseRecord, type Channel, type TimelineStep, type TransactItem } from './case-record.ts';
+import { CaseChanged, commitCase, ExtraRefused, isOpen, readCase, type CasePlace, type CaseRecord, type Channel, type TimelineStep, type TransactItem } from './case-record.ts';
 import { categoryOf, departments, placeForRouting, placeOfAddress, readRouting } from './routing-store.ts';
 import { appealsSettings } from './settings.ts';
 import { limitsFor } from '../../shared/appeals/settings.ts';
@@ -175,13 +175,27 @@ async function reviseFromOrder(order: WorkOrder, nonce: string, caseId: string, 
   // What the platform corrects: the words, the place, the category and the unit it requires.
   // Where the case is in its lifecycle is ours; its routing suggestion follows the correction
   // only while nobody has dispatched it.
+  // A correction of what the limits depend on (type, category, enterprise, the platform's own
+  // deadline) moves the deadline of a case still in its first handling: counted again from
+  // receipt, with any extension already approved. After a reply or a rework the deadline is the
+  // lifecycle's own.
+  let view = prev.view;
+  let contactDue = prev.contactDue;
+  if (isOpen(prev) && prev.view.reworks === 0) {
+    const base = fresh.view.replyDue;
+    const due = prev.view.extendedDays ? workingDaysDeadline(base.due, prev.view.extendedDays, appealsSettings().calendar) : base;
+    if (due.due !== prev.view.replyDue.due) view = { ...prev.view, replyDue: due };
+    if (!prev.view.contactedAt) contactDue = fresh.contactDue;
+  }
   const next: CaseRecord = {
     ...prev, rev: prev.rev + 1, updatedAt: now.toISOString(),
     type: fresh.type, category: fresh.category, categoryName: fresh.categoryName, content: fresh.content, address: fresh.address,
     place: fresh.place, urgency: fresh.urgency, enterprise: fresh.enterprise, order: fresh.order,
     suggestion: prev.unit ? prev.suggestion : fresh.suggestion,
+    view, contactDue, card: view === prev.view ? prev.card : cardAt(view.replyDue, now.getTime()), unknownYears: view.replyDue.unknownYears,
   };
-  const step: TimelineStep = { kind: 'revised', at: now.toISOString(), by: { role: 'platform' }, detail: { orderNo: order.orderNo, revision: order.revision } };
+  const moved = view !== prev.view ? { dueBefore: prev.view.replyDue.due, due: view.replyDue.due } : {};
+  const step: TimelineStep = { kind: 'revised', at: now.toISOString(), by: { role: 'platform' }, detail: { orderNo: order.orderNo, revision: order.revision, ...moved } };
   await commitCase(prev, next, step, [
     noncePut(nonce),
     {

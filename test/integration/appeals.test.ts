@@ -174,6 +174,33 @@ describe('12345 webhook', () => {
   });
 });
 
+describe('revisions that change the limits', () => {
+  it('moves the deadline of a case in its first handling when a revision makes it an enquiry or an enterprise\'s, never after the reply', async () => {
+    const receivedAt = '2026-11-02T02:00:00.000Z';
+    const order = workOrder({ receivedAt });
+    const { caseId } = (await sendOrder(district, order)).json;
+    expect((await getCase(caseId)).case.due).toBe('2026-11-09T15:59:59.999Z');
+    // Revision 2: an enquiry (3 working days here).
+    await sendOrder(district, { ...order, revision: 2, type: 'consult' });
+    let view = await getCase(caseId);
+    expect(view.case.due).toBe('2026-11-05T15:59:59.999Z');
+    expect(view.timeline.at(-1)).toMatchObject({ kind: 'revised', detail: { dueBefore: '2026-11-09T15:59:59.999Z', due: '2026-11-05T15:59:59.999Z' } });
+    // Revision 3: an enterprise's (2115: 15 working days, contact within 2 hours).
+    await sendOrder(district, { ...order, revision: 3, type: 'consult', enterprise: true });
+    view = await getCase(caseId);
+    expect(view.case.due).toBe('2026-11-23T15:59:59.999Z');
+    expect(view.case.contactDue).toBe('2026-11-02T04:00:00.000Z');
+    // Replied: a later correction changes the words, not the deadline the reply was measured against.
+    await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
+    await step(district, community, caseId, { kind: 'accept' });
+    await step(district, community, caseId, { kind: 'reply', reply: '已答复企业。' });
+    await sendOrder(district, { ...order, revision: 4, type: 'complaint', enterprise: false, content: '第四版：补充说明。' });
+    view = await getCase(caseId);
+    expect(view.case).toMatchObject({ due: '2026-11-23T15:59:59.999Z', content: '第四版：补充说明。' });
+    expect(view.timeline.at(-1).detail).not.toHaveProperty('dueBefore');
+  });
+});
+
 describe('lifecycle', () => {
   it('goes from dispatch to closure, each step on the timeline and each list following the case', async () => {
     const { json: { caseId } } = await sendOrder(district, workOrder());
