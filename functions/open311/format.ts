@@ -9,7 +9,7 @@ export type Scalar = string | number | boolean | null | undefined;
 export type Open311Value = Scalar | Open311Value[] | { [k: string]: Open311Value };
 
 export class Open311Error extends Error {
-  constructor(readonly status: 400 | 403 | 404, readonly description: string) {
+  constructor(readonly status: 400 | 403 | 404 | 429, readonly description: string) {
     super(description);
   }
 }

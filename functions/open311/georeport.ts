@@ -16,6 +16,8 @@ import { commitCase, readCase, type CaseSummary } from '../appeals/case-record.t
 import { caseOf } from '../appeals/intake.ts';
 import { placeOfCompound, readRouting, unitName } from '../appeals/routing-store.ts';
 import { Open311Error, w3c, type Open311Value } from './format.ts';
+import { take, TooManyRequests } from '../lib/rate-limit.ts';
+import { appealsSettings } from '../appeals/settings.ts';
 
 const DAY = 86_400_000;
 const MAX_RESULTS = 1000;
@@ -157,6 +159,15 @@ export async function createRequest(fields: Record<string, string>, now = new Da
   const address = (fields.address_string ?? '').trim().slice(0, 200);
   const hasPoint = fields.lat !== undefined && fields.long !== undefined && Number.isFinite(Number(fields.lat)) && Number.isFinite(Number(fields.long));
   if (!place && !address && !hasPoint) throw new Open311Error(400, '请给出地点：address_string、address_id 或 lat 与 long (a location is required)');
+  // Each key's requests created share one budget an hour (the district's setting), counted on the
+  // key's hash; refusals above do not count, so a client fixing its form is not locked out.
+  const perHour = appealsSettings().open311PostsPerHour;
+  try {
+    await take({ name: 'open311-post', key: keyHash(fields.api_key!), max: perHour, windowSeconds: 3600 });
+  } catch (error) {
+    if (error instanceof TooManyRequests) throw new Open311Error(429, `请求过于频繁，每个 api_key 每小时最多 ${perHour} 件，请 ${Math.max(1, Math.ceil(error.retryAfterSeconds / 60))} 分钟后再试 (too many requests: ${perHour} an hour per api_key)`);
+    throw error;
+  }
   const phone = fields.phone && isValidPhone(fields.phone) ? normalizePhone(fields.phone) : '';
   const at = now.toISOString();
   const record = await caseOf({ channel: 'open311', type: 'complaint', categoryWord: category.code, content: description, address, ...(place ? { place } : {}), phone, urgency: 'normal', enterprise: false, receivedAt: at }, now);

@@ -71,6 +71,8 @@ export interface DistrictConfig {
     limitsByType?: Partial<Record<AppealType, Partial<Limits>>>;
     /** Limits of a category (its code in the routing catalogue) over its type's, e.g. `{ heating: { replyDays: 2 } }`. */
     limitsByCategory?: Record<string, Partial<Limits>>;
+    /** Requests each Open311 API key may create in an hour (default 300). */
+    open311PostsPerHour?: number;
     /** Weights of the composite of the 三率 (default 0.1 response, 0.5 resolution, 0.4 satisfaction; common practice, not statute). */
     weights?: Partial<Weights>;
     /** The district's 12345 platform: where acceptance, returns, extensions, replies and closures are sent (signed with the webhook key). */

@@ -89,6 +89,7 @@ function appealProblems(d: DistrictConfig): string[] {
     if (!/^[a-z][a-z0-9-]{1,31}$/.test(code)) p.push(`appeals.limitsByCategory.${code} is not a category code (lowercase letters, digits and -)`);
     else p.push(...limitProblems(`limitsByCategory.${code}`, l ?? {}, whole));
   }
+  if (a.open311PostsPerHour !== undefined && !whole(a.open311PostsPerHour, 1, 100_000)) p.push('appeals.open311PostsPerHour must be a whole number from 1 to 100000');
   if (a.platform) {
     let url: URL | null = null;
     try { url = new URL(a.platform.feedbackUrl); } catch { /* reported below */ }

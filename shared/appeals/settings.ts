@@ -16,6 +16,8 @@ export interface AppealsConfig {
   limitsByType?: Partial<Record<AppealType, Partial<Limits>>>;
   /** Limits of one category (by its code), over its type's. */
   limitsByCategory?: Record<string, Partial<Limits>>;
+  /** Requests an Open311 API key may create in an hour (default 300). */
+  open311PostsPerHour?: number;
   weights?: Partial<Weights>;
   calendarYears?: YearSchedule[];
 }
@@ -23,6 +25,7 @@ export interface AppealsConfig {
 export interface AppealsSettings {
   limits: Limits; enterpriseLimits: Limits; weights: Weights; calendar: WorkCalendar;
   limitsByType: Partial<Record<AppealType, Partial<Limits>>>; limitsByCategory: Record<string, Partial<Limits>>;
+  open311PostsPerHour: number;
 }
 
 export function settingsOf(config: AppealsConfig = {}): AppealsSettings {
@@ -32,6 +35,7 @@ export function settingsOf(config: AppealsConfig = {}): AppealsSettings {
     weights: { ...DEFAULT_WEIGHTS, ...config.weights },
     limitsByType: config.limitsByType ?? {},
     limitsByCategory: config.limitsByCategory ?? {},
+    open311PostsPerHour: config.open311PostsPerHour ?? 300,
     calendar: new WorkCalendar([...OFFICIAL_YEARS, ...(config.calendarYears ?? [])]),
   };
 }

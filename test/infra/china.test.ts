@@ -157,6 +157,7 @@ describe('a district in AWS China (cn-north-1)', () => {
     expect(build({ ...shinan, appeals: { limitsByType: { gossip: { replyDays: 3 } } as never } })).toThrow(/appeals.limitsByType.gossip is not an appeal type/);
     expect(build({ ...shinan, appeals: { limitsByType: { consult: { replyDays: 0 } } } })).toThrow(/appeals.limitsByType.consult.replyDays/);
     expect(build({ ...shinan, appeals: { limitsByCategory: { Heating: { replyDays: 2 } } } })).toThrow(/appeals.limitsByCategory.Heating is not a category code/);
+    expect(build({ ...shinan, appeals: { open311PostsPerHour: 0 } })).toThrow(/appeals.open311PostsPerHour/);
     expect(build({ ...shinan, appeals: { limitsByType: { consult: { replyDays: 3 } }, limitsByCategory: { heating: { replyDays: 2 } } } })).not.toThrow();
     expect(build({ ...shinan, appeals: { limits: { replyDays: 5, contactHours: 2 }, calendarYears: [{ year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-02'] }] } })).not.toThrow();
   });

@@ -24,7 +24,8 @@ async function form(path: string, body: string) {
 }
 
 beforeAll(async () => {
-  district = await testDistrict({ seed: 'structure' });
+  // Five requests an hour per key here (300 by default), so the limit is reached in a test.
+  district = await testDistrict({ seed: 'structure', appeals: { open311PostsPerHour: 5 } });
   const admin = await district.auth.issue('admin');
   hotline = await district.auth.issue('hotline');
   apiKey = (await call(district, 'POST', '/api/appeals/open311/keys', { token: admin, body: { name: '市民随手拍' } })).json.apiKey;
@@ -74,6 +75,20 @@ describe('Open311 GeoReport v2', () => {
       expect(res.status, what).toBe(status);
       expect(res.json, what).toEqual([{ code: status, description: expect.any(String) }]);
     }
+  });
+
+  it('limits the requests one key creates in an hour, in Open311\'s error shape, and counts no refused one', async () => {
+    const key = (await call(district, 'POST', '/api/appeals/open311/keys', { token: await district.auth.issue('admin'), body: { name: '限流测试应用' } })).json.apiKey;
+    const one = (i: number) => `api_key=${key}&service_code=property&address_id=${anqing.id}&description=${encodeURIComponent(`第 ${i} 件：楼道灯不亮。`)}`;
+    // Refusals first: they do not use the budget.
+    for (let i = 0; i < 3; i++) expect((await form('/open311/v2/requests.json', `api_key=${key}&service_code=property&description=y`)).status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await form('/open311/v2/requests.json', one(i))).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const over = await form('/open311/v2/requests.json', one(7));
+    expect(over.json).toEqual([{ code: 429, description: expect.stringMatching(/每小时最多 5 件/) }]);
+    // Another key has its own budget.
+    expect((await form('/open311/v2/requests.json', `api_key=${apiKey}&service_code=property&address_id=${anqing.id}&description=${encodeURIComponent('另一个应用的诉求。')}`)).status).toBe(200);
   });
 
   it('answers GET requests with the standard filters, open and closed, the unit as agency and the deadline as expected time', async () => {
