@@ -11,6 +11,7 @@ import { ddb, tableName } from '../lib/clients.ts';
 import { keys, DISTRICT_PK } from '../lib/keys.ts';
 import { queryAll } from '../lib/query.ts';
 import { auditPut } from '../lib/audit.ts';
+import { batchGet, itemKey } from '../lib/batch-get.ts';
 import type { CasePlace } from './case-record.ts';
 
 const TTL_MS = 60_000;
@@ -47,18 +48,18 @@ export async function putRouting(body: RoutingBody, principal: Principal): Promi
   if (body.rev !== undefined && body.rev !== current.rev) throw new Conflict('The routing table changed meanwhile; reload it and try again', 'stale_revision');
   const codes = new Set(body.categories.map((c) => c.code));
   const fields: { path: string; reason: string }[] = [];
-  const units = new Map<string, Promise<boolean>>();
+  // Every unit and place the table names, read at once (a district's table has a rule or more per community).
+  const unitKeyOf = (u: UnitRef) => (u.kind === 'department' ? keys.department(u.id) : u.kind === 'community' ? keys.community(u.id) : keys.street(u.id));
+  const placeKeyOf = (p: NonNullable<RoutingBody['rules'][number]['place']>) => ('compoundId' in p ? keys.compound(p.compoundId) : 'communityId' in p ? keys.community(p.communityId) : keys.street(p.streetId));
+  const wanted = new Map<string, { pk: string; sk: string }>();
+  for (const rule of body.rules) {
+    for (const k of [unitKeyOf(rule.unit), ...(rule.place ? [placeKeyOf(rule.place)] : [])]) wanted.set(itemKey(k), k);
+  }
+  const found = await batchGet([...wanted.values()]);
   for (const [i, rule] of body.rules.entries()) {
     if (rule.category !== '*' && !codes.has(rule.category)) fields.push({ path: `body.rules.${i}.category`, reason: 'not a category of the catalogue' });
-    const k = `${rule.unit.kind}:${rule.unit.id}`;
-    if (!units.has(k)) units.set(k, unitExists(rule.unit));
-    if (!(await units.get(k))) fields.push({ path: `body.rules.${i}.unit`, reason: 'no such unit' });
-    const p = rule.place;
-    if (p) {
-      const key = 'compoundId' in p ? keys.compound(p.compoundId) : 'communityId' in p ? keys.community(p.communityId) : keys.street(p.streetId);
-      const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: key, ProjectionExpression: 'pk' }));
-      if (!Item) fields.push({ path: `body.rules.${i}.place`, reason: 'no such place' });
-    }
+    if (!found.has(itemKey(unitKeyOf(rule.unit)))) fields.push({ path: `body.rules.${i}.unit`, reason: 'no such unit' });
+    if (rule.place && !found.has(itemKey(placeKeyOf(rule.place)))) fields.push({ path: `body.rules.${i}.place`, reason: 'no such place' });
   }
   if (fields.length) throw new BadRequest('The routing table is not valid', fields.slice(0, 50), 'validation_failed');
   const next: Routing = { categories: body.categories, rules: body.rules, rev: current.rev + 1, updatedAt: new Date().toISOString() };

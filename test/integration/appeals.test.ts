@@ -434,6 +434,30 @@ describe('feedback to the 12345 platform', () => {
   }, 120_000);
 });
 
+describe('the routing table', () => {
+  it('refuses a rule naming a unit or a place that does not exist, naming the rule, and stores nothing', async () => {
+    const before = (await call(district, 'GET', '/api/appeals/routing', { token: admin })).json;
+    const body = {
+      rev: before.rev, categories: before.categories,
+      rules: [
+        ...before.rules,
+        { category: 'property', unit: { kind: 'department', id: 'dep-nowhere' } },
+        { category: 'property', place: { compoundId: 'p9999' }, unit: { kind: 'community', id: anqing.communityId } },
+        { category: 'weather', unit: { kind: 'community', id: anqing.communityId } },
+      ],
+    };
+    const res = await call(district, 'PUT', '/api/appeals/routing', { token: admin, body });
+    expect(res.status, res.text).toBe(400);
+    const n = before.rules.length;
+    expect(res.json.error.fields).toEqual([
+      { path: `body.rules.${n}.unit`, reason: 'no such unit' },
+      { path: `body.rules.${n + 1}.place`, reason: 'no such place' },
+      { path: `body.rules.${n + 2}.category`, reason: 'not a category of the catalogue' },
+    ]);
+    expect((await call(district, 'GET', '/api/appeals/routing', { token: admin })).json.rev).toBe(before.rev);
+  });
+});
+
 describe('reports from communities and streets', () => {
   it('sends a community\'s report on its compound straight to the street, and one to the district to the centre marked for the district leader', async () => {
     const toStreet = await call(district, 'POST', `/api/appeals/compounds/${anqing.id}/reports`, { token: community, body: { category: 'property', content: '小区消防通道被长期占用，物业劝阻无效。', to: 'street' } });
