@@ -1,5 +1,6 @@
 import { Aws, Duration, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { accessLogsBucket } from './access-logs.ts';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -25,14 +26,7 @@ export class Photos extends Construct {
   constructor(scope: Construct, id: string, props: PhotosProps) {
     super(scope, id);
     this.districtId = props.districtId;
-    const logs = new Bucket(this, 'Logs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.OBJECT_WRITER,
-      lifecycleRules: [{ expiration: Duration.days(180) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const logs = accessLogsBucket(this, 'Logs');
     // Named, not generated: the pages' CSP (on CloudFront) names the bucket's origin and the
     // bucket's CORS names CloudFront's; a generated name would make the two depend on each other.
     this.bucketName = `gongzhi-${props.districtId}-photos-${Aws.ACCOUNT_ID}-${Aws.REGION}`;

@@ -1,8 +1,5 @@
-import type { AppealType } from '../../shared/appeals/types.ts';
+import type { AppealsConfig } from '../../shared/appeals/settings.ts';
 import type { VoteRules } from '../../shared/votes/rules.ts';
-import type { YearSchedule } from '../../shared/appeals/calendar.ts';
-import type { Limits } from '../../shared/appeals/lifecycle.ts';
-import type { Weights } from '../../shared/appeals/rates.ts';
 import type { StaffClaimMapping } from '../../shared/staff-claims.ts';
 
 /**
@@ -62,22 +59,8 @@ export interface DistrictConfig {
   /** The district's rules for owner votes (announcement days, proxy cap, seats…); unset ones take Qingdao's. */
   votes?: Partial<VoteRules>;
   /** Appeals (issue 14): time limits, the composite's weights, and calendar years the `chinese-days` release lacks. */
-  appeals?: {
-    /** Unset ones take Shandong's: reply 5 working days, return 2, extend by at most 10. */
-    limits?: Partial<Limits>;
-    /** Enterprises' appeals; unset ones take Qingdao's 2115 (contact within 2 hours, close within 15 working days). */
-    enterpriseLimits?: Partial<Limits>;
-    /** Limits of an appeal type over the district's, e.g. `{ consult: { replyDays: 3 } }`. */
-    limitsByType?: Partial<Record<AppealType, Partial<Limits>>>;
-    /** Limits of a category (its code in the routing catalogue) over its type's, e.g. `{ heating: { replyDays: 2 } }`. */
-    limitsByCategory?: Record<string, Partial<Limits>>;
-    /** Requests each Open311 API key may create in an hour (default 300). */
-    open311PostsPerHour?: number;
-    /** Weights of the composite of the 三率 (default 0.1 response, 0.5 resolution, 0.4 satisfaction; common practice, not statute). */
-    weights?: Partial<Weights>;
+  appeals?: AppealsConfig & {
     /** The district's 12345 platform: where acceptance, returns, extensions, replies and closures are sent (signed with the webhook key). */
     platform?: { feedbackUrl: string };
-    /** The State Council's schedule for a year the pinned `chinese-days` does not have yet (published each November or December). */
-    calendarYears?: YearSchedule[];
   };
 }

@@ -9,16 +9,21 @@ import type { AppealType } from './types.ts';
 /** Qingdao's "2115" for enterprises: contact within 2 hours, close within 15 working days. */
 export const QINGDAO_2115: Limits = { replyDays: 15, returnDays: 2, maxExtensionDays: 10, contactHours: 2 };
 
+/** A district's appeals config (infra/districts/types.ts holds it; synth checks it). */
 export interface AppealsConfig {
+  /** Unset ones take Shandong's: reply 5 working days, return 2, extend by at most 10. */
   limits?: Partial<Limits>;
+  /** Enterprises' appeals; unset ones take Qingdao's 2115 (contact within 2 hours, close within 15 working days). */
   enterpriseLimits?: Partial<Limits>;
-  /** Limits of one appeal type (a 咨询 answered sooner, say), over the district's. */
+  /** Limits of an appeal type over the district's, e.g. `{ consult: { replyDays: 3 } }`. */
   limitsByType?: Partial<Record<AppealType, Partial<Limits>>>;
-  /** Limits of one category (by its code), over its type's. */
+  /** Limits of a category (its code in the routing catalogue) over its type's, e.g. `{ heating: { replyDays: 2 } }`. */
   limitsByCategory?: Record<string, Partial<Limits>>;
-  /** Requests an Open311 API key may create in an hour (default 300). */
+  /** Requests each Open311 API key may create in an hour (default 300). */
   open311PostsPerHour?: number;
+  /** Weights of the composite of the 三率 (default 0.1 response, 0.5 resolution, 0.4 satisfaction; common practice, not statute). */
   weights?: Partial<Weights>;
+  /** The State Council's schedule for a year the pinned `chinese-days` does not have yet (published each November or December). */
   calendarYears?: YearSchedule[];
 }
 

@@ -8,7 +8,7 @@ import type { startLocalDistrict } from '../../infra/local/district.ts';
 import { demoWorkOrder } from '../../infra/local/platform-12345.ts';
 import { sign, SIGNATURE_HEADERS } from '../../functions/appeals/signature.ts';
 import { keys } from '../../functions/lib/keys.ts';
-import { ms, say } from './report.mts';
+import { ms, pct, say } from './report.mts';
 
 type District = Awaited<ReturnType<typeof startLocalDistrict>>;
 
@@ -295,42 +295,21 @@ export async function p10(district: District) {
  * be answered (the categories and the compound list loaded), on Slow 3G and without throttling.
  */
 export async function appealPage(district: District) {
-  const { launchChromium, PHONE } = await import('../support/browser.ts');
-  const browser = await launchChromium();
+  const { timeOnPhone } = await import('./phone.mts');
   const RUNS = 5;
-  const slow: number[] = [];
-  const fast: number[] = [];
-  let bytes: { url: string; type: string; size: number }[] = [];
-  try {
-    for (let run = 0; run < 2 * RUNS; run++) {
-      const throttled = run % 2 === 0;
-      const context = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      if (throttled) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 });
-      const seen: { url: string; type: string; size: number }[] = [];
-      page.on('requestfinished', async (request) => {
-        seen.push({ url: new URL(request.url()).pathname, type: request.resourceType(), size: (await request.sizes()).responseBodySize });
-      });
-      const t = performance.now();
+  const { slow, fast, bytes } = await timeOnPhone({
+    runs: RUNS, viewport: { width: 360, height: 740 },
+    open: async (page) => {
       await page.goto(`${district.url}/appeal.html`);
       // Answerable: the categories are in their list and the compound search finds a compound.
       await page.locator('select option[value="property"]').waitFor({ state: 'attached', timeout: 30_000 });
       await page.getByLabel('所在小区').fill('安庆');
       await page.getByRole('button', { name: '安庆路16号小区' }).waitFor({ timeout: 30_000 });
-      (throttled ? slow : fast).push(performance.now() - t);
-      if (throttled && bytes.length === 0) bytes = [...seen];
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-  }
+    },
+  });
   const code = bytes.filter((b) => ['document', 'script', 'stylesheet'].includes(b.type));
   const data = bytes.filter((b) => ['fetch', 'xhr'].includes(b.type));
   const sum = (list: typeof bytes) => list.reduce((s, b) => s + b.size, 0);
-  const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
   say('## The appeal page on a phone (appeal.html)');
   say();
   say(`From opening the page until the form can be answered: the category list is filled and typing part of a compound's name finds it (the list of compounds is loaded). ${RUNS} runs each, fresh browser context, cache off, 360×740, interleaved.`);

@@ -9,7 +9,7 @@ import { pollQueue, type SqsHandler } from '../../infra/local/queues.ts';
 import { queues } from '../../functions/manifest.ts';
 import { keys } from '../../functions/lib/keys.ts';
 import { CONTRACT_ANSWERS, DEFAULT_DIMENSIONS, OVERALL_ANSWERS } from '../../shared/ratings/questionnaire.ts';
-import { launchChromium, PHONE } from '../support/browser.ts';
+import { timeOnPhone } from './phone.mts';
 import { kb, ms, pct, say } from './report.mts';
 
 type District = Awaited<ReturnType<typeof startLocalDistrict>>;
@@ -46,37 +46,15 @@ export async function p4(district: District) {
   await http(district, token, 'POST', `/api/registry/compounds/${compound.id}/register/imports`, { mode: 'commit', fileName: 'p4.csv', contentBase64: Buffer.from(rowsToCsv(demoRegisterRows(compound).slice(0, 20))).toString('base64') });
   await http(district, token, 'PUT', '/api/ratings/campaigns/bench-p4', campaignBody([compound.id]));
   const { letters } = await http(district, token, 'POST', `/api/registry/compounds/${compound.id}/codes`, { purpose: { kind: 'rating', id: 'bench-p4', title: '基准' }, expiresAt: new Date(Date.now() + 3_000_000).toISOString() });
-  const browser = await launchChromium();
   const RUNS = 5;
-  const slow: number[] = [];
-  const fast: number[] = [];
-  let bytes: { url: string; type: string; size: number }[] = [];
-  try {
-    for (let run = 0; run < 2 * RUNS; run++) {
-      const throttled = run % 2 === 0;
-      const context = await browser.newContext(PHONE);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      // Chromium's "Slow 3G" as the issue gives it: 400 kbps down and up, 400 ms round trip.
-      if (throttled) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 });
-      const seen: { url: string; type: string; size: number }[] = [];
-      page.on('requestfinished', async (request) => {
-        const type = request.resourceType();
-        if (type === 'document' || type === 'script' || type === 'stylesheet') seen.push({ url: new URL(request.url()).pathname, type, size: (await request.sizes()).responseBodySize });
-      });
-      const link = `${district.url}/resident.html?c=${compound.id}#code=${letters[run]!.code}`;
-      const t = performance.now();
-      await page.goto(link);
+  const { slow, fast, bytes: seen } = await timeOnPhone({
+    runs: RUNS,
+    open: async (page, run) => {
+      await page.goto(`${district.url}/resident.html?c=${compound.id}#code=${letters[run]!.code}`);
       await page.getByRole('button', { name: '开始评价' }).waitFor({ timeout: 30_000 });
-      (throttled ? slow : fast).push(performance.now() - t);
-      if (throttled && bytes.length === 0) bytes = seen;
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-  }
+    },
+  });
+  const bytes = seen.filter((b) => b.type === 'document' || b.type === 'script' || b.type === 'stylesheet');
   const total = bytes.reduce((s, b) => s + b.size, 0);
   say('## P4 — the rating page on a phone');
   say();
