@@ -171,7 +171,8 @@ async function createFromOrder(order: WorkOrder, nonce: string, now: Date): Prom
 async function reviseFromOrder(order: WorkOrder, nonce: string, caseId: string, storedRevision: number, now: Date): Promise<WebhookAnswer> {
   const prev = await readCase(caseId);
   if (!prev) throw new Error(`work order ${order.orderNo} names case ${caseId}, which is missing`);
-  const fresh = await caseOf({ channel: '12345', ...orderFields(order), place: undefined }, now);
+  // Counted from the receipt the case shows: a revision's 受理时间 does not move it.
+  const fresh = await caseOf({ channel: '12345', ...orderFields(order), receivedAt: prev.view.receivedAt, place: undefined }, now);
   // What the platform corrects: the words, the place, the category and the unit it requires.
   // Where the case is in its lifecycle is ours; its routing suggestion follows the correction
   // only while nobody has dispatched it.

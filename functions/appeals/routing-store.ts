@@ -45,9 +45,19 @@ export async function unitExists(unit: UnitRef): Promise<boolean> {
 /** Every unit a rule names must exist, and so must every place: a typo routes nothing silently. */
 export async function putRouting(body: RoutingBody, principal: Principal): Promise<Routing> {
   const current = await readRouting(true);
-  if (body.rev !== undefined && body.rev !== current.rev) throw new Conflict('The routing table changed meanwhile; reload it and try again', 'stale_revision');
+  if (body.rev !== current.rev) throw new Conflict('The routing table changed meanwhile; reload it and try again', 'stale_revision');
   const codes = new Set(body.categories.map((c) => c.code));
   const fields: { path: string; reason: string }[] = [];
+  // A platform's word must name one category: an alias equal to another's code, name or alias would route by list order.
+  const owner = new Map<string, number>();
+  body.categories.forEach((c, i) => [c.code, c.name].forEach((w) => owner.set(w.toLowerCase(), i)));
+  const aliasOwner = new Map<string, number>();
+  body.categories.forEach((c, i) => c.aliases.forEach((a, j) => {
+    const w = a.toLowerCase();
+    const taken = owner.get(w) ?? aliasOwner.get(w);
+    if (taken !== undefined && taken !== i) fields.push({ path: `body.categories.${i}.aliases.${j}`, reason: 'names another category already' });
+    aliasOwner.set(w, aliasOwner.get(w) ?? i);
+  }));
   // Every unit and place the table names, read at once (a district's table has a rule or more per community).
   const unitKeyOf = (u: UnitRef) => (u.kind === 'department' ? keys.department(u.id) : u.kind === 'community' ? keys.community(u.id) : keys.street(u.id));
   const placeKeyOf = (p: NonNullable<RoutingBody['rules'][number]['place']>) => ('compoundId' in p ? keys.compound(p.compoundId) : 'communityId' in p ? keys.community(p.communityId) : keys.street(p.streetId));
@@ -89,9 +99,12 @@ export async function putDepartment(id: string, body: DepartmentBody, principal:
   const { Item: before } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.department(id), ConsistentRead: true }));
   // The platform names a required unit by this code: two departments with one code would route silently to either.
   departmentsCache = undefined;
-  if (body.platformCode && (await departments()).some((d) => d.id !== id && d.platformCode === body.platformCode)) {
+  // A work order's required unit is matched by code or by name: neither may name two departments.
+  const others = (await departments()).filter((d) => d.id !== id);
+  if (body.platformCode && others.some((d) => d.platformCode === body.platformCode || d.name === body.platformCode)) {
     throw new Conflict('Another department has this platform code', 'duplicate_platform_code');
   }
+  if (others.some((d) => d.platformCode === body.name)) throw new Conflict('Another department has this platform code', 'duplicate_platform_code');
   const item = { id, name: body.name, platformCode: body.platformCode, updatedAt: new Date().toISOString() };
   await ddb.send(new TransactWriteCommand({
     TransactItems: [

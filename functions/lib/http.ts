@@ -197,7 +197,8 @@ export function compressed(response: APIGatewayProxyStructuredResultV2, acceptEn
   const type = String(response.headers?.['content-type'] ?? '');
   if (!body || response.isBase64Encoded || body.length < 1024 || !/json|text|xml|csv/.test(type)) return response;
   const gzip = (acceptEncoding ?? '').split(',').map((p) => p.trim().toLowerCase().split(';')).find(([coding]) => coding === 'gzip' || coding === '*');
-  if (!gzip || gzip.slice(1).some((param) => /^\s*q=0(\.0*)?\s*$/.test(param))) return response;
+  // Eligible either way: a shared cache must know the answer depends on Accept-Encoding.
+  if (!gzip || gzip.slice(1).some((param) => /^\s*q=0(\.0*)?\s*$/.test(param))) return { ...response, headers: { ...response.headers, vary: 'accept-encoding' } };
   return { ...response, headers: { ...response.headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }, isBase64Encoded: true, body: gzipSync(body).toString('base64') };
 }
 

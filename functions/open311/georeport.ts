@@ -162,8 +162,9 @@ export async function createRequest(fields: Record<string, string>, now = new Da
   // Each key's requests created share one budget an hour (the district's setting), counted on the
   // key's hash; refusals above do not count, so a client fixing its form is not locked out.
   const perHour = appealsSettings().open311PostsPerHour;
+  let budget: Awaited<ReturnType<typeof take>>;
   try {
-    await take({ name: 'open311-post', key: keyHash(fields.api_key!), max: perHour, windowSeconds: 3600 });
+    budget = await take({ name: 'open311-post', key: keyHash(fields.api_key!), max: perHour, windowSeconds: 3600 });
   } catch (error) {
     if (error instanceof TooManyRequests) throw new Open311Error(429, `请求过于频繁，每个 api_key 每小时最多 ${perHour} 件，请 ${Math.max(1, Math.ceil(error.retryAfterSeconds / 60))} 分钟后再试 (too many requests: ${perHour} an hour per api_key)`);
     throw error;
@@ -171,9 +172,15 @@ export async function createRequest(fields: Record<string, string>, now = new Da
   const phone = fields.phone && isValidPhone(fields.phone) ? normalizePhone(fields.phone) : '';
   const at = now.toISOString();
   const record = await caseOf({ channel: 'open311', type: 'complaint', categoryWord: category.code, content: description, address, ...(place ? { place } : {}), phone, urgency: 'normal', enterprise: false, receivedAt: at }, now);
-  await commitCase(null, record, { kind: 'received', at, by: { role: 'open311', name: client }, detail: hasPoint ? { lat: Number(fields.lat), long: Number(fields.long) } : {} }, [
-    { Put: { TableName: tableName(), Item: { ...keys.appealCaller(record.id), et: 'appeal-caller', phone } } },
-  ]);
+  try {
+    await commitCase(null, record, { kind: 'received', at, by: { role: 'open311', name: client }, detail: hasPoint ? { lat: Number(fields.lat), long: Number(fields.long) } : {} }, [
+      { Put: { TableName: tableName(), Item: { ...keys.appealCaller(record.id), et: 'appeal-caller', phone } } },
+    ]);
+  } catch (error) {
+    // Nothing was created: the key's budget is given back.
+    await budget.giveBack().catch(() => undefined);
+    throw error;
+  }
   return [{ service_request_id: record.id, service_notice: `已受理，将在 ${w3c(record.view.replyDue.due)} 前答复`, account_id: null }];
 }
 

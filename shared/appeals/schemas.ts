@@ -104,7 +104,8 @@ export const RoutingBody = pure(() => z.object({
     place: z.optional(z.union([z.object({ compoundId: Id }), z.object({ communityId: Id }), z.object({ streetId: Id })])),
     unit: Unit,
   })).check(z.maxLength(2000)),
-  rev: z.optional(z.number().check(z.int(), z.minimum(1))),
+  /** The revision the table was read at (0 before the first save): a save over another's is refused. */
+  rev: z.number().check(z.int('a whole number'), z.minimum(0, 'at least 0')),
 }));
 export type RoutingBody = z.infer<typeof RoutingBody>;
 

@@ -104,7 +104,8 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   workOrderWebhook: () => ({ path: routes.workOrderWebhook.path, body: workOrder({ address: target.address }), signed: true, expect: 'ok' }),
   webhookKeyRotate: () => ({ path: routes.webhookKeyRotate.path, expect: 'ok' }),
   appealRoutingGet: () => ({ path: routes.appealRoutingGet.path, expect: 'ok' }),
-  appealRoutingPut: () => ({ path: routes.appealRoutingPut.path, body: { categories: [{ code: 'property', name: '物业管理' }], rules: [{ category: 'property', unit: { kind: 'community', id: jinkou.id } }] }, expect: 'ok' }),
+  // Saved over revision 1 (the seeded table): the first allowed caller saves, later ones are told it changed (409).
+  appealRoutingPut: () => ({ path: routes.appealRoutingPut.path, body: { rev: 1, categories: [{ code: 'property', name: '物业管理' }], rules: [{ category: 'property', unit: { kind: 'community', id: jinkou.id } }] }, expect: 'not-denied' }),
   departmentPut: () => ({ path: routes.departmentPut.path.replace('{departmentId}', 'dep01'), body: { name: '矩阵测试局' }, expect: 'ok' }),
   centreQueue: () => ({ path: `${routes.centreQueue.path}?queue=dispatch`, expect: 'ok' }),
   unitWorkList: () => ({ path: routes.unitWorkList.path, expect: 'ok' }),

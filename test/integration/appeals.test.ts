@@ -190,11 +190,16 @@ describe('revisions that change the limits', () => {
     view = await getCase(caseId);
     expect(view.case.due).toBe('2026-11-23T15:59:59.999Z');
     expect(view.case.contactDue).toBe('2026-11-02T04:00:00.000Z');
+    // A revision with another 受理时间 (and nothing else that sets the limits): counted from the receipt the case shows.
+    await sendOrder(district, { ...order, revision: 4, type: 'consult', enterprise: true, receivedAt: new Date(Date.now() - 60_000).toISOString() });
+    view = await getCase(caseId);
+    expect(view.case.due).toBe('2026-11-23T15:59:59.999Z');
+    expect(view.timeline.at(-1).detail).not.toHaveProperty('dueBefore');
     // Replied: a later correction changes the words, not the deadline the reply was measured against.
     await step(district, hotline, caseId, { kind: 'dispatch', unit: { kind: 'community', id: anqing.communityId } });
     await step(district, community, caseId, { kind: 'accept' });
     await step(district, community, caseId, { kind: 'reply', reply: '已答复企业。' });
-    await sendOrder(district, { ...order, revision: 4, type: 'complaint', enterprise: false, content: '第四版：补充说明。' });
+    await sendOrder(district, { ...order, revision: 5, type: 'complaint', enterprise: false, content: '第四版：补充说明。' });
     view = await getCase(caseId);
     expect(view.case).toMatchObject({ due: '2026-11-23T15:59:59.999Z', content: '第四版：补充说明。' });
     expect(view.timeline.at(-1).detail).not.toHaveProperty('dueBefore');
@@ -454,6 +459,20 @@ describe('the routing table', () => {
       { path: `body.rules.${n + 1}.place`, reason: 'no such place' },
       { path: `body.rules.${n + 2}.category`, reason: 'not a category of the catalogue' },
     ]);
+    expect((await call(district, 'GET', '/api/appeals/routing', { token: admin })).json.rev).toBe(before.rev);
+  });
+
+  it('refuses a save without the revision it was read at, an alias that names another category, and a platform code that is another department\'s name', async () => {
+    const before = (await call(district, 'GET', '/api/appeals/routing', { token: admin })).json;
+    const noRev = await call(district, 'PUT', '/api/appeals/routing', { token: admin, body: { categories: before.categories, rules: before.rules } });
+    expect(noRev.status).toBe(400);
+    expect(noRev.json.error.fields.map((f: { path: string }) => f.path)).toEqual(['body.rev']);
+    const categories = before.categories.map((c: { code: string; aliases: string[] }, i: number) => (i === 0 ? { ...c, aliases: [...c.aliases, before.categories[1].name] } : c));
+    const clash = await call(district, 'PUT', '/api/appeals/routing', { token: admin, body: { rev: before.rev, categories, rules: before.rules } });
+    expect(clash.status).toBe(400);
+    expect(clash.json.error.fields).toEqual([{ path: `body.categories.0.aliases.${before.categories[0].aliases.length}`, reason: 'names another category already' }]);
+    const dep = await call(district, 'PUT', '/api/registry/departments/dep-clash', { token: admin, body: { name: '测试部门', platformCode: '市南区住房和城乡建设局' } });
+    expect(dep.status).toBe(409);
     expect((await call(district, 'GET', '/api/appeals/routing', { token: admin })).json.rev).toBe(before.rev);
   });
 });
