@@ -280,17 +280,24 @@ describe('no child record of one compound can be reached through another', () =>
     expect(childRoutes.length).toBeGreaterThanOrEqual(20);
   });
 
+  // Each case's "after" is the next case's "before" (the cases run one after another): half the
+  // table scans. A late change by a consumer would then show in the next case's diff, still
+  // caught, and a change of A's is a hole whichever case it is charged to.
+  let last: { items: Map<string, string>; views: Record<string, string> } | null = null;
   it.each(cases.map((c) => [c.route, c.id, c] as const))('%s on %s through B changes nothing of A and reveals nothing of A', async (_route, _id, c) => {
-    const [itemsBefore, viewsBefore] = [await scan(), await viewsOfA()];
+    const [itemsBefore, viewsBefore] = last ? [last.items, last.views] : [await scan(), await viewsOfA()];
+    last = null;
     const answers = await c.attack(c.id);
     for (const a of answers) {
       expect(a.status, a.text).toBeLessThan(500);
       expect(a.text).not.toContain(MARK.A);
       for (const receipt of aReceipts) expect(a.text).not.toContain(receipt);
     }
-    expect(foreignChanges(itemsBefore, await scan())).toEqual([]);
+    const itemsAfter = await scan();
+    expect(foreignChanges(itemsBefore, itemsAfter)).toEqual([]);
     const viewsAfter = await viewsOfA();
     for (const name of Object.keys(viewsBefore)) expect(viewsAfter[name], name).toBe(viewsBefore[name]);
+    last = { items: itemsAfter, views: viewsAfter };
   });
 
   it('B acted on its own records where the ids are shared (the cases above were not all refusals)', async () => {
