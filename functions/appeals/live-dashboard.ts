@@ -4,8 +4,7 @@
 import { addCounts, COUNT_FIELDS, NO_COUNTS, rankBy, ratesOfCounts, type Counts } from '../../shared/appeals/rates.ts';
 import { UNIT_KINDS, type UnitKind } from '../../shared/appeals/monthly-report.ts';
 import { beijingDay } from '../../shared/beijing.ts';
-import { STAGES } from './live-figures.ts';
-import { liveFigures } from './live-figures.ts';
+import { liveFigures, STAGES } from './live-figures.ts';
 import { readRouting, unitDirectory } from './routing-store.ts';
 import { appealsSettings } from './settings.ts';
 

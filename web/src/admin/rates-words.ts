@@ -38,3 +38,7 @@ export const rw = words({
   notOver: 'This month is not over yet; its report can be frozen after it ends.', partial: 'Note: some months of this period are not frozen; the totals hold only the frozen ones.', reasonNote: 'The reason is circulated with the report inside the district, never published; do not write a caller’s name or number.',
   f_rank: 'Rank', f_responded: 'Contacted in time', f_responseBase: 'To contact', f_onTime: 'Replied on time', f_onTimeBase: 'To reply', f_followedUp: 'Followed up', f_solved: 'Solved', f_satisfied: 'Satisfied', f_basic: 'Fairly satisfied', f_valid: 'Valid', f_cases: 'Cases', f_compositePermille: 'Composite',
 });
+
+/** The rates a table or chart shows, in order, and the word of each. */
+export const RATES = ['compositePermille', 'responsePermille', 'onTimePermille', 'resolutionPermille', 'satisfactionPermille'] as const;
+export const RATE_WORD = { compositePermille: 'composite', responsePermille: 'response', onTimePermille: 'onTime', resolutionPermille: 'resolution', satisfactionPermille: 'satisfaction' } as const;
