@@ -3,7 +3,7 @@
 // here) and every queue.
 import type * as z from 'zod/mini';
 import type { Access } from '../shared/access.ts';
-import { AppealChanged, FeedbackQueued, RatingChanged, RegisterCommitted } from '../shared/events.ts';
+import { AppealChanged, EvaluationChanged, FeedbackQueued, RatingChanged, RegisterCommitted } from '../shared/events.ts';
 import * as routes from './routes.ts';
 
 /** A zod schema. All of ours are built with `zod/mini`, so that no bundle carries the full build. */
@@ -106,6 +106,16 @@ export const queues = {
     maxReceiveCount: 15,
     visibilityTimeoutSeconds: 30,
     keys: true,
+  },
+  // A department's live figures in an evaluation round (functions/evaluations/live-store.ts).
+  evaluationEvents: {
+    name: 'evaluation-events',
+    fifo: false,
+    consumer: 'evaluations/on-evaluation-event',
+    message: EvaluationChanged,
+    batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 60,
   },
 } satisfies Record<string, QueueDef>;
 

@@ -12,6 +12,7 @@ import { RatingSubmissionBody } from '../shared/ratings/submission.ts';
 import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, ElectionBody, ElectionParams, ExportQuery, GateParams, HearingBody, PaperDiscardBody, PaperEntryBody, ProxyBody } from '../shared/votes/schemas.ts';
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
 import { CaseParams, CentreQuery, FreezeReportBody, PhotoUploadBody, MonthQuery, PeriodParams, ReportQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
+import { CommunityParams, DepartmentParams as EvalDepartmentParams, EvaluationBody, ExclusionBody, LeaderBody, LeaderParams, PairingBody, PairParams, PublishRoundBody, RankingQuery, RoundBody, RoundParams } from '../shared/evaluations/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -774,4 +775,132 @@ export const publicAppealFigures = route({
   handler: 'appeals/public-figures',
   query: MonthQuery,
   access: { public: true },
+});
+
+// Pairings and the half-yearly evaluation of departments by communities (issue 15). The district
+// admin stands for the organisation department (组织部) here.
+const evaluationReaders = ['district_admin', 'street_staff', 'community_staff', 'department'] as const;
+
+/** Departments, leaders, communities (with their class) and who is paired with whom. */
+export const pairingsGet = route({
+  method: 'GET',
+  path: '/api/pairings',
+  handler: 'pairings/get-pairings',
+  access: { roles: evaluationReaders, scope: 'own' },
+});
+
+export const leaderPut = route({
+  method: 'PUT',
+  path: '/api/pairings/leaders/{leaderId}',
+  handler: 'pairings/put-leader',
+  params: LeaderParams,
+  body: LeaderBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const pairingPut = route({
+  method: 'PUT',
+  path: '/api/pairings/communities/{communityId}',
+  handler: 'pairings/put-pairing',
+  params: CommunityParams,
+  body: PairingBody,
+  access: { roles: ['district_admin'], scope: 'community' },
+  writes: true,
+});
+
+export const evaluationRounds = route({
+  method: 'GET',
+  path: '/api/evaluations/rounds',
+  handler: 'evaluations/list-rounds',
+  access: { roles: evaluationReaders, scope: 'own' },
+});
+
+/** Sets a round up (or changes it before it opens): the pairs in force now are the ones rated. */
+export const evaluationRoundPut = route({
+  method: 'PUT',
+  path: '/api/evaluations/rounds/{roundId}',
+  handler: 'evaluations/put-round',
+  params: RoundParams,
+  body: RoundBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+/** The organisation department's review: progress per community, live figures, and the ranking the records give now. */
+export const evaluationRoundGet = route({
+  method: 'GET',
+  path: '/api/evaluations/rounds/{roundId}',
+  handler: 'evaluations/get-round',
+  params: RoundParams,
+  access: { roles: ['district_admin'], scope: 'own' },
+});
+
+export const evaluationRoundClose = route({
+  method: 'POST',
+  path: '/api/evaluations/rounds/{roundId}/close',
+  handler: 'evaluations/close-round',
+  params: RoundParams,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+/** A community's form: its rounds, each paired department and what it already sent. */
+export const evaluationForm = route({
+  method: 'GET',
+  path: '/api/evaluations/form',
+  handler: 'evaluations/get-form',
+  access: { roles: ['community_staff'], scope: 'own' },
+});
+
+/** A community rates one paired department, once per round. */
+export const evaluationSubmit = route({
+  method: 'POST',
+  path: '/api/evaluations/rounds/{roundId}/evaluations',
+  handler: 'evaluations/submit-evaluation',
+  params: RoundParams,
+  body: EvaluationBody,
+  access: { roles: ['community_staff'], scope: 'own' },
+  writes: true,
+});
+
+export const evaluationExclude = route({
+  method: 'POST',
+  path: '/api/evaluations/rounds/{roundId}/evaluations/{communityId}/{departmentId}/exclusion',
+  handler: 'evaluations/exclude-evaluation',
+  params: PairParams,
+  body: ExclusionBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+/** Publishes the ranking once the round is closed, or corrects it with a reason (the next version). */
+export const evaluationPublish = route({
+  method: 'POST',
+  path: '/api/evaluations/rounds/{roundId}/publications',
+  handler: 'evaluations/publish-round',
+  params: RoundParams,
+  body: PublishRoundBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+  timeoutSeconds: 30,
+});
+
+/** The published ranking (a version of it), JSON or CSV; the comments are the departments' own. */
+export const evaluationRanking = route({
+  method: 'GET',
+  path: '/api/evaluations/rounds/{roundId}/ranking',
+  handler: 'evaluations/get-ranking',
+  params: RoundParams,
+  query: RankingQuery,
+  access: { roles: evaluationReaders, scope: 'own' },
+});
+
+/** A department's results over the published rounds, with the comments it was given. */
+export const departmentEvaluations = route({
+  method: 'GET',
+  path: '/api/evaluations/departments/{departmentId}',
+  handler: 'evaluations/department-results',
+  params: EvalDepartmentParams,
+  access: { roles: ['district_admin', 'department'], scope: 'department' },
 });

@@ -28,7 +28,11 @@ export type ScopeRule =
   /** The campaign named by `campaignId`: one of its compounds in scope to read it, all to change it. */
   | 'campaign'
   /** The appeal named by `caseId`: the unit in charge, the community or street where it happened, the hotline centre. */
-  | 'case';
+  | 'case'
+  /** The community named by `communityId`: it exists and lies within the caller's scope. */
+  | 'community'
+  /** The department named by `departmentId`: the district, or that department's own staff. */
+  | 'department';
 
 export type Access =
   | { public: true }
@@ -63,4 +67,9 @@ export function inScope(principal: Extract<Principal, { kind: 'staff' }>, target
     case 'dispatcher':
       return false;
   }
+}
+
+/** A department's own records: its staff, and the district. */
+export function inDepartmentScope(principal: Extract<Principal, { kind: 'staff' }>, departmentId: string): boolean {
+  return principal.role === 'district_admin' || (principal.role === 'department' && principal.scopeId === departmentId);
 }

@@ -49,3 +49,14 @@ export const FeedbackQueued = pure(() => z.object({
   payload: z.record(z.string(), z.unknown()),
 }));
 export type FeedbackQueued = z.infer<typeof FeedbackQueued>;
+
+/** A community's evaluation of a department was stored, set aside or put back: the consumer re-reads the record. */
+export const EvaluationChanged = pure(() => z.object({
+  type: z.enum(['evaluation.submitted', 'evaluation.excluded', 'evaluation.reinstated']),
+  v: z.literal(1),
+  eventId: z.string().check(z.minLength(1)),
+  roundId: z.string().check(z.minLength(1)),
+  communityId: z.string().check(z.minLength(1)),
+  departmentId: z.string().check(z.minLength(1)),
+}));
+export type EvaluationChanged = z.infer<typeof EvaluationChanged>;

@@ -93,7 +93,7 @@ export async function putRouting(body: RoutingBody, principal: Principal): Promi
   return next;
 }
 
-export interface Department { id: string; name: string; platformCode?: string }
+export interface Department { id: string; name: string; platformCode?: string; duty?: string }
 
 export async function putDepartment(id: string, body: DepartmentBody, principal: Principal): Promise<Department> {
   const { Item: before } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.department(id), ConsistentRead: true }));
@@ -105,11 +105,11 @@ export async function putDepartment(id: string, body: DepartmentBody, principal:
     throw new Conflict('Another department has this platform code', 'duplicate_platform_code');
   }
   if (others.some((d) => d.platformCode === body.name)) throw new Conflict('Another department has this platform code', 'duplicate_platform_code');
-  const item = { id, name: body.name, platformCode: body.platformCode, updatedAt: new Date().toISOString() };
+  const item = { id, name: body.name, platformCode: body.platformCode, duty: body.duty || undefined, updatedAt: new Date().toISOString() };
   await ddb.send(new TransactWriteCommand({
     TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.department(id), et: 'department', ...item } } },
-      auditPut(principal, { action: before ? 'department.update' : 'department.create', target: `department:${id}`, before: before ? { name: before.name, platformCode: before.platformCode } : undefined, after: { name: body.name, platformCode: body.platformCode } }),
+      auditPut(principal, { action: before ? 'department.update' : 'department.create', target: `department:${id}`, before: before ? { name: before.name, platformCode: before.platformCode } : undefined, after: { name: body.name, platformCode: body.platformCode, duty: body.duty } }),
     ],
   }));
   departmentsCache = undefined;
@@ -122,7 +122,7 @@ let departmentsCache: { at: number; value: Department[] } | undefined;
 export async function departments(): Promise<Department[]> {
   if (departmentsCache && Date.now() - departmentsCache.at < TTL_MS) return departmentsCache.value;
   const items = await queryAll<Department>(DISTRICT_PK, { skPrefix: 'DEPARTMENT#' });
-  const value = items.map((d) => ({ id: d.id, name: d.name, platformCode: d.platformCode }));
+  const value = items.map((d) => ({ id: d.id, name: d.name, platformCode: d.platformCode, duty: d.duty }));
   departmentsCache = { at: Date.now(), value };
   return value;
 }

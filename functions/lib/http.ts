@@ -15,7 +15,7 @@ import '../../shared/zod-en.ts';
 import { chineseIssue } from '../../shared/zod-zh.ts';
 import { langOf, sayRefusal, type Lang } from '../../shared/refusal-words.ts';
 import { BadRequest, DomainError, Forbidden, NotFound, Unauthorized, type ErrorBody, type FieldIssue } from '../../shared/errors.ts';
-import { inScope, type Ancestry, type Principal } from '../../shared/access.ts';
+import { inDepartmentScope, inScope, type Ancestry, type Principal } from '../../shared/access.ts';
 import type { RouteDef } from '../manifest.ts';
 import { logger } from './logger.ts';
 import { claimsOf, principalFromEvent, staffRefusalOf } from './principal.ts';
@@ -271,6 +271,17 @@ export function httpHandler<R extends RouteDef>(route: R, fn: RouteHandler<R>) {
       if (route.access.scope === 'campaign') {
         const given = body && typeof body === 'object' && 'compoundIds' in body ? (body.compoundIds as string[]) : null;
         await checkCampaignScope(principal, (params as { campaignId: string }).campaignId, given, route.method !== 'GET');
+        return;
+      }
+      if (route.access.scope === 'community') {
+        const community = await communityAncestry((params as { communityId: string }).communityId);
+        if (!community) throw new NotFound('Community');
+        if (!inScope(principal, community)) throw new Forbidden('This community is outside your scope');
+        state.targetCommunity = community;
+        return;
+      }
+      if (route.access.scope === 'department') {
+        if (!inDepartmentScope(principal, (params as { departmentId: string }).departmentId)) throw new Forbidden('This department is not yours');
         return;
       }
       const { compoundId } = params as { compoundId: string };

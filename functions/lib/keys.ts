@@ -132,9 +132,28 @@ export const keys = {
   /** The months with a frozen report, and each one's latest version. */
   appealReportHead: (month: string) => ({ pk: 'APPEALREPORTS', sk: `MONTH#${month}` }),
   appealReportHeadsPk: () => 'APPEALREPORTS',
+  // Pairings and evaluations (issue 15). Leaders and pairings are few: the district partition holds them.
+  leader: (id: string) => ({ pk: DISTRICT_PK, sk: `LEADER#${id}` }),
+  /** A community's paired departments and leaders (one item, with its revision). */
+  pairing: (communityId: string) => ({ pk: DISTRICT_PK, sk: `PAIRING#${communityId}` }),
+  evalRound: (roundId: string) => ({ pk: EVAL_ROUNDS_PK, sk: `ROUND#${roundId}` }),
+  evalRoundsPk: () => EVAL_ROUNDS_PK,
+  /** One evaluation per community and department in a round: the key is the rule. */
+  evaluation: (roundId: string, communityId: string, departmentId: string) => ({ pk: `EVAL#${roundId}`, sk: `PAIR#${communityId}#${departmentId}` }),
+  evaluationsPk: (roundId: string) => `EVAL#${roundId}`,
+  /** A department's live counters in a round, and the set of communities they count. */
+  evalLive: (roundId: string, departmentId: string) => ({ pk: `EVALLIVE#${roundId}`, sk: `DEPARTMENT#${departmentId}` }),
+  evalLivePk: (roundId: string) => `EVALLIVE#${roundId}`,
+  /** A round's published ranking, one immutable item per version. */
+  evalPublication: (roundId: string, version: number) => ({ pk: `EVALPUB#${roundId}`, sk: `V#${String(version).padStart(4, '0')}` }),
+  evalPublicationsPk: (roundId: string) => `EVALPUB#${roundId}`,
+  /** The comments a department was given in a version, apart from the ranking so that no list of results carries them. */
+  evalComments: (roundId: string, departmentId: string, version: number) => ({ pk: `EVALNOTES#${roundId}#${departmentId}`, sk: `V#${String(version).padStart(4, '0')}` }),
+  evalCommentsPk: (roundId: string, departmentId: string) => `EVALNOTES#${roundId}#${departmentId}`,
 } as const;
 
 const APPEALS_PK = 'APPEALS';
+const EVAL_ROUNDS_PK = 'EVALROUNDS';
 
 export const RATINGS_PK = 'RATINGS';
 

@@ -1,5 +1,5 @@
 import { Lazy, NestedStack, Validations } from 'aws-cdk-lib';
-import { CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -36,8 +36,14 @@ export interface ApiProps {
  * Each function keeps its own role and log group (least privilege, one place to read), which
  * is four resources a function: the functions of each capability (the folder under functions/)
  * live in a nested stack of their own, so a district never meets CloudFormation's 500
- * resources a stack as capabilities are added. The routes stay in this stack, with the API.
+ * resources a stack as capabilities are added. A route is three resources (route, integration,
+ * permission): the capabilities deployed before 2026-12 keep theirs in this stack, with the API
+ * (moving a route between stacks fails the update: CloudFormation creates the new one, with the
+ * same route key, before it deletes the old); every later capability's routes live in its nested
+ * stack with its functions.
  */
+const ROUTES_IN_PARENT = new Set(['audit', 'appeals', 'auth', 'open311', 'openapi', 'ratings', 'registry', 'resident', 'staff', 'votes']);
+
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, GongzhiFunction>();
@@ -79,12 +85,11 @@ export class Api extends Construct {
       }
       if (route.method === 'GET') props.table.grantReadData(fn);
       else props.table.grantReadWriteData(fn);
-      const added = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${functionId(route.handler)}-${route.method}`, fn),
-        ...(authorizerOf(route.access) === 'none' ? {} : { authorizer: authorizers[authorizerOf(route.access) as 'staff' | 'resident'] }),
-      });
+      const integration = new HttpLambdaIntegration(`${functionId(route.handler)}-${route.method}`, fn);
+      const authorizer = authorizerOf(route.access) === 'none' ? undefined : authorizers[authorizerOf(route.access) as 'staff' | 'resident'];
+      const added = ROUTES_IN_PARENT.has(route.handler.split('/')[0]!)
+        ? this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(authorizer ? { authorizer } : {}) })
+        : [new HttpRoute(this.capability(route.handler), `${route.method}${route.path}`, { httpApi: this.httpApi, routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]), integration, ...(authorizer ? { authorizer } : {}) })];
       if ('public' in route.access) {
         for (const r of added) Validations.of(r).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by the manifest: published structure, notices and results that anyone may read.` });
       }

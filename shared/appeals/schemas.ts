@@ -86,6 +86,8 @@ export const DepartmentBody = pure(() => z.object({
   name: name(2, 60),
   /** The code the 12345 platform uses for this unit (a work order's requiredUnit), if any. */
   platformCode: z.optional(name(1, 60)),
+  /** 职责: what the department covers, as communities read it when they pair with it. */
+  duty: z.optional(text(0, 200)),
 }));
 export type DepartmentBody = z.infer<typeof DepartmentBody>;
 

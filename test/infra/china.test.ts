@@ -64,10 +64,10 @@ describe('a district in AWS China (cn-north-1)', () => {
     expect(staff![1].Properties).toMatchObject({ AuthorizerType: 'JWT', JwtConfiguration: { Audience: [oidc.clientId] }, IdentitySource: ['$request.header.Authorization'] });
     const resident = authorizers.find(([, a]) => JSON.stringify(a.Properties.JwtConfiguration.Audience) === JSON.stringify([RESIDENT_AUDIENCE]));
     expect(resident, 'the resident authorizer stays').toBeDefined();
-    const routesByKey = new Map(resources('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, r.Properties]));
+    const routesByKey = new Map(resources('AWS::ApiGatewayV2::Route').map(([id, r]) => [r.Properties.RouteKey, { id, r: r.Properties }]));
     for (const route of allRoutes) {
-      const r = routesByKey.get(`${route.method} ${route.path}`)!;
-      if (authorizerOf(route.access) === 'staff') expect(r.AuthorizerId, route.path).toEqual({ Ref: staff![0] });
+      const { id, r } = routesByKey.get(`${route.method} ${route.path}`)!;
+      if (authorizerOf(route.access) === 'staff') expect(templates.resolved(r.AuthorizerId, id), route.path).toEqual({ Ref: staff![0] });
     }
   });
 

@@ -8,6 +8,7 @@ import { call, callFrom, testDistrict } from '../support/district.ts';
 import { createCampaign, issue, withRegister } from '../support/codes.ts';
 import { announce } from '../support/votes.ts';
 import { sendOrder, step, workOrder } from '../support/appeals.ts';
+import { department, FULL_SCORES, openRound, pair, rate } from '../support/evaluations.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict, demoRegisterRows, rowsToCsv } from '../../infra/local/demo-district.ts';
 import { routes, type RouteDef } from '../../functions/manifest.ts';
@@ -123,6 +124,21 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   // Last month: the first allowed caller freezes it, later ones are told nothing changed (409).
   appealReportFreeze: () => ({ path: routes.appealReportFreeze.path.replace('{period}', lastMonth()), body: {}, expect: 'not-denied' }),
   publicAppealFigures: () => ({ path: routes.publicAppealFigures.path, expect: 'ok' }),
+  pairingsGet: () => ({ path: routes.pairingsGet.path, expect: 'ok' }),
+  leaderPut: () => ({ path: routes.leaderPut.path.replace('{leaderId}', 'l-matrix'), body: { name: '矩阵领导', title: '区委常委' }, expect: 'ok' }),
+  // Over revision 1 (made in beforeAll): the first allowed caller saves, later ones are told it changed (409).
+  pairingPut: () => ({ path: routes.pairingPut.path.replace('{communityId}', jinkou.id), body: { rev: 1, departmentIds: ['dep01'], leaderIds: ['l-matrix'] }, expect: 'not-denied' }),
+  evaluationRounds: () => ({ path: routes.evaluationRounds.path, expect: 'ok' }),
+  evaluationRoundPut: () => ({ path: routes.evaluationRoundPut.path.replace('{roundId}', 'm-round-new'), body: { title: '矩阵测试评价轮次', period: '2031-H1', opensAt: soon(1), closesAt: soon(9) }, expect: 'ok' }),
+  evaluationRoundGet: () => ({ path: routes.evaluationRoundGet.path.replace('{roundId}', 'm-round'), expect: 'ok' }),
+  evaluationRoundClose: () => ({ path: routes.evaluationRoundClose.path.replace('{roundId}', 'm-round-close'), expect: 'not-denied' }),
+  evaluationForm: () => ({ path: routes.evaluationForm.path, expect: 'ok' }),
+  // Each community rates the department it is paired with (jinkou dep01, xizang dep02).
+  evaluationSubmit: (c) => ({ path: routes.evaluationSubmit.path.replace('{roundId}', 'm-round'), body: { departmentId: c.kind === 'staff' && !c.inScope ? 'dep02' : 'dep01', scores: FULL_SCORES(3), idempotencyKey: 'matrix-evaluation-0001' }, expect: 'ok' }),
+  evaluationExclude: () => ({ path: routes.evaluationExclude.path.replace('{roundId}', 'm-round-closed').replace('{communityId}', jinkou.id).replace('{departmentId}', 'dep01'), body: { exclude: true, reason: '矩阵测试不计入' }, expect: 'not-denied' }),
+  evaluationPublish: () => ({ path: routes.evaluationPublish.path.replace('{roundId}', 'm-round-closed'), body: {}, expect: 'not-denied' }),
+  evaluationRanking: () => ({ path: routes.evaluationRanking.path.replace('{roundId}', 'm-round-closed'), expect: 'ok' }),
+  departmentEvaluations: () => ({ path: routes.departmentEvaluations.path.replace('{departmentId}', 'dep01'), expect: 'ok' }),
   appealPhotoUploads: () => ({ path: routes.appealPhotoUploads.path, from: `127.0.32.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'b'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
 };
 function lastMonth(): string {
@@ -207,6 +223,17 @@ beforeAll(async () => {
   await createCampaign(district, admin, 'm-close', [target.id]);
   // Cases for the appeal routes, each dispatched to the in-scope unit of one role.
   await call(district, 'PUT', routes.departmentPut.path.replace('{departmentId}', 'dep01'), { token: admin, body: { name: '矩阵测试局' } });
+  // Pairings and rounds: an open round, one to close, one closed and published.
+  await department(district, admin, 'dep02', '矩阵测试二局');
+  await pair(district, admin, jinkou.id, ['dep01']);
+  await pair(district, admin, xizang.id, ['dep02']);
+  await openRound(district, admin, 'm-round', { period: '2030-H1' });
+  await openRound(district, admin, 'm-round-close', { period: '2030-H2' });
+  await openRound(district, admin, 'm-round-closed', { period: '2029-H2' });
+  const jinkouStaff = await district.auth.issue('jinkou');
+  expect((await rate(district, jinkouStaff, 'm-round-closed', 'dep01')).status).toBe(201);
+  await call(district, 'POST', routes.evaluationRoundClose.path.replace('{roundId}', 'm-round-closed'), { token: admin });
+  expect((await call(district, 'POST', routes.evaluationPublish.path.replace('{roundId}', 'm-round-closed'), { token: admin, body: {} })).status).toBe(201);
   const hotline = await district.auth.issue('hotline');
   open311Key = (await call(district, 'POST', routes.open311KeyIssue.path, { token: admin, body: { name: '矩阵测试' } })).json.apiKey;
   for (const [key, unit] of [['community', { kind: 'community', id: jinkou.id }], ['street', { kind: 'street', id: jinkou.streetId }], ['department', { kind: 'department', id: 'dep01' }]] as const) {

@@ -10,6 +10,7 @@ import { withRegister } from '../support/codes.ts';
 import { compoundWithItems, households } from '../support/ratings.ts';
 import { announce } from '../support/votes.ts';
 import { sendOrder, workOrder } from '../support/appeals.ts';
+import { department, openRound, pair } from '../support/evaluations.ts';
 
 let district: LocalDistrict;
 let admin: string;
@@ -26,16 +27,25 @@ beforeAll(async () => {
   resident = (await households(district, admin, compound.id, 'fuzz-rating'))[0]!.token;
   await announce(district, admin, compound.id, 'fuzz-ballot');
   voter = (await households(district, admin, compound.id, 'fuzz-ballot', 'ballot'))[0]!.token;
+  // An open round that the community user's community takes part in, so its routes are fuzzed past "not found".
+  const jinkou = demoDistrict().communities.find((c) => c.name === '金口路社区')!;
+  await department(district, admin, 'dep-fuzz', '模糊测试局');
+  await pair(district, admin, jinkou.id, ['dep-fuzz']);
+  await openRound(district, admin, 'fuzz-round', { period: '2039-H1' });
+  community = await district.auth.issue('jinkou');
 });
+let community: string;
 let dispatcher: string;
 /** The hotline centre's routes as the centre (the admin is not a dispatcher). */
-const tokenFor = (route: (typeof allRoutes)[number]) => ('residents' in route.access ? (route.access.residents.includes('rating') ? resident : voter) : 'roles' in route.access && !route.access.roles.includes('district_admin') && route.access.roles.includes('dispatcher') ? dispatcher : admin);
+const tokenFor = (route: (typeof allRoutes)[number]) => ('residents' in route.access ? (route.access.residents.includes('rating') ? resident : voter)
+  : 'roles' in route.access && !route.access.roles.includes('district_admin') ? (route.access.roles.includes('dispatcher') ? dispatcher : route.access.roles.includes('community_staff') ? community : admin)
+  : admin);
 afterAll(async () => district?.stop());
 
 /** An appeal case that exists (made in beforeAll), so the case routes are fuzzed past "not found" too. */
 let realCase = '';
 const segment = fc.oneof(
-  fc.constantFrom('p0001', 'p0051', 'nope', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x', '2026-10', '2026-Q4', '2025-H2', '2026-13'),
+  fc.constantFrom('p0001', 'p0051', 'nope', 'fuzz-round', 'dep-fuzz', 'c001', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x', '2026-10', '2026-Q4', '2025-H2', '2026-13'),
   fc.constant(0).map(() => realCase),
   fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
 );
@@ -54,6 +64,10 @@ const jsonish = fc.oneof(
   // Appeals: steps, the routing table, departments.
   fc.record({ rev: fc.oneof(fc.integer(), fc.double(), fc.string()), step: fc.record({ kind: fc.constantFrom('dispatch', 'accept', 'return', 'contact', 'ask_extension', 'decide_extension', 'reply', 'follow_up', 'close', 'supervise', 'invalidate', 'merge', 'x'), unit: fc.record({ kind: fc.constantFrom('community', 'street', 'department', 'x'), id: fc.constantFrom('c001', 's01', 'dep-zhujian', 'nope', '') }), reason: fc.string(), days: fc.oneof(fc.integer({ min: -2, max: 30 }), fc.double()), approve: fc.oneof(fc.boolean(), fc.string()), reply: fc.string(), solved: fc.boolean(), satisfaction: fc.constantFrom('satisfied', 'basic', 'dissatisfied', 'x'), escalate: fc.boolean(), note: fc.string(), into: fc.string() }, { requiredKeys: [] }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ categories: fc.array(fc.record({ code: fc.constantFrom('property', 'noise', 'X', ''), name: fc.string(), aliases: fc.array(fc.string(), { maxLength: 2 }) }, { requiredKeys: [] }), { maxLength: 3 }), rules: fc.array(fc.record({ category: fc.constantFrom('property', '*', 'nope'), place: fc.oneof(fc.record({ compoundId: fc.constantFrom('p0001', 'nope') }), fc.record({ streetId: fc.constantFrom('s01', '') })), unit: fc.record({ kind: fc.constantFrom('community', 'department', 'x'), id: fc.constantFrom('c001', 'dep-zhujian', 'nope') }) }, { requiredKeys: [] }), { maxLength: 3 }), rev: fc.oneof(fc.integer(), fc.string()), platformCode: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  // Pairings and evaluations.
+  fc.record({ rev: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.string()), departmentIds: fc.array(fc.constantFrom('dep-fuzz', 'nope', '', 'DEP'), { maxLength: 3 }), leaderIds: fc.array(fc.constantFrom('l1', 'nope', ''), { maxLength: 2 }), name: fc.string(), title: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ title: fc.string(), period: fc.constantFrom('2041-H1', '2026-H3', 'x', ''), opensAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), closesAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), criteria: fc.array(fc.record({ code: fc.constantFrom('overall', 'x', 'Overall', ''), name: fc.string() }, { requiredKeys: [] }), { maxLength: 3 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ departmentId: fc.constantFrom('dep-fuzz', 'nope', ''), scores: fc.dictionary(fc.constantFrom('responsiveness', 'projects', 'presence', 'overall', 'x', '__proto__'), fc.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.string())), comment: fc.string({ maxLength: 600 }), idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9]{16,20}$/)), exclude: fc.oneof(fc.boolean(), fc.string()), reason: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 50 }),
 );
 const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'file', 'receipt', 'queue', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });

@@ -1,0 +1,34 @@
+// The criteria communities rate their paired departments on, each 1–5. A round keeps the
+// criteria it was opened with, so a later change never alters a round already running.
+import type { Criterion } from './schemas.ts';
+
+export const DEFAULT_CRITERIA: readonly Criterion[] = [
+  { code: 'responsiveness', name: '响应速度', nameEn: 'Responsiveness' },
+  { code: 'projects', name: '共建项目成效', nameEn: 'Effect of joint projects' },
+  { code: 'presence', name: '下沉社区情况', nameEn: 'Presence in the community' },
+  { code: 'overall', name: '总体评价', nameEn: 'Overall' },
+];
+
+export const SCORE_WORDS = {
+  zh: { 1: '很差', 2: '较差', 3: '一般', 4: '较好', 5: '很好' },
+  en: { 1: 'Very poor', 2: 'Poor', 3: 'Fair', 4: 'Good', 5: 'Very good' },
+} as const;
+
+/** The refusals of a set of scores against a round's criteria: every criterion once, nothing else. */
+export function scoreProblems(criteria: readonly Criterion[], scores: Record<string, number>): { path: string; reason: string }[] {
+  const codes = new Set(criteria.map((c) => c.code));
+  const out = criteria.filter((c) => scores[c.code] === undefined).map((c) => ({ path: `body.scores.${c.code}`, reason: 'required: score every criterion from 1 to 5' }));
+  for (const code of Object.keys(scores)) if (!codes.has(code)) out.push({ path: `body.scores.${code}`, reason: 'not a criterion of this round' });
+  return out;
+}
+
+/** Criterion codes must differ within a round. */
+export function criteriaProblems(criteria: readonly Criterion[]): { path: string; reason: string }[] {
+  const seen = new Set<string>();
+  const out: { path: string; reason: string }[] = [];
+  criteria.forEach((c, i) => {
+    if (seen.has(c.code)) out.push({ path: `body.criteria.${i}.code`, reason: 'used twice in this round' });
+    seen.add(c.code);
+  });
+  return out;
+}
