@@ -82,6 +82,8 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     await seedRatings(d, options.sample ?? Infinity);
     const { seedVotes } = await import('./demo-votes.ts');
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
+    const { seedEvaluations } = await import('./demo-evaluations.ts');
+    await seedEvaluations(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
     if (await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2))) await freezePastMonths();
   }
   return { created, registers };

@@ -52,6 +52,26 @@ describe('the demo district', () => {
     }
   });
 
+  it('has 40 departments and 30 leaders paired with the 50 communities, last half-year\'s ranking published and this half-year\'s round open', async () => {
+    const admin = await district.auth.issue('admin');
+    const p = (await call(district, 'GET', '/api/pairings', { token: admin })).json;
+    expect(p.departments).toHaveLength(40);
+    expect(p.leaders).toHaveLength(30);
+    expect(p.pairings).toHaveLength(50);
+    expect(new Set(p.pairings.flatMap((x: { leaderIds: string[] }) => x.leaderIds)).size).toBe(30);
+    const rounds = (await call(district, 'GET', '/api/evaluations/rounds', { token: admin })).json.rounds;
+    expect(rounds.map((r: { state: string }) => r.state)).toEqual(['open', 'published']);
+    const ranking = (await call(district, 'GET', `/api/evaluations/rounds/${rounds[1].id}/ranking`, { token: admin })).json.publication;
+    expect(ranking.results.filter((r: { rank: number | null }) => r.rank !== null).length).toBeGreaterThan(30);
+    // The README walk-through: 金口路社区 has its departments still to rate; 住建局 reads its result.
+    const form = (await call(district, 'GET', '/api/evaluations/form', { token: await district.auth.issue('jinkou') })).json;
+    const open = form.rounds.find((r: { round: { state: string } }) => r.round.state === 'open');
+    expect(open.departments.length).toBe(3);
+    expect(open.departments.every((x: { evaluation: unknown }) => x.evaluation === null)).toBe(true);
+    const mine = (await call(district, 'GET', '/api/evaluations/departments/dep-zhujian', { token: await district.auth.issue('zhujian') })).json;
+    expect(mine.rounds[0].result.raters).toBeGreaterThan(0);
+  });
+
   it('seeds again on the same table without error and without adding anything', async () => {
     expect(await seedDemo(district.doc, district.tableName, { sample: 12 })).toEqual({ created: 0, registers: 0 });
   }, 120_000);
