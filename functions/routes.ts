@@ -13,6 +13,7 @@ import { BallotBody, BallotParams, BulletinQuery, DeliveryBody, WithdrawBody, El
 import { BallotSubmissionBody } from '../shared/votes/submission.ts';
 import { CaseParams, CentreQuery, FreezeReportBody, PhotoUploadBody, MonthQuery, PeriodParams, ReportQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CommunityParams, DepartmentParams as EvalDepartmentParams, EvaluationBody, ExclusionBody, LeaderBody, LeaderParams, PairingBody, PairParams, PublishRoundBody, RankingQuery, RoundBody, RoundParams } from '../shared/evaluations/schemas.ts';
+import { ClassBody, CommunityParams as AssessCommunityParams, EntryBody, FreezeQuarterBody, QuarterCommunityParams, QuarterParams, ResultsQuery, ReviewBody, TaskBody, TaskParams, TaskStateBody, YearCommunityParams, YearQuery } from '../shared/assessment/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -903,4 +904,131 @@ export const departmentEvaluations = route({
   handler: 'evaluations/department-results',
   params: EvalDepartmentParams,
   access: { roles: ['district_admin', 'department'], scope: 'department' },
+});
+
+// The quarterly assessment of communities by class (issue 15).
+const assessmentReaders = ['district_admin', 'street_staff', 'community_staff'] as const;
+
+/** The district's scheme (aspects, classes, indicators) and each community's class for a year. */
+export const assessmentClasses = route({
+  method: 'GET',
+  path: '/api/assessment/classes',
+  handler: 'assessment/get-classes',
+  query: YearQuery,
+  access: { roles: [...assessmentReaders, 'department'], scope: 'own' },
+});
+
+export const assessmentClassPut = route({
+  method: 'PUT',
+  path: '/api/assessment/classes/{year}/{communityId}',
+  handler: 'assessment/put-class',
+  params: YearCommunityParams,
+  body: ClassBody,
+  access: { roles: ['district_admin'], scope: 'community' },
+  writes: true,
+});
+
+export const assessmentQuarters = route({
+  method: 'GET',
+  path: '/api/assessment/quarters',
+  handler: 'assessment/list-quarters',
+  access: { roles: assessmentReaders, scope: 'own' },
+});
+
+/** The organisation department's view of a quarter: what the records give now, the entries, the reviews, the frozen versions. */
+export const assessmentQuarter = route({
+  method: 'GET',
+  path: '/api/assessment/quarters/{quarter}',
+  handler: 'assessment/get-quarter',
+  params: QuarterParams,
+  access: { roles: ['district_admin'], scope: 'own' },
+  timeoutSeconds: 30,
+  memoryMb: 1024,
+});
+
+export const assessmentEntryPut = route({
+  method: 'PUT',
+  path: '/api/assessment/quarters/{quarter}/entries/{communityId}',
+  handler: 'assessment/put-entry',
+  params: QuarterCommunityParams,
+  body: EntryBody,
+  access: { roles: ['district_admin'], scope: 'community' },
+  writes: true,
+});
+
+export const assessmentReviewForm = route({
+  method: 'GET',
+  path: '/api/assessment/quarters/{quarter}/review',
+  handler: 'assessment/get-review-form',
+  params: QuarterParams,
+  access: { roles: ['community_staff'], scope: 'own' },
+});
+
+/** A community's cross review of the others in its class, once a quarter. */
+export const assessmentReviewSubmit = route({
+  method: 'POST',
+  path: '/api/assessment/quarters/{quarter}/review',
+  handler: 'assessment/submit-review',
+  params: QuarterParams,
+  body: ReviewBody,
+  access: { roles: ['community_staff'], scope: 'own' },
+  writes: true,
+});
+
+/** Freezes a quarter once it is over, from the stored records; or corrects it with a reason (the next version). */
+export const assessmentFreeze = route({
+  method: 'POST',
+  path: '/api/assessment/quarters/{quarter}/results',
+  handler: 'assessment/freeze-quarter',
+  params: QuarterParams,
+  body: FreezeQuarterBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+  // A quarter of the district's cases (about 48,000) is read from the months' indexes.
+  timeoutSeconds: 60,
+  memoryMb: 1024,
+});
+
+/** A frozen quarter's class tables (a community sees its own class), JSON or CSV. */
+export const assessmentResults = route({
+  method: 'GET',
+  path: '/api/assessment/quarters/{quarter}/results',
+  handler: 'assessment/get-results',
+  params: QuarterParams,
+  query: ResultsQuery,
+  access: { roles: assessmentReaders, scope: 'own' },
+});
+
+export const assessmentCommunity = route({
+  method: 'GET',
+  path: '/api/assessment/communities/{communityId}',
+  handler: 'assessment/get-community',
+  params: AssessCommunityParams,
+  access: { roles: assessmentReaders, scope: 'community' },
+});
+
+export const assessmentTaskCreate = route({
+  method: 'POST',
+  path: '/api/assessment/tasks',
+  handler: 'assessment/create-task',
+  body: TaskBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const assessmentTasks = route({
+  method: 'GET',
+  path: '/api/assessment/tasks',
+  handler: 'assessment/list-tasks',
+  access: { roles: [...assessmentReaders, 'department'], scope: 'own' },
+});
+
+export const assessmentTaskState = route({
+  method: 'POST',
+  path: '/api/assessment/tasks/{taskId}/state',
+  handler: 'assessment/set-task-state',
+  params: TaskParams,
+  body: TaskStateBody,
+  access: { roles: ['district_admin', 'street_staff', 'department'], scope: 'own' },
+  writes: true,
 });

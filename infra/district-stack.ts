@@ -68,6 +68,7 @@ export class DistrictStack extends Stack {
       VOTE_RULES: JSON.stringify(VoteRules.parse(district.votes ?? {})),
       APPEALS: JSON.stringify({ ...district.appeals, platform: undefined }),
       PLATFORM_FEEDBACK_URL: district.appeals?.platform?.feedbackUrl ?? '',
+      ASSESSMENT: JSON.stringify(district.assessment ?? {}),
     };
     const apiEnvironment = { ...environment, ORIGIN_SECRET: originSecretValue };
 

@@ -150,6 +150,24 @@ export const keys = {
   /** The comments a department was given in a version, apart from the ranking so that no list of results carries them. */
   evalComments: (roundId: string, departmentId: string, version: number) => ({ pk: `EVALNOTES#${roundId}#${departmentId}`, sk: `V#${String(version).padStart(4, '0')}` }),
   evalCommentsPk: (roundId: string, departmentId: string) => `EVALNOTES#${roundId}#${departmentId}`,
+  // The quarterly assessment of communities (issue 15).
+  /** A community's class for a year, when it differs from the registry's (with its reason). */
+  assessClass: (year: string, communityId: string) => ({ pk: `ASSESSCLASS#${year}`, sk: `COMMUNITY#${communityId}` }),
+  assessClassesPk: (year: string) => `ASSESSCLASS#${year}`,
+  /** The organisation department's entries for a community's manual indicators in a quarter. */
+  assessEntry: (quarter: string, communityId: string) => ({ pk: `ASSESSENTRY#${quarter}`, sk: `COMMUNITY#${communityId}` }),
+  assessEntriesPk: (quarter: string) => `ASSESSENTRY#${quarter}`,
+  /** One cross review per reviewing community per quarter: the key is the rule. */
+  crossReview: (quarter: string, fromCommunityId: string) => ({ pk: `XREVIEW#${quarter}`, sk: `FROM#${fromCommunityId}` }),
+  crossReviewsPk: (quarter: string) => `XREVIEW#${quarter}`,
+  /** A quarter's frozen table, one immutable item per version. */
+  assessResult: (quarter: string, version: number) => ({ pk: `ASSESSRESULT#${quarter}`, sk: `V#${String(version).padStart(4, '0')}` }),
+  assessResultsPk: (quarter: string) => `ASSESSRESULT#${quarter}`,
+  /** The frozen quarters and each one's latest version. */
+  assessHead: (quarter: string) => ({ pk: 'ASSESSHEADS', sk: `Q#${quarter}` }),
+  assessHeadsPk: () => 'ASSESSHEADS',
+  assessTask: (taskId: string) => ({ pk: 'ASSESSTASKS', sk: `TASK#${taskId}` }),
+  assessTasksPk: () => 'ASSESSTASKS',
 } as const;
 
 const APPEALS_PK = 'APPEALS';

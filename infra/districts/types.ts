@@ -1,4 +1,5 @@
 import type { AppealsConfig } from '../../shared/appeals/settings.ts';
+import type { AssessmentConfig } from '../../shared/assessment/config.ts';
 import type { VoteRules } from '../../shared/votes/rules.ts';
 import type { StaffClaimMapping } from '../../shared/staff-claims.ts';
 
@@ -63,4 +64,6 @@ export interface DistrictConfig {
     /** The district's 12345 platform: where acceptance, returns, extensions, replies and closures are sent (signed with the webhook key). */
     platform?: { feedbackUrl: string };
   };
+  /** The quarterly assessment of communities (issue 15): aspects, classes, indicators with targets per class and sources; Shinan's scheme when unset. */
+  assessment?: Partial<AssessmentConfig>;
 }

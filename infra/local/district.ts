@@ -97,6 +97,7 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       VOTE_RULES: JSON.stringify(VoteRules.parse({ ...config.votes, ...o.voteRules })),
       APPEALS: JSON.stringify({ ...config.appeals, ...o.appeals, platform: undefined }),
       PLATFORM_FEEDBACK_URL: o.platformFeedbackUrl ?? '',
+      ASSESSMENT: JSON.stringify(config.assessment ?? {}),
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

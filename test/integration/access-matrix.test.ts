@@ -139,8 +139,33 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   evaluationPublish: () => ({ path: routes.evaluationPublish.path.replace('{roundId}', 'm-round-closed'), body: {}, expect: 'not-denied' }),
   evaluationRanking: () => ({ path: routes.evaluationRanking.path.replace('{roundId}', 'm-round-closed'), expect: 'ok' }),
   departmentEvaluations: () => ({ path: routes.departmentEvaluations.path.replace('{departmentId}', 'dep01'), expect: 'ok' }),
+  assessmentClasses: () => ({ path: routes.assessmentClasses.path, expect: 'ok' }),
+  // The first allowed caller moves jinkou to another class, later ones are told it changed (409).
+  assessmentClassPut: () => ({ path: routes.assessmentClassPut.path.replace('{year}', '2030').replace('{communityId}', jinkou.id), body: { class: jinkou.class === '示范' ? '强基' : '示范', reason: '矩阵测试调整分类', rev: 0 }, expect: 'not-denied' }),
+  assessmentQuarters: () => ({ path: routes.assessmentQuarters.path, expect: 'ok' }),
+  assessmentQuarter: () => ({ path: routes.assessmentQuarter.path.replace('{quarter}', lastQuarter()), expect: 'ok' }),
+  assessmentEntryPut: () => ({ path: routes.assessmentEntryPut.path.replace('{quarter}', lastQuarter()).replace('{communityId}', jinkou.id), body: { rev: 0, values: { partyacts: { value: 6, evidence: '矩阵测试台账' } } }, expect: 'not-denied' }),
+  assessmentReviewForm: () => ({ path: routes.assessmentReviewForm.path.replace('{quarter}', lastQuarter()), expect: 'ok' }),
+  // Each community scores a peer of its own class (jinkou and xizang each have one).
+  assessmentReviewSubmit: (c) => ({ path: routes.assessmentReviewSubmit.path.replace('{quarter}', lastQuarter()), body: { scores: { [peerOf(c.kind === 'staff' && !c.inScope ? xizang : jinkou)]: 80 } }, expect: 'ok' }),
+  // Frozen in beforeAll: allowed through to "nothing changed" (409).
+  assessmentFreeze: () => ({ path: routes.assessmentFreeze.path.replace('{quarter}', '2019-Q1'), body: {}, expect: 'not-denied' }),
+  assessmentResults: () => ({ path: routes.assessmentResults.path.replace('{quarter}', '2019-Q1'), expect: 'ok' }),
+  assessmentCommunity: () => ({ path: routes.assessmentCommunity.path.replace('{communityId}', jinkou.id), expect: 'ok' }),
+  assessmentTaskCreate: () => ({ path: routes.assessmentTaskCreate.path, body: { quarter: '2019-Q1', communityId: jinkou.id, text: '矩阵测试整改任务', assignee: { kind: 'department', id: 'dep01' }, dueOn: '2027-01-31' }, expect: 'ok' }),
+  assessmentTasks: () => ({ path: routes.assessmentTasks.path, expect: 'ok' }),
+  // Each caller marks a task given to it (the first done, later ones 409).
+  assessmentTaskState: (c) => ({ path: routes.assessmentTaskState.path.replace('{taskId}', matrixTasks[c.kind === 'staff' ? `${c.role}:${c.inScope}` : ''] ?? matrixTasks['district_admin:true']!), body: { state: 'done', note: '矩阵测试完成' }, expect: 'not-denied' }),
   appealPhotoUploads: () => ({ path: routes.appealPhotoUploads.path, from: `127.0.32.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'b'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
 };
+/** A community of the same class as this one (for a cross review). */
+const peerOf = (c: { id: string; class: string }) => d.communities.find((x) => x.class === c.class && x.id !== c.id)!.id;
+function lastQuarter(): string {
+  const b = new Date(Date.now() + 8 * 3_600_000);
+  const q = Math.floor(b.getUTCMonth() / 3);
+  return q === 0 ? `${b.getUTCFullYear() - 1}-Q4` : `${b.getUTCFullYear()}-Q${q}`;
+}
+const matrixTasks: Record<string, string> = {};
 function lastMonth(): string {
   const d = new Date(Date.now() + 8 * 3_600_000);
   d.setUTCDate(1);
@@ -234,6 +259,17 @@ beforeAll(async () => {
   expect((await rate(district, jinkouStaff, 'm-round-closed', 'dep01')).status).toBe(201);
   await call(district, 'POST', routes.evaluationRoundClose.path.replace('{roundId}', 'm-round-closed'), { token: admin });
   expect((await call(district, 'POST', routes.evaluationPublish.path.replace('{roundId}', 'm-round-closed'), { token: admin, body: {} })).status).toBe(201);
+  // Tasks each caller may mark: its department's, its street's; and a quarter frozen to read.
+  const otherCommunity = d.communities.find((c) => c.streetId === otherStreet.id)!;
+  for (const [key, communityId, assignee] of [
+    ['district_admin:true', jinkou.id, { kind: 'department', id: 'dep01' }], ['department:true', jinkou.id, { kind: 'department', id: 'dep01' }], ['department:false', xizang.id, { kind: 'department', id: 'dep02' }],
+    ['street_staff:true', jinkou.id, { kind: 'street', id: jinkou.streetId }], ['street_staff:false', otherCommunity.id, { kind: 'street', id: otherStreet.id }],
+  ] as const) {
+    const made = await call(district, 'POST', routes.assessmentTaskCreate.path, { token: admin, body: { quarter: '2019-Q1', communityId, text: '矩阵测试整改任务', assignee, dueOn: '2027-01-31' } });
+    expect(made.status, made.text).toBe(201);
+    matrixTasks[key] = made.json.id;
+  }
+  expect((await call(district, 'POST', routes.assessmentFreeze.path.replace('{quarter}', '2019-Q1'), { token: admin, body: {} })).status).toBe(201);
   const hotline = await district.auth.issue('hotline');
   open311Key = (await call(district, 'POST', routes.open311KeyIssue.path, { token: admin, body: { name: '矩阵测试' } })).json.apiKey;
   for (const [key, unit] of [['community', { kind: 'community', id: jinkou.id }], ['street', { kind: 'street', id: jinkou.streetId }], ['department', { kind: 'department', id: 'dep01' }]] as const) {

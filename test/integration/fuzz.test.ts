@@ -45,7 +45,7 @@ afterAll(async () => district?.stop());
 /** An appeal case that exists (made in beforeAll), so the case routes are fuzzed past "not found" too. */
 let realCase = '';
 const segment = fc.oneof(
-  fc.constantFrom('p0001', 'p0051', 'nope', 'fuzz-round', 'dep-fuzz', 'c001', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x', '2026-10', '2026-Q4', '2025-H2', '2026-13'),
+  fc.constantFrom('p0001', 'p0051', 'nope', 'fuzz-round', 'dep-fuzz', 'c001', '2019-Q1', '2026', '2031-Q2', 'P0001', '..', '%', '%2F', 'a'.repeat(60), '0', '-x', '2026-10', '2026-Q4', '2025-H2', '2026-13'),
   fc.constant(0).map(() => realCase),
   fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
 );
@@ -68,6 +68,9 @@ const jsonish = fc.oneof(
   fc.record({ rev: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.string()), departmentIds: fc.array(fc.constantFrom('dep-fuzz', 'nope', '', 'DEP'), { maxLength: 3 }), leaderIds: fc.array(fc.constantFrom('l1', 'nope', ''), { maxLength: 2 }), name: fc.string(), title: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ title: fc.string(), period: fc.constantFrom('2041-H1', '2026-H3', 'x', ''), opensAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), closesAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()), criteria: fc.array(fc.record({ code: fc.constantFrom('overall', 'x', 'Overall', ''), name: fc.string() }, { requiredKeys: [] }), { maxLength: 3 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.record({ departmentId: fc.constantFrom('dep-fuzz', 'nope', ''), scores: fc.dictionary(fc.constantFrom('responsiveness', 'projects', 'presence', 'overall', 'x', '__proto__'), fc.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.string())), comment: fc.string({ maxLength: 600 }), idempotencyKey: fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9]{16,20}$/)), exclude: fc.oneof(fc.boolean(), fc.string()), reason: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  // The quarterly assessment.
+  fc.record({ class: fc.constantFrom('强基', '创优', '示范', 'x', ''), reason: fc.string(), rev: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.string()), correctionReason: fc.string(), values: fc.dictionary(fc.constantFrom('partyacts', 'partycover', 'response', 'x', '__proto__'), fc.oneof(fc.record({ value: fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.double(), fc.string()), evidence: fc.string() }, { requiredKeys: [] }), fc.integer())) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ scores: fc.dictionary(fc.constantFrom('c001', 'c002', 'c050', 'nope', '__proto__'), fc.oneof(fc.integer({ min: -5, max: 120 }), fc.double(), fc.string())), reason: fc.string(), quarter: fc.constantFrom('2019-Q1', '2026-Q5', 'x'), communityId: fc.constantFrom('c001', 'nope'), indicator: fc.constantFrom('response', 'X'), text: fc.string(), assignee: fc.record({ kind: fc.constantFrom('leader', 'department', 'street', 'x'), id: fc.constantFrom('dep-fuzz', 's01', 'nope') }, { requiredKeys: [] }), dueOn: fc.constantFrom('2027-01-31', '2027-13-01', 'x'), state: fc.constantFrom('open', 'done', 'x'), note: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 50 }),
 );
 const query = fc.dictionary(fc.constantFrom('version', 'month', 'actor', 'target', 'limit', 'format', 'file', 'receipt', 'queue', 'x'), fc.string({ maxLength: 10 }), { maxKeys: 3 });
