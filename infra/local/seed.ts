@@ -85,6 +85,8 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     const { seedEvaluations } = await import('./demo-evaluations.ts');
     await seedEvaluations(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
     if (await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2))) await freezePastMonths();
+    const { seedAssessment } = await import('./demo-assessment.ts');
+    await seedAssessment(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
   }
   return { created, registers };
 }
@@ -136,6 +138,13 @@ async function seedRatings(d: DemoDistrict, sample: number): Promise<void> {
     }
     await closeCampaign(DEMO_CAMPAIGNS.past, SYSTEM);
     for (const compound of compounds) await publishCompound(DEMO_CAMPAIGNS.past, compound.id, undefined, SYSTEM);
+    // Dated as it ran: closed early in the last quarter, so that quarter's assessment reads its notices.
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { ddb, tableName } = await import('../../functions/lib/clients.ts');
+    const { keys: k } = await import('../../functions/lib/keys.ts');
+    const { previousQuarter, quarterBounds, quarterOf } = await import('../../shared/assessment/quarter.ts');
+    const closedAt = new Date(Date.parse(quarterBounds(previousQuarter(quarterOf(now))).start) + 10 * 86_400_000).toISOString();
+    await ddb.send(new UpdateCommand({ TableName: tableName(), Key: k.campaign(DEMO_CAMPAIGNS.past), UpdateExpression: 'SET opensAt = :o, closesAt = :c', ExpressionAttributeValues: { ':o': new Date(Date.parse(closedAt) - 21 * 86_400_000).toISOString(), ':c': closedAt } }));
   }
   if (!(await getCampaign(DEMO_CAMPAIGNS.current))) {
     await putCampaign(DEMO_CAMPAIGNS.current, { title: `${year}年下半年物业服务评价`, period: `${year}年下半年`, issuer, templateId: 'standard', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 28 * 86_400_000).toISOString(), compoundIds: d.compounds.map((c) => c.id) }, SYSTEM);

@@ -111,3 +111,50 @@ describe('a half-yearly evaluation of departments', () => {
     expect((await call(district, 'GET', '/api/evaluations/departments/dep-chengguan', { token })).status).toBe(403);
   });
 });
+
+describe('the quarterly assessment of communities', () => {
+  it('lets a community score the others of its class on a phone; a score over 100 is refused under its field', async () => {
+    const page = await phone();
+    await signIn(page, `${district.url}/admin.html?view=evaluations&tab=review`, 'jinkou');
+    const peers = d.communities.filter((c) => c.class === jinkou.class && c.id !== jinkou.id);
+    await expect.poll(() => page.getByLabel(peers[0]!.name, { exact: true }).count()).toBe(1);
+    expect(await page.getByLabel(jinkou.name, { exact: true }).count()).toBe(0);
+    await page.getByLabel(peers[0]!.name, { exact: true }).fill('120');
+    await page.getByLabel(peers[1]!.name, { exact: true }).fill('85');
+    await page.getByRole('button', { name: '提交互评' }).click();
+    await expect.poll(() => page.locator(`#score-${peers[0]!.id}-error`).textContent()).toBe('请填 0 到 100 的整数');
+    await expectNoEnglishErrors(page);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel(peers[0]!.name, { exact: true }).fill('92');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '提交互评' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^本社区已于 .+ 提交互评。$/);
+    await fitsPhone(page);
+  });
+
+  it('lets the organisation department freeze last quarter and print a class\'s table on one A4 page', async () => {
+    const page = await phone();
+    await signIn(page, `${district.url}/admin.html?view=evaluations&tab=quarter`, 'admin');
+    await page.getByText('按当前记录计算（尚未固定）').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '固定本季度结果' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('已固定第 1 版');
+    await page.getByLabel('分类', { exact: true }).selectOption(jinkou.class);
+    const table = page.getByTestId('quarter-table');
+    expect(await table.locator('tbody tr').count()).toBe(d.communities.filter((c) => c.class === jinkou.class).length);
+    // The peer jinkou scored 92 has a cross review; a correction without a reason is refused.
+    await page.getByRole('button', { name: '发布更正（新版本）' }).click();
+    await expect.poll(() => page.locator('#quarter-reason-error').textContent()).toBe('请写明更正原因（4–500 个字）');
+    expect(await axeProblems(page)).toEqual([]);
+    await fitsPhone(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.bar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印（A4）' }).isVisible()).toBe(false);
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    // A4 landscape, in points.
+    expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 84[12](\.\d+)? 59[45](\.\d+)?\s*\]/);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});

@@ -72,6 +72,20 @@ describe('the demo district', () => {
     expect(mine.rounds[0].result.raters).toBeGreaterThan(0);
   });
 
+  it('has last quarter frozen from the stored records, each class ranked on its own, with a task for the last of each class', async () => {
+    const admin = await district.auth.issue('admin');
+    const quarters = (await call(district, 'GET', '/api/assessment/quarters', { token: admin })).json.quarters;
+    expect(quarters).toHaveLength(1);
+    const table = (await call(district, 'GET', `/api/assessment/quarters/${quarters[0].quarter}/results`, { token: admin })).json.result;
+    expect(table.results).toHaveLength(50);
+    expect(table.inputs.reviews).toBe(50);
+    // The last half-year's rating campaign closed in that quarter: its notices are read.
+    expect(table.inputs.notices).toBeGreaterThan(0);
+    for (const cls of ['强基', '创优', '示范']) expect(table.results.filter((r: { class: string; rank: number }) => r.class === cls && r.rank === 1).length).toBeGreaterThan(0);
+    const tasks = (await call(district, 'GET', '/api/assessment/tasks', { token: admin })).json.tasks;
+    expect(tasks).toHaveLength(3);
+  });
+
   it('seeds again on the same table without error and without adding anything', async () => {
     expect(await seedDemo(district.doc, district.tableName, { sample: 12 })).toEqual({ created: 0, registers: 0 });
   }, 120_000);

@@ -2,7 +2,7 @@
 import { words } from '../lib/i18n.svelte.ts';
 
 export const ew = words({
-  nav: '部门评价', tab_form: '评价部门', tab_rounds: '评价轮次', tab_pairings: '结对关系', tab_ranking: '评价排名', tab_mine: '本部门结果',
+  nav: '考核评价', tab_form: '评价部门', tab_rounds: '评价轮次', tab_pairings: '结对关系', tab_ranking: '评价排名', tab_mine: '本部门结果',
   rounds: '评价轮次', noRounds: '还没有评价轮次。', newRound: '新建评价轮次', roundId: '轮次编号（小写字母、数字和 -，如 eval-2027-h1）', title: '名称', period: '半年度', first: '上半年', second: '下半年', year: '年份',
   opensAt: '开始时间', closesAt: '截止时间', criteria: '评价项（每项 1–5 分）', create: '开启评价', creating: '正在开启…', created: '已开启“{title}”', createHelp: '开启时按当前的结对关系确定每个社区评价哪些部门；之后修改结对只影响下一轮。',
   state_scheduled: '未开始', state_open: '进行中', state_closed: '已截止', state_published: '已发布', open: '查看', back: '返回轮次列表',
@@ -21,7 +21,7 @@ export const ew = words({
   mineTitle: '本部门的评价结果', noResults: '还没有发布过包含本部门的评价结果。', rankOf: '第 {rank} 名 / 共 {of} 个部门', comments: '社区意见（仅本部门可见）', noComments: '没有社区写意见。', corrected: '已更正（第 {n} 版）', criterion: '评价项', mean: '平均分',
   class_强基: '强基', class_创优: '创优', class_示范: '示范', filterCommunity: '按名称查找社区',
 }, {
-  nav: 'Department evaluation', tab_form: 'Rate departments', tab_rounds: 'Rounds', tab_pairings: 'Pairings', tab_ranking: 'Rankings', tab_mine: 'Our results',
+  nav: 'Assessment', tab_form: 'Rate departments', tab_rounds: 'Rounds', tab_pairings: 'Pairings', tab_ranking: 'Rankings', tab_mine: 'Our results',
   rounds: 'Evaluation rounds', noRounds: 'No evaluation round yet.', newRound: 'New evaluation round', roundId: 'Round id (lowercase letters, digits and -, e.g. eval-2027-h1)', title: 'Title', period: 'Half-year', first: 'First half', second: 'Second half', year: 'Year',
   opensAt: 'Opens', closesAt: 'Closes', criteria: 'Criteria (each 1–5)', create: 'Open the round', creating: 'Opening…', created: 'Opened “{title}”', createHelp: 'The pairings in force when the round is set up decide which departments each community rates; a later change only affects the next round.',
   state_scheduled: 'Scheduled', state_open: 'Open', state_closed: 'Closed', state_published: 'Published', open: 'Open', back: 'Back to rounds',
