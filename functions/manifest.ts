@@ -113,7 +113,8 @@ export const queues = {
     fifo: false,
     consumer: 'evaluations/on-evaluation-event',
     message: EvaluationChanged,
-    batchSize: 10,
+    // Large batches: the consumer writes one update per department per batch.
+    batchSize: 100,
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 60,
   },

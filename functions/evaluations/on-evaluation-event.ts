@@ -1,9 +1,10 @@
 import { queues } from '../manifest.ts';
-import { sqsConsumer } from '../lib/consumer.ts';
+import { sqsBatchConsumer } from '../lib/consumer.ts';
 import { logger } from '../lib/logger.ts';
-import { applyEvaluationEvent } from './live-store.ts';
+import { applyEvaluationEvents } from './live-store.ts';
 
-export const handler = sqsConsumer(queues.evaluationEvents, async (message) => {
-  const changed = await applyEvaluationEvent(message);
-  logger.info('evaluation counted', { type: message.type, changed });
+export const handler = sqsBatchConsumer(queues.evaluationEvents, async (messages) => {
+  const changed = await applyEvaluationEvents(messages.map((m) => m.message));
+  logger.info('evaluations counted', { messages: messages.length, changed });
+  return [];
 });

@@ -141,9 +141,8 @@ export const keys = {
   /** One evaluation per community and department in a round: the key is the rule. */
   evaluation: (roundId: string, communityId: string, departmentId: string) => ({ pk: `EVAL#${roundId}`, sk: `PAIR#${communityId}#${departmentId}` }),
   evaluationsPk: (roundId: string) => `EVAL#${roundId}`,
-  /** A department's live counters in a round, and the set of communities they count. */
-  evalLive: (roundId: string, departmentId: string) => ({ pk: `EVALLIVE#${roundId}`, sk: `DEPARTMENT#${departmentId}` }),
-  evalLivePk: (roundId: string) => `EVALLIVE#${roundId}`,
+  /** A round's live counters per department, and the set of evaluations they count (functions/evaluations/live-store.ts). */
+  evalLive: (roundId: string) => ({ pk: `EVALLIVE#${roundId}`, sk: 'LIVE' }),
   /** A round's published ranking, one immutable item per version. */
   evalPublication: (roundId: string, version: number) => ({ pk: `EVALPUB#${roundId}`, sk: `V#${String(version).padStart(4, '0')}` }),
   evalPublicationsPk: (roundId: string) => `EVALPUB#${roundId}`,

@@ -191,17 +191,13 @@ export async function p9(district: District) {
 }
 
 /**
- * P10: the monthly report frozen from a month of the district's traffic (16,000 cases), and a
- * year of 190,000 frozen month by month; next to a raw read of the same index in the same run.
- * The month index items are written as the case writes them (the list summary and the rate
- * facts), with units, streets and outcomes spread like the demo's.
+ * Writes month index items as the case writes them (the list summary and the rate facts), with
+ * units, streets and outcomes spread like the demo's, straight into the table; for P10 and P11.
  */
-export async function p10(district: District) {
+export async function caseMonthFiller(district: District) {
   const { caseOf } = await import('../../functions/appeals/intake.ts');
   const { positionsOf } = await import('../../functions/appeals/case-record.ts');
-  const { freezeMonth, periodReport } = await import('../../functions/appeals/monthly-store.ts');
   const { demoDistrict } = await import('../../infra/local/demo-district.ts');
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
   const TableName = district.tableName;
   const doc = district.doc;
   const d = demoDistrict();
@@ -237,6 +233,21 @@ export async function p10(district: District) {
       }
     });
   };
+  return { fill, units, monthItem, d };
+}
+
+/**
+ * P10: the monthly report frozen from a month of the district's traffic (16,000 cases), and a
+ * year of 190,000 frozen month by month; next to a raw read of the same index in the same run.
+ * The month index items are written as the case writes them (the list summary and the rate
+ * facts), with units, streets and outcomes spread like the demo's.
+ */
+export async function p10(district: District) {
+  const { freezeMonth, periodReport } = await import('../../functions/appeals/monthly-store.ts');
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const TableName = district.tableName;
+  const doc = district.doc;
+  const { fill, units, monthItem, d } = await caseMonthFiller(district);
   const rawRead = async (month: string) => {
     const t = performance.now();
     let n = 0;

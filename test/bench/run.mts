@@ -3,7 +3,7 @@
 // Each comparison is measured side by side in this one run; results go to RESULTS.md.
 //
 // One section or a few: BENCH_ONLY=<names, comma-separated> npm run bench, names p1, register,
-// p4, p5, publication, p3, p8, p9, p10, appeal-page, p7, p2 (e.g. `BENCH_ONLY=p2 npm run bench` for bundle size and cold
+// p4, p5, publication, p3, p8, p9, p10, appeal-page, p11, evaluation-events, p7, p2 (e.g. `BENCH_ONLY=p2 npm run bench` for bundle size and cold
 // import alone). Each section runs exactly as in the full run (the local district still starts
 // and stops first, so P2's imports see the same environment); the tables are printed and
 // RESULTS.md is left alone, to be edited by hand. BENCH_IMPORT_RUNS (default 15) sets P2's
@@ -26,6 +26,7 @@ import { kb, lines, ms, pct, say } from './report.mts';
 import { p4, p5, publication } from './ratings.mts';
 import { p3, p7 } from './votes.mts';
 import { appealPage, p8, p9, p10 } from './appeals.mts';
+import { evaluationEvents, p11 } from './evaluations.mts';
 
 process.env.LOG_LEVEL = 'ERROR';
 
@@ -264,6 +265,8 @@ try {
   if (run('p9')) await p9(district);
   if (run('p10')) await p10(district);
   if (run('appeal-page')) await appealPage(district);
+  if (run('p11')) await p11(district);
+  if (run('evaluation-events')) await evaluationEvents(district);
 } finally {
   await district.stop();
 }
