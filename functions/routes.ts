@@ -14,6 +14,7 @@ import { BallotSubmissionBody } from '../shared/votes/submission.ts';
 import { CaseParams, CentreQuery, FreezeReportBody, PhotoUploadBody, MonthQuery, PeriodParams, ReportQuery, CompoundParams as AppealCompoundParams, DepartmentBody, DepartmentParams, Open311FileParams, Open311KeyBody, Open311Query, Open311ResourceParams, ResidentAppealBody, RoutingBody, StaffReportBody, StepRequest, TrackBody, WorkOrder } from '../shared/appeals/schemas.ts';
 import { CommunityParams, DepartmentParams as EvalDepartmentParams, EvaluationBody, ExclusionBody, LeaderBody, LeaderParams, PairingBody, PairParams, PublishRoundBody, RankingQuery, RoundBody, RoundParams } from '../shared/evaluations/schemas.ts';
 import { ClassBody, CommunityParams as AssessCommunityParams, EntryBody, FreezeQuarterBody, QuarterCommunityParams, QuarterParams, ResultsQuery, ReviewBody, TaskBody, TaskParams, TaskStateBody, YearCommunityParams, YearQuery } from '../shared/assessment/schemas.ts';
+import { AckBody, AttendanceBody, CalloutBody, CalloutParams, EvidenceBody, MilestoneParams, PlanBody, ProjectBody, ProjectCommunityParams, ProjectParams, ProjectsQuery, ProjectStateBody, TeamBody, TeamParams } from '../shared/projects/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -1030,5 +1031,130 @@ export const assessmentTaskState = route({
   params: TaskParams,
   body: TaskStateBody,
   access: { roles: ['district_admin', 'street_staff', 'department'], scope: 'own' },
+  writes: true,
+});
+
+// Joint projects (社区出题、部门领题) and red shock teams (issue 15).
+const projectRoles = ['district_admin', 'street_staff', 'community_staff', 'department'] as const;
+
+export const projectsList = route({
+  method: 'GET',
+  path: '/api/projects',
+  handler: 'projects/list-projects',
+  query: ProjectsQuery,
+  access: { roles: projectRoles, scope: 'own' },
+});
+
+/** A community posts a need (出题). */
+export const projectPropose = route({
+  method: 'POST',
+  path: '/api/projects/{communityId}',
+  handler: 'projects/propose-project',
+  params: ProjectCommunityParams,
+  body: ProjectBody,
+  access: { roles: ['community_staff'], scope: 'community' },
+  writes: true,
+});
+
+export const projectGet = route({
+  method: 'GET',
+  path: '/api/projects/{communityId}/{projectId}',
+  handler: 'projects/get-project',
+  params: ProjectParams,
+  access: { roles: projectRoles, scope: 'own' },
+});
+
+/** A paired department claims a proposed project (领题). */
+export const projectClaim = route({
+  method: 'POST',
+  path: '/api/projects/{communityId}/{projectId}/claim',
+  handler: 'projects/claim-project',
+  params: ProjectParams,
+  access: { roles: ['department'], scope: 'own' },
+  writes: true,
+});
+
+export const projectPlan = route({
+  method: 'PUT',
+  path: '/api/projects/{communityId}/{projectId}/plan',
+  handler: 'projects/plan-project',
+  params: ProjectParams,
+  body: PlanBody,
+  access: { roles: ['community_staff', 'department'], scope: 'own' },
+  writes: true,
+});
+
+export const projectEvidence = route({
+  method: 'POST',
+  path: '/api/projects/{communityId}/{projectId}/milestones/{milestoneId}/evidence',
+  handler: 'projects/add-evidence',
+  params: MilestoneParams,
+  body: EvidenceBody,
+  access: { roles: ['community_staff', 'department'], scope: 'own' },
+  writes: true,
+});
+
+/** Done (every milestone evidenced) or dropped with a reason. */
+export const projectEnd = route({
+  method: 'POST',
+  path: '/api/projects/{communityId}/{projectId}/state',
+  handler: 'projects/end-project',
+  params: ProjectParams,
+  body: ProjectStateBody,
+  access: { roles: ['district_admin', 'community_staff', 'department'], scope: 'own' },
+  writes: true,
+});
+
+export const teamsList = route({
+  method: 'GET',
+  path: '/api/teams',
+  handler: 'projects/list-teams',
+  access: { roles: projectRoles, scope: 'own' },
+});
+
+export const teamPut = route({
+  method: 'PUT',
+  path: '/api/teams/{departmentId}/{teamId}',
+  handler: 'projects/put-team',
+  params: TeamParams,
+  body: TeamBody,
+  access: { roles: ['district_admin', 'department'], scope: 'department' },
+  writes: true,
+});
+
+export const calloutsList = route({
+  method: 'GET',
+  path: '/api/teams/callouts',
+  handler: 'projects/list-callouts',
+  access: { roles: projectRoles, scope: 'own' },
+});
+
+/** A community calls a paired department's team out for a task or an emergency. */
+export const calloutCreate = route({
+  method: 'POST',
+  path: '/api/teams/callouts',
+  handler: 'projects/call-out',
+  body: CalloutBody,
+  access: { roles: ['community_staff'], scope: 'own' },
+  writes: true,
+});
+
+export const calloutAnswers = route({
+  method: 'POST',
+  path: '/api/teams/callouts/{communityId}/{calloutId}/answers',
+  handler: 'projects/answer-callout',
+  params: CalloutParams,
+  body: AckBody,
+  access: { roles: ['department'], scope: 'own' },
+  writes: true,
+});
+
+export const calloutAttendance = route({
+  method: 'POST',
+  path: '/api/teams/callouts/{communityId}/{calloutId}/attendance',
+  handler: 'projects/record-attendance',
+  params: CalloutParams,
+  body: AttendanceBody,
+  access: { roles: ['community_staff'], scope: 'own' },
   writes: true,
 });

@@ -167,6 +167,19 @@ export const keys = {
   assessHeadsPk: () => 'ASSESSHEADS',
   assessTask: (taskId: string) => ({ pk: 'ASSESSTASKS', sk: `TASK#${taskId}` }),
   assessTasksPk: () => 'ASSESSTASKS',
+  // Joint projects and red shock teams (issue 15). A project belongs to its community.
+  project: (communityId: string, projectId: string) => ({ pk: `PROJECTS#${communityId}`, sk: `P#${projectId}` }),
+  /** Every project's summary, for the lists (kept in the project's own transaction). */
+  projectIndex: (communityId: string, projectId: string) => ({ pk: 'PROJECTINDEX', sk: `${communityId}#${projectId}` }),
+  projectIndexPk: () => 'PROJECTINDEX',
+  /** A department may field several teams. */
+  team: (departmentId: string, teamId: string) => ({ pk: `TEAMS#${departmentId}`, sk: `T#${teamId}` }),
+  teamsIndexPk: () => 'TEAMINDEX',
+  teamIndex: (departmentId: string, teamId: string) => ({ pk: 'TEAMINDEX', sk: `${departmentId}#${teamId}` }),
+  /** A call-out belongs to the community that made it. */
+  callout: (communityId: string, calloutId: string) => ({ pk: `CALLOUTS#${communityId}`, sk: `C#${calloutId}` }),
+  calloutIndex: (at: string, communityId: string, calloutId: string) => ({ pk: 'CALLOUTINDEX', sk: `${at}#${communityId}#${calloutId}` }),
+  calloutIndexPk: () => 'CALLOUTINDEX',
 } as const;
 
 const APPEALS_PK = 'APPEALS';

@@ -8,6 +8,7 @@ export const SOURCES = [
   'appeals.response', 'appeals.resolution', 'appeals.satisfaction',
   'ratings.participation', 'ratings.satisfaction',
   'committees.formation',
+  'projects.done', 'teams.callouts',
   'manual',
 ] as const;
 export type Source = (typeof SOURCES)[number];
@@ -47,8 +48,8 @@ export const DEFAULT_ASSESSMENT: AssessmentConfig = {
   classes: [{ code: '强基', name: '强基', nameEn: 'Foundation' }, { code: '创优', name: '创优', nameEn: 'Excellence' }, { code: '示范', name: '示范', nameEn: 'Model' }],
   indicators: [
     { code: 'partycover', name: '小区党组织覆盖率', nameEn: 'Compounds with a party organisation', aspect: 'party', unit: 'permille', direction: 'higher', weight: 10, targets: t(600, 800, 950), source: 'manual' },
-    { code: 'partyacts', name: '党组织活动次数', nameEn: 'Party organisation activities', aspect: 'party', unit: 'count', direction: 'higher', weight: 10, targets: t(6, 9, 12), source: 'manual' },
-    { code: 'volunteer', name: '党员志愿服务时长', nameEn: 'Party members\' volunteer hours', aspect: 'party', unit: 'hours', direction: 'higher', weight: 10, targets: t(200, 300, 400), source: 'manual' },
+    { code: 'projects', name: '共建项目完成数', nameEn: 'Joint projects done', aspect: 'party', unit: 'count', direction: 'higher', weight: 10, targets: t(1, 2, 3), source: 'projects.done' },
+    { code: 'callouts', name: '突击队调用响应率', nameEn: 'Shock-team call-outs answered', aspect: 'party', unit: 'permille', direction: 'higher', weight: 10, targets: t(900, 950, 1000), source: 'teams.callouts' },
     { code: 'committees', name: '业委会组建率', nameEn: 'Owners\' committees formed', aspect: 'governance', unit: 'permille', direction: 'higher', weight: 10, targets: t(300, 500, 700), source: 'committees.formation' },
     { code: 'ratingjoin', name: '物业评价参评率', nameEn: 'Property rating participation', aspect: 'governance', unit: 'permille', direction: 'higher', weight: 10, targets: t(300, 400, 500), source: 'ratings.participation' },
     { code: 'ratingsat', name: '物业服务满意率', nameEn: 'Property service satisfaction', aspect: 'governance', unit: 'permille', direction: 'higher', weight: 10, targets: t(800, 850, 900), source: 'ratings.satisfaction' },
@@ -76,7 +77,7 @@ export function assessmentProblems(c: AssessmentConfig): string[] {
     if (!aspects.has(ind.aspect)) p.push(`${at}.aspect must be one of the aspects (${[...aspects].join(', ')})`);
     if (!(SOURCES as readonly string[]).includes(ind.source)) p.push(`${at}.source must be one of ${SOURCES.join(', ')}`);
     if (!(UNITS as readonly string[]).includes(ind.unit)) p.push(`${at}.unit must be one of ${UNITS.join(', ')}`);
-    if (ind.source !== 'manual' && ind.unit !== 'permille') p.push(`${at}.unit must be permille: its source gives a rate`);
+    if (ind.source !== 'manual' && (ind.unit === 'permille') !== (ind.source !== 'projects.done')) p.push(`${at}.unit must be ${ind.source === 'projects.done' ? 'count' : 'permille'}: what its source gives`);
     if (!Number.isInteger(ind.weight) || ind.weight < 0) p.push(`${at}.weight must be a whole number of points, 0 or more`);
     for (const cls of classes) {
       const target = ind.targets[cls];

@@ -144,7 +144,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   assessmentClassPut: () => ({ path: routes.assessmentClassPut.path.replace('{year}', '2030').replace('{communityId}', jinkou.id), body: { class: jinkou.class === '示范' ? '强基' : '示范', reason: '矩阵测试调整分类', rev: 0 }, expect: 'not-denied' }),
   assessmentQuarters: () => ({ path: routes.assessmentQuarters.path, expect: 'ok' }),
   assessmentQuarter: () => ({ path: routes.assessmentQuarter.path.replace('{quarter}', lastQuarter()), expect: 'ok' }),
-  assessmentEntryPut: () => ({ path: routes.assessmentEntryPut.path.replace('{quarter}', lastQuarter()).replace('{communityId}', jinkou.id), body: { rev: 0, values: { partyacts: { value: 6, evidence: '矩阵测试台账' } } }, expect: 'not-denied' }),
+  assessmentEntryPut: () => ({ path: routes.assessmentEntryPut.path.replace('{quarter}', lastQuarter()).replace('{communityId}', jinkou.id), body: { rev: 0, values: { partycover: { value: 600, evidence: '矩阵测试台账' } } }, expect: 'not-denied' }),
   assessmentReviewForm: () => ({ path: routes.assessmentReviewForm.path.replace('{quarter}', lastQuarter()), expect: 'ok' }),
   // Each community scores a peer of its own class (jinkou and xizang each have one).
   assessmentReviewSubmit: (c) => ({ path: routes.assessmentReviewSubmit.path.replace('{quarter}', lastQuarter()), body: { scores: { [peerOf(c.kind === 'staff' && !c.inScope ? xizang : jinkou)]: 80 } }, expect: 'ok' }),
@@ -156,6 +156,20 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   assessmentTasks: () => ({ path: routes.assessmentTasks.path, expect: 'ok' }),
   // Each caller marks a task given to it (the first done, later ones 409).
   assessmentTaskState: (c) => ({ path: routes.assessmentTaskState.path.replace('{taskId}', matrixTasks[c.kind === 'staff' ? `${c.role}:${c.inScope}` : ''] ?? matrixTasks['district_admin:true']!), body: { state: 'done', note: '矩阵测试完成' }, expect: 'not-denied' }),
+  projectsList: () => ({ path: routes.projectsList.path, expect: 'ok' }),
+  projectPropose: () => ({ path: routes.projectPropose.path.replace('{communityId}', jinkou.id), body: { title: '矩阵测试项目', description: '矩阵测试项目的说明文字。', compoundIds: [target.id] }, expect: 'ok' }),
+  // Each caller reads (and works on) a project of its own: its community's, its street's, one its department is paired with.
+  projectGet: (c) => ({ path: projectPath(routes.projectGet.path, c), expect: 'ok' }),
+  projectClaim: (c) => ({ path: projectPath(routes.projectClaim.path, c), expect: 'not-denied' }),
+  projectPlan: (c) => ({ path: projectPath(routes.projectPlan.path, c), body: { rev: 2, goals: '矩阵测试目标', milestones: [{ title: '矩阵节点', dueOn: '2027-01-31' }] }, expect: 'not-denied' }),
+  projectEvidence: (c) => ({ path: projectPath(routes.projectEvidence.path, c).replace('{milestoneId}', 'm1'), body: { rev: 3, text: '矩阵测试完成情况', doneOn: '2026-01-02' }, expect: 'not-denied' }),
+  projectEnd: (c) => ({ path: projectPath(routes.projectEnd.path, c), body: { rev: 9, state: 'dropped', reason: '矩阵测试终止' }, expect: 'not-denied' }),
+  teamsList: () => ({ path: routes.teamsList.path, expect: 'ok' }),
+  teamPut: () => ({ path: routes.teamPut.path.replace('{departmentId}', 'dep01').replace('{teamId}', 't1'), body: { rev: 1, name: '矩阵测试突击队', members: [{ id: 'm1', name: '张三', phone: '13900000001' }] }, expect: 'not-denied' }),
+  calloutsList: () => ({ path: routes.calloutsList.path, expect: 'ok' }),
+  calloutCreate: (c) => ({ path: routes.calloutCreate.path, body: { departmentId: c.kind === 'staff' && !c.inScope ? 'dep02' : 'dep01', teamId: 't1', kind: 'task', task: '矩阵测试任务', place: '矩阵测试地点', at: soon(1) }, expect: 'ok' }),
+  calloutAnswers: (c) => ({ path: calloutPath(routes.calloutAnswers.path, c), body: { answers: { m1: 'coming' } }, expect: 'not-denied' }),
+  calloutAttendance: (c) => ({ path: calloutPath(routes.calloutAttendance.path, c), body: { attended: { m1: 30 } }, expect: 'not-denied' }),
   appealPhotoUploads: () => ({ path: routes.appealPhotoUploads.path, from: `127.0.32.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'b'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
 };
 /** A community of the same class as this one (for a cross review). */
@@ -166,6 +180,18 @@ function lastQuarter(): string {
   return q === 0 ? `${b.getUTCFullYear() - 1}-Q4` : `${b.getUTCFullYear()}-Q${q}`;
 }
 const matrixTasks: Record<string, string> = {};
+/** Projects and call-outs by whose they are: 'in' (jinkou's, paired with dep01), 'out' (xizang's, dep02), 'street-out' (another street's). */
+const matrixProjects: Record<string, string> = {};
+const matrixCallouts: Record<string, string> = {};
+const whoseOf = (c: Caller) => (c.kind !== 'staff' || c.inScope ? 'in' : c.role === 'street_staff' ? 'street-out' : 'out');
+const projectPath = (p: string, c: Caller) => {
+  const [communityId, id] = (matrixProjects[whoseOf(c)] ?? matrixProjects.in!).split('|');
+  return p.replace('{communityId}', communityId!).replace('{projectId}', id!);
+};
+const calloutPath = (p: string, c: Caller) => {
+  const [communityId, id] = (matrixCallouts[whoseOf(c) === 'out' ? 'out' : 'in'] ?? '').split('|');
+  return p.replace('{communityId}', communityId!).replace('{calloutId}', id!);
+};
 function lastMonth(): string {
   const d = new Date(Date.now() + 8 * 3_600_000);
   d.setUTCDate(1);
@@ -270,6 +296,18 @@ beforeAll(async () => {
     matrixTasks[key] = made.json.id;
   }
   expect((await call(district, 'POST', routes.assessmentFreeze.path.replace('{quarter}', '2019-Q1'), { token: admin, body: {} })).status).toBe(201);
+  // Teams for both departments; a project and a call-out of each community (and a project in another street).
+  for (const dep of ['dep01', 'dep02']) expect((await call(district, 'PUT', routes.teamPut.path.replace('{departmentId}', dep).replace('{teamId}', 't1'), { token: admin, body: { rev: 0, name: '矩阵测试突击队', members: [{ id: 'm1', name: '张三', phone: '13900000001' }] } })).status).toBe(200);
+  for (const [whose, community] of [['in', jinkou], ['out', xizang], ['street-out', otherCommunity]] as const) {
+    const staffToken = await district.auth.sign(district.auth.claimsOf({ sub: `m-setup-${community.id}`, name: 'm', role: 'community_staff', scopeId: community.id }), exp);
+    const made = await call(district, 'POST', routes.projectPropose.path.replace('{communityId}', community.id), { token: staffToken, body: { title: '矩阵测试项目', description: '矩阵测试项目的说明文字。', compoundIds: [] } });
+    expect(made.status, made.text).toBe(201);
+    matrixProjects[whose] = `${community.id}|${made.json.id}`;
+    if (whose === 'street-out') continue;
+    const out = await call(district, 'POST', routes.calloutCreate.path, { token: staffToken, body: { departmentId: whose === 'in' ? 'dep01' : 'dep02', teamId: 't1', kind: 'task', task: '矩阵测试任务', place: '矩阵测试地点', at: soon(1) } });
+    expect(out.status, out.text).toBe(201);
+    matrixCallouts[whose] = `${community.id}|${out.json.id}`;
+  }
   const hotline = await district.auth.issue('hotline');
   open311Key = (await call(district, 'POST', routes.open311KeyIssue.path, { token: admin, body: { name: '矩阵测试' } })).json.apiKey;
   for (const [key, unit] of [['community', { kind: 'community', id: jinkou.id }], ['street', { kind: 'street', id: jinkou.streetId }], ['department', { kind: 'department', id: 'dep01' }]] as const) {

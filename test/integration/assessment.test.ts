@@ -130,11 +130,11 @@ describe('entries and cross review', () => {
     const tooMuch = await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partycover: { value: 1200, evidence: '台账' } } } });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.json.error.fields[0].path).toBe('body.values.partycover.value');
-    const noEvidence = await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partyacts: { value: 9 } } } });
+    const noEvidence = await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partycover: { value: 700 } } } });
     expect(noEvidence.status).toBe(400);
-    const ok = await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partycover: { value: 800, evidence: '小区党支部台账（8/10）' }, partyacts: { value: 9, evidence: '活动记录 9 次' }, volunteer: { value: 150, evidence: '志愿服务系统导出' } } } });
+    const ok = await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partycover: { value: 800, evidence: '小区党支部台账（8/10）' } } } });
     expect(ok.status, ok.text).toBe(200);
-    expect((await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partyacts: { value: 10, evidence: '活动记录' } } } })).status).toBe(409);
+    expect((await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partycover: { value: 900, evidence: '小区党支部台账' } } } })).status).toBe(409);
     expect((await call(district, 'PUT', path, { token: await tokenOf('community_staff', A.id), body: { rev: 1, values: {} } })).status).toBe(403);
   });
 
@@ -183,16 +183,16 @@ describe('freezing a quarter', () => {
     const cases = (await district.doc.send(new QueryCommand({ TableName: district.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.caseMonthPk(quarterMonths(Q)[1]!) }, ConsistentRead: true }))).Items!;
     const pending = cases.find((c) => c.state === 'replied')!;
     expect((await step(district, hotline, String(pending.caseId), { kind: 'follow_up', solved: true, satisfaction: 'satisfied' })).status).toBe(200);
-    const noReason = await call(district, 'PUT', `/api/assessment/quarters/${Q}/entries/${A.id}`, { token: admin, body: { rev: 1, values: { volunteer: { value: 320, evidence: '补录 9 月志愿服务记录' } } } });
+    const noReason = await call(district, 'PUT', `/api/assessment/quarters/${Q}/entries/${A.id}`, { token: admin, body: { rev: 1, values: { partycover: { value: 900, evidence: '补录新成立的小区党支部' } } } });
     expect(noReason.status).toBe(400);
     expect(noReason.json.error.fields[0].path).toBe('body.correctionReason');
-    expect((await call(district, 'PUT', `/api/assessment/quarters/${Q}/entries/${A.id}`, { token: admin, body: { rev: 1, values: { volunteer: { value: 320, evidence: '补录 9 月志愿服务记录' } }, correctionReason: '漏报 9 月志愿服务时长' } })).status).toBe(200);
+    expect((await call(district, 'PUT', `/api/assessment/quarters/${Q}/entries/${A.id}`, { token: admin, body: { rev: 1, values: { partycover: { value: 900, evidence: '补录新成立的小区党支部' } }, correctionReason: '漏报新成立的小区党支部' } })).status).toBe(200);
     const after = (await call(district, 'GET', `/api/assessment/quarters/${Q}/results`, { token: admin })).json.result;
     expect(after).toEqual(before);
-    const v2 = await call(district, 'POST', `/api/assessment/quarters/${Q}/results`, { token: admin, body: { reason: '补录回访结果和志愿服务时长' } });
+    const v2 = await call(district, 'POST', `/api/assessment/quarters/${Q}/results`, { token: admin, body: { reason: '补录回访结果和小区党支部' } });
     expect(v2.status, v2.text).toBe(201);
     expect(v2.json.version).toBe(2);
-    expect(v2.json.changes).toContainEqual({ communityId: A.id, what: 'value.volunteer', before: 150, after: 320 });
+    expect(v2.json.changes).toContainEqual({ communityId: A.id, what: 'value.partycover', before: 800, after: 900 });
     expect(v2.json.changes.some((c: { what: string }) => c.what === 'value.resolution')).toBe(true);
     const v1 = (await call(district, 'GET', `/api/assessment/quarters/${Q}/results?version=1`, { token: admin })).json;
     expect(v1.result).toEqual(before);

@@ -1,0 +1,138 @@
+// Joint projects (社区出题、部门领题) and red shock teams over HTTP against the local district,
+// and the two assessment indicators they feed, recounted from their stored records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, testDistrict } from '../support/district.ts';
+import { department, pair } from '../support/evaluations.ts';
+import type { LocalDistrict } from '../../infra/local/district.ts';
+import { demoDistrict } from '../../infra/local/demo-district.ts';
+import type { StaffRole } from '../../shared/access.ts';
+import { quarterOf } from '../../shared/assessment/quarter.ts';
+
+const d = demoDistrict();
+const A = d.communities[0]!;
+const B = d.communities[1]!;
+const compoundOf = (c: { id: string }) => d.compounds.find((x) => x.communityId === c.id)!;
+let district: LocalDistrict;
+let admin: string;
+const tokenOf = (role: StaffRole, scopeId: string, name = '测试') => district.auth.sign(district.auth.claimsOf({ sub: `t-${role}-${scopeId}`, name, role, scopeId }), Math.floor(Date.now() / 1000) + 3600);
+let communityA: string, communityB: string, depA: string, depB: string;
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  district = await testDistrict({ seed: 'structure' });
+  admin = await district.auth.issue('admin');
+  await department(district, admin, 'pj-a', '项目测试甲局');
+  await department(district, admin, 'pj-b', '项目测试乙局');
+  await pair(district, admin, A.id, ['pj-a']);
+  await pair(district, admin, B.id, ['pj-b']);
+  [communityA, communityB, depA, depB] = await Promise.all([tokenOf('community_staff', A.id), tokenOf('community_staff', B.id), tokenOf('department', 'pj-a'), tokenOf('department', 'pj-b')]);
+});
+afterAll(async () => district?.stop());
+
+describe('a joint project', () => {
+  let id = '';
+  const path = (p = '') => `/api/projects/${A.id}/${id}${p}`;
+  const revOf = async () => (await call(district, 'GET', path(), { token: admin })).json.rev as number;
+
+  it('is posted by its community, for its own compounds only', async () => {
+    const outside = await call(district, 'POST', `/api/projects/${A.id}`, { token: communityA, body: { title: '加装电梯协调', description: '老旧小区加装电梯，需要协调规划和资金。', compoundIds: [compoundOf(B).id] }, lang: 'zh-CN' });
+    expect(outside.status).toBe(400);
+    expect(outside.json.error.fields[0]).toEqual({ path: 'body.compoundIds.0', reason: '不是本社区的小区' });
+    expect((await call(district, 'POST', `/api/projects/${A.id}`, { token: communityB, body: { title: '加装电梯协调', description: '老旧小区加装电梯，需要协调规划和资金。', compoundIds: [] } })).status).toBe(403);
+    const res = await call(district, 'POST', `/api/projects/${A.id}`, { token: communityA, body: { title: '加装电梯协调', description: '老旧小区加装电梯，需要协调规划和资金。', compoundIds: [compoundOf(A).id] } });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json).toMatchObject({ state: 'proposed', departmentId: null, rev: 1 });
+    id = res.json.id;
+  });
+
+  it('is offered to the paired department only, and claimed once', async () => {
+    expect((await call(district, 'GET', '/api/projects?state=proposed', { token: depA })).json.projects.map((p: { id: string }) => p.id)).toContain(id);
+    expect((await call(district, 'GET', '/api/projects', { token: depB })).json.projects.map((p: { id: string }) => p.id)).not.toContain(id);
+    expect((await call(district, 'GET', path(), { token: depB })).status).toBe(403);
+    expect((await call(district, 'POST', path('/claim'), { token: depB })).status).toBe(403);
+    const [one, two] = await Promise.all([call(district, 'POST', path('/claim'), { token: depA }), call(district, 'POST', path('/claim'), { token: depA })]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    expect((await call(district, 'GET', path(), { token: admin })).json).toMatchObject({ state: 'claimed', departmentId: 'pj-a', departmentName: '项目测试甲局' });
+  });
+
+  it('gets a plan, evidence per milestone, and is done only when every milestone has its evidence', async () => {
+    const plan = await call(district, 'PUT', path('/plan'), { token: depA, body: { rev: await revOf(), goals: '年内完成 2 部电梯加装。', milestones: [{ title: '方案公示', dueOn: today() }, { title: '开工', dueOn: today() }] } });
+    expect(plan.status, plan.text).toBe(200);
+    expect(plan.json.state).toBe('in_progress');
+    expect((await call(district, 'PUT', path('/plan'), { token: depA, body: { rev: 1, goals: '按旧版本修改的目标', milestones: [{ title: '方案', dueOn: today() }] } })).status).toBe(409);
+    const early = await call(district, 'POST', path('/state'), { token: communityA, body: { rev: await revOf(), state: 'done' }, lang: 'zh-CN' });
+    expect(early.status).toBe(409);
+    expect(early.json.error.message).toBe('每个节点都记录完成情况后，项目才能完成');
+    const future = await call(district, 'POST', path('/milestones/m1/evidence'), { token: communityA, body: { rev: await revOf(), text: '方案已在小区公示 7 天。', doneOn: '2099-01-01' } });
+    expect(future.status).toBe(400);
+    expect(future.json.error.fields[0].path).toBe('body.doneOn');
+    for (const m of ['m1', 'm2']) expect((await call(district, 'POST', path(`/milestones/${m}/evidence`), { token: m === 'm1' ? communityA : depA, body: { rev: await revOf(), text: '已完成，照片存档。', doneOn: today() } })).status).toBe(200);
+    expect((await call(district, 'POST', path('/milestones/m9/evidence'), { token: depA, body: { rev: await revOf(), text: '不存在的节点', doneOn: today() } })).status).toBe(404);
+    const done = await call(district, 'POST', path('/state'), { token: depA, body: { rev: await revOf(), state: 'done' } });
+    expect(done.status).toBe(200);
+    expect(done.json.doneAt).toEqual(expect.any(String));
+    expect((await call(district, 'POST', path('/state'), { token: admin, body: { rev: await revOf(), state: 'dropped', reason: '误操作，应撤销' } })).status).toBe(409);
+  });
+
+  it('is dropped only with a reason', async () => {
+    const other = (await call(district, 'POST', `/api/projects/${A.id}`, { token: communityA, body: { title: '楼道照明改造', description: '楼道灯老化，需要整体更换为感应灯。', compoundIds: [] } })).json;
+    const noReason = await call(district, 'POST', `/api/projects/${A.id}/${other.id}/state`, { token: communityA, body: { rev: 1, state: 'dropped' } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.fields[0].path).toBe('body.reason');
+    expect((await call(district, 'POST', `/api/projects/${A.id}/${other.id}/state`, { token: communityA, body: { rev: 1, state: 'dropped', reason: '已由物业自行解决' } })).status).toBe(200);
+  });
+});
+
+describe('a red shock team', () => {
+  let calloutId = '';
+  it('has a roster the department keeps; a community sees names masked and no phone', async () => {
+    const roster = { rev: 0, name: '甲局红色突击队', members: [{ id: 'm1', name: '张建国', phone: '13912345678', role: '队长' }, { id: 'm2', name: '李红梅', phone: '13812345678' }] };
+    expect((await call(district, 'PUT', '/api/teams/pj-a/flood', { token: depB, body: roster })).status).toBe(403);
+    const dup = await call(district, 'PUT', '/api/teams/pj-a/flood', { token: depA, body: { ...roster, members: [roster.members[0], roster.members[0]] } });
+    expect(dup.status).toBe(400);
+    expect(dup.json.error.fields[0].path).toBe('body.members.1.id');
+    expect((await call(district, 'PUT', '/api/teams/pj-a/flood', { token: depA, body: roster })).status).toBe(200);
+    const seen = (await call(district, 'GET', '/api/teams', { token: communityA })).json.teams;
+    expect(seen).toHaveLength(1);
+    expect(JSON.stringify(seen)).not.toMatch(/张建国|13912345678|李红梅/);
+    expect(seen[0].members[0].name).toBe('张**');
+    expect((await call(district, 'GET', '/api/teams', { token: communityB })).json.teams).toEqual([]);
+    const audit = await call(district, 'GET', '/api/audit?target=department:pj-a', { token: admin });
+    expect(JSON.stringify(audit.json)).not.toMatch(/张建国|13912345678/);
+  });
+
+  it('is called out by a paired community; the department records answers, the community who came', async () => {
+    const body = { departmentId: 'pj-a', teamId: 'flood', kind: 'emergency', task: '暴雨积水，转移低洼院落老人。', place: '金口路 12 号院', at: new Date(Date.now() + 3_600_000).toISOString() };
+    expect((await call(district, 'POST', '/api/teams/callouts', { token: communityB, body })).status).toBe(403);
+    const made = await call(district, 'POST', '/api/teams/callouts', { token: communityA, body });
+    expect(made.status, made.text).toBe(201);
+    calloutId = made.json.id;
+    const base = `/api/teams/callouts/${A.id}/${calloutId}`;
+    expect((await call(district, 'POST', `${base}/answers`, { token: depB, body: { answers: { m1: 'coming' } } })).status).toBe(403);
+    const stranger = await call(district, 'POST', `${base}/answers`, { token: depA, body: { answers: { m9: 'coming' } } });
+    expect(stranger.status).toBe(400);
+    expect(stranger.json.error.fields[0].path).toBe('body.answers.m9');
+    expect((await call(district, 'POST', `${base}/answers`, { token: depA, body: { answers: { m1: 'coming', m2: 'cannot' } } })).status).toBe(200);
+    const came = await call(district, 'POST', `${base}/attendance`, { token: communityA, body: { attended: { m1: 180 }, note: '转移 6 位老人' } });
+    expect(came.status).toBe(200);
+    expect(came.json).toMatchObject({ attended: { m1: 180 }, closedAt: expect.any(String) });
+    expect((await call(district, 'POST', `${base}/attendance`, { token: communityA, body: { attended: { m1: 60 } } })).status).toBe(409);
+    const list = (await call(district, 'GET', '/api/teams/callouts', { token: communityA })).json.callouts;
+    expect(list[0].members.map((m: { name: string }) => m.name)).toEqual(['张**', '李**']);
+  });
+
+  it('feeds the quarter\'s assessment: projects done and call-outs answered, recounted from their records', async () => {
+    const q = quarterOf(Date.now());
+    const results = (await call(district, 'GET', `/api/assessment/quarters/${q}`, { token: admin })).json.preview.results;
+    const row = results.find((r: { communityId: string }) => r.communityId === A.id);
+    const value = (code: string) => row.indicators.find((i: { code: string }) => i.code === code).value;
+    // Recount: A's project records done this quarter, and its call-outs with a member coming.
+    const projects = (await call(district, 'GET', '/api/projects', { token: admin })).json.projects.filter((p: { communityId: string; state: string }) => p.communityId === A.id && p.state === 'done');
+    expect(value('projects')).toBe(projects.length);
+    expect(value('projects')).toBe(1);
+    expect(value('callouts')).toBe(1000);
+    const rowB = results.find((r: { communityId: string }) => r.communityId === B.id);
+    expect(rowB.indicators.find((i: { code: string }) => i.code === 'callouts').value).toBeNull();
+    expect(rowB.indicators.find((i: { code: string }) => i.code === 'projects').value).toBe(0);
+  });
+});
