@@ -84,6 +84,8 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
     const { seedEvaluations } = await import('./demo-evaluations.ts');
     await seedEvaluations(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
+    const { seedProjects } = await import('./demo-projects.ts');
+    await seedProjects(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
     if (await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2))) await freezePastMonths();
     const { seedAssessment } = await import('./demo-assessment.ts');
     await seedAssessment(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);

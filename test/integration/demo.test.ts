@@ -86,6 +86,18 @@ describe('the demo district', () => {
     expect(tasks).toHaveLength(3);
   });
 
+  it('has 61 red shock teams and 64 joint projects in every state, a department seeing its own', async () => {
+    const admin = await district.auth.issue('admin');
+    expect((await call(district, 'GET', '/api/teams', { token: admin })).json.teams).toHaveLength(61);
+    const projects = (await call(district, 'GET', '/api/projects', { token: admin })).json.projects;
+    expect(projects).toHaveLength(64);
+    expect(new Set(projects.map((p: { state: string }) => p.state))).toEqual(new Set(['proposed', 'claimed', 'in_progress', 'done', 'dropped']));
+    const mine = (await call(district, 'GET', '/api/projects', { token: await district.auth.issue('zhujian') })).json.projects;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((p: { departmentId: string | null; state: string }) => p.departmentId === 'dep-zhujian' || p.state === 'proposed')).toBe(true);
+    expect((await call(district, 'GET', '/api/teams/callouts', { token: admin })).json.callouts).toHaveLength(10);
+  });
+
   it('seeds again on the same table without error and without adding anything', async () => {
     expect(await seedDemo(district.doc, district.tableName, { sample: 12 })).toEqual({ created: 0, registers: 0 });
   }, 120_000);
