@@ -158,3 +158,74 @@ describe('the quarterly assessment of communities', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+describe('joint projects and shock teams', () => {
+  it('lets a community post a need on a phone and the paired department claim, plan and evidence it to done', async () => {
+    const community = await phone();
+    await signIn(community, `${district.url}/admin.html?view=evaluations&tab=projects`, 'jinkou');
+    await community.getByLabel('项目名称').fill('短');
+    await community.getByRole('button', { name: '发布需求' }).click();
+    await expect.poll(() => community.locator('#pj-title-error').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await expectNoEnglishErrors(community);
+    await community.getByLabel('项目名称').fill('楼道照明改造');
+    await community.getByLabel('需求说明').fill('楼道灯老化，夜间出行不便，需要整体更换为感应灯。');
+    await community.getByRole('button', { name: '发布需求' }).click();
+    await expect.poll(() => community.getByTestId('projects').textContent()).toContain('楼道照明改造');
+    expect(await axeProblems(community)).toEqual([]);
+    await fitsPhone(community);
+
+    const dep = await phone();
+    await signIn(dep, `${district.url}/admin.html?view=evaluations&tab=projects`, 'zhujian');
+    await dep.getByRole('button', { name: '楼道照明改造' }).click();
+    dep.once('dialog', (dialog) => void dialog.accept());
+    await dep.getByRole('button', { name: '领题' }).click();
+    await expect.poll(() => dep.getByRole('heading', { name: /楼道照明改造/ }).textContent()).toContain('已领题');
+    await dep.getByLabel('目标').fill('一个月内完成全部楼道感应灯更换。');
+    await dep.getByLabel('节点', { exact: true }).fill('采购灯具,2027-01-10\n安装完成,2027-01-31');
+    await dep.getByRole('button', { name: '保存计划' }).click();
+    await expect.poll(() => dep.getByRole('heading', { name: /楼道照明改造/ }).textContent()).toContain('推进中');
+    expect(await axeProblems(dep)).toEqual([]);
+    for (const id of ['m1', 'm2']) {
+      await dep.locator(`#ev-${id}`).fill('已完成，照片存档。');
+      await dep.locator(`#ev-${id}`).locator('xpath=ancestor::form').getByRole('button', { name: '记录完成情况' }).click();
+      await expect.poll(() => dep.locator(`#ev-${id}`).count()).toBe(0);
+    }
+    dep.once('dialog', (dialog) => void dialog.accept());
+    await dep.getByRole('button', { name: '项目完成' }).click();
+    await expect.poll(() => dep.getByRole('heading', { name: /楼道照明改造/ }).textContent()).toContain('已完成');
+    await fitsPhone(dep);
+  });
+
+  it('lets the department keep a roster, the community call the team out and record who came; names masked for the community', async () => {
+    const dep = await phone();
+    await signIn(dep, `${district.url}/admin.html?view=evaluations&tab=teams`, 'zhujian');
+    await dep.getByRole('button', { name: '新建队伍' }).click();
+    await dep.getByLabel('队伍编号（如 t1）').fill('t1');
+    await dep.getByLabel('队伍名称').fill('住建红色突击队');
+    await dep.getByLabel('队员', { exact: true }).fill('m1,张建国,13912345678,队长\nm2,李红梅,12345');
+    await dep.getByRole('button', { name: '保存名单' }).click();
+    await expect.poll(() => dep.locator('#team-members-error').textContent()).toMatch(/^2：/);
+    await expectNoEnglishErrors(dep);
+    await dep.getByLabel('队员', { exact: true }).fill('m1,张建国,13912345678,队长\nm2,李红梅,13812345678');
+    await dep.getByRole('button', { name: '保存名单' }).click();
+    await expect.poll(() => dep.getByTestId('teams').textContent()).toContain('张建国');
+    expect(await axeProblems(dep)).toEqual([]);
+
+    const community = await phone();
+    await signIn(community, `${district.url}/admin.html?view=evaluations&tab=teams`, 'jinkou');
+    await community.getByTestId('teams').waitFor();
+    expect(await community.getByTestId('teams').textContent()).not.toContain('张建国');
+    await community.getByLabel('突击队', { exact: true }).selectOption({ label: '住建红色突击队' });
+    await community.getByLabel('任务', { exact: true }).fill('暴雨积水，协助转移低洼院落老人。');
+    await community.getByLabel('地点', { exact: true }).fill('金口路 12 号院');
+    community.once('dialog', (dialog) => void dialog.accept());
+    await community.getByRole('button', { name: '发出调用' }).click();
+    await expect.poll(() => community.getByTestId('callouts').textContent()).toContain('暴雨积水');
+    await community.getByLabel(/^张\*\*/).fill('120');
+    community.once('dialog', (dialog) => void dialog.accept());
+    await community.getByRole('button', { name: '登记到场并结束' }).click();
+    await expect.poll(() => community.getByTestId('callouts').textContent()).toContain('1 人到场，共 120 分钟');
+    expect(await axeProblems(community)).toEqual([]);
+    await fitsPhone(community);
+  });
+});
