@@ -31,10 +31,15 @@ export interface QuarterResult {
   changes: QuarterChange[];
 }
 
-/** What the records give for the quarter now (the preview, and what freezing stores). */
-export async function computeQuarter(quarter: string, now = Date.now()) {
+/**
+ * What the records give for the quarter (the preview, and what freezing stores). `asOf` is the
+ * instant deadlines are judged at; `frozenClasses`, the classes a frozen version used: a
+ * correction keeps them, so a class changed later never moves a quarter already frozen.
+ */
+export async function computeQuarter(quarter: string, asOf = Date.now(), frozenClasses?: ReadonlyMap<string, string>) {
   const config = assessmentConfig();
-  const [auto, entries, reviews, classes] = await Promise.all([automaticValues(quarter, now), quarterEntries(quarter), quarterReviews(quarter), classesFor(quarter.slice(0, 4))]);
+  const [auto, entries, reviews, current] = await Promise.all([automaticValues(quarter, asOf), quarterEntries(quarter), quarterReviews(quarter), classesFor(quarter.slice(0, 4))]);
+  const classes = current.map((c) => ({ ...c, class: frozenClasses?.get(c.communityId) ?? c.class }));
   const entryOf = new Map(entries.map((e) => [e.communityId, e.values]));
   const classOf = new Map(classes.map((c) => [c.communityId, c.class]));
   const inputs = classes.map((c) => ({
@@ -59,7 +64,11 @@ export async function freezeQuarter(quarter: string, reason: string | undefined,
   const versions = await quarterVersions(quarter);
   const previous = versions.at(-1) ?? null;
   if (previous && !reason) throw new BadRequest('A correction must say why', [{ path: 'body.reason', reason: 'required when the quarter is already frozen' }]);
-  const computed = await computeQuarter(quarter, now.getTime());
+  // A correction judges deadlines at the first freeze and keeps its classes: only records that changed move it.
+  const first = versions[0];
+  const computed = await computeQuarter(quarter, first ? Date.parse(first.frozenAt) : now.getTime(), previous ? new Map(previous.results.map((r) => [r.communityId, r.class])) : undefined);
+  const i = computed.inputs;
+  if (!previous && !(i.cases || i.notices || i.entries || i.reviews || i.projectsDone || i.callouts)) throw new Conflict('Nothing was recorded for this quarter: no case, rating notice, entry, cross review, project or call-out', 'empty_quarter');
   const changes = previous ? changesBetween(previous.results, computed.results) : [];
   if (previous && !changes.length) throw new Conflict('Nothing changed since the frozen version', 'unchanged');
   const version = (previous?.version ?? 0) + 1;

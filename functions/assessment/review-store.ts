@@ -11,6 +11,7 @@ import { queryAll } from '../lib/query.ts';
 import { auditPut } from '../lib/audit.ts';
 import { classesFor } from './class-store.ts';
 import { latestFrozenVersion } from './entries-store.ts';
+import { previousQuarter, quarterOf } from '../../shared/assessment/quarter.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 export interface ReviewItem { quarter: string; from: string; scores: Record<string, number>; submittedAt: string }
@@ -33,6 +34,9 @@ export async function reviewForm(quarter: string, principal: Staff) {
 }
 
 export async function submitReview(quarter: string, body: ReviewBody, principal: Staff): Promise<ReviewItem> {
+  const now = quarterOf(Date.now());
+  // At the quarterly exchange: for the quarter under way or the one just ended, never years back or ahead.
+  if (quarter !== now && quarter !== previousQuarter(now)) throw new Conflict(`Cross review is open for ${previousQuarter(now)} and ${now} only`, 'review_closed');
   const form = await reviewForm(quarter, principal);
   if (form.frozen) throw new Conflict('The quarter is frozen: cross review is over', 'frozen');
   const peers = new Set(form.communities.map((c) => c.id));

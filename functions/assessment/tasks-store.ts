@@ -7,24 +7,33 @@ import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors.ts';
 import type { TaskBody, TaskStateBody } from '../../shared/assessment/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
-import { keys } from '../lib/keys.ts';
+import { DISTRICT_PK, keys } from '../lib/keys.ts';
 import { queryAll } from '../lib/query.ts';
 import { auditPut } from '../lib/audit.ts';
 import { newId } from '../lib/ids.ts';
 import { departments } from '../appeals/routing-store.ts';
-import { communities, leaders } from '../pairings/store.ts';
+import { communities, leaders, pairings } from '../pairings/store.ts';
+import { assessmentConfig } from './settings.ts';
+import { quarterOf } from '../../shared/assessment/quarter.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 export interface TaskItem extends TaskBody { id: string; communityName: string; streetId: string; assigneeName: string; state: 'open' | 'done'; createdAt: string; history: { at: string; state: 'open' | 'done'; note: string }[] }
 
 export async function createTask(body: TaskBody, principal: Staff): Promise<TaskItem> {
-  const [comms, deps, ls] = await Promise.all([communities(), departments(), leaders()]);
+  const [comms, deps, ls, ps, street] = await Promise.all([communities(), departments(), leaders(), pairings(true), queryAll<{ id: string; name: string }>(DISTRICT_PK, { skPrefix: 'STREET#' })]);
   const community = comms.find((c) => c.id === body.communityId);
   if (!community) throw new BadRequest('Unknown community', [{ path: 'body.communityId', reason: 'no such community' }]);
-  const assigneeName = body.assignee.kind === 'leader' ? ls.find((l) => l.id === body.assignee.id)?.name
-    : body.assignee.kind === 'department' ? deps.find((d) => d.id === body.assignee.id)?.name
-      : body.assignee.id === community.streetId ? body.assignee.id : undefined;
-  if (!assigneeName) throw new BadRequest('The task is given to no one who exists', [{ path: 'body.assignee.id', reason: body.assignee.kind === 'street' ? "the community's own street" : `no such ${body.assignee.kind}` }]);
+  // To the community's own: a leader or department paired with it, or its street.
+  const pairing = ps.find((p) => p.communityId === body.communityId);
+  const assigneeName = body.assignee.kind === 'leader' ? (pairing?.leaderIds.includes(body.assignee.id) ? ls.find((l) => l.id === body.assignee.id)?.name : undefined)
+    : body.assignee.kind === 'department' ? (pairing?.departmentIds.includes(body.assignee.id) ? deps.find((d) => d.id === body.assignee.id)?.name : undefined)
+      : body.assignee.id === community.streetId ? (street.find((x) => x.id === community.streetId)?.name ?? body.assignee.id) : undefined;
+  if (!assigneeName) throw new BadRequest('The task is given to no one who exists', [{ path: 'body.assignee.id', reason: body.assignee.kind === 'street' ? "the community's own street" : `not a ${body.assignee.kind} paired with this community` }]);
+  const fields: { path: string; reason: string }[] = [];
+  if (body.indicator && !assessmentConfig().indicators.some((i) => i.code === body.indicator)) fields.push({ path: 'body.indicator', reason: 'not an indicator of this district' });
+  if (body.quarter > quarterOf(Date.now())) fields.push({ path: 'body.quarter', reason: 'not a quarter to come' });
+  if (body.dueOn < new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)) fields.push({ path: 'body.dueOn', reason: 'not before today' });
+  if (fields.length) throw new BadRequest('The task is not valid', fields);
   const now = new Date();
   const item: TaskItem = { ...body, id: newId(now.getTime()), communityName: community.name, streetId: community.streetId, assigneeName, state: 'open', createdAt: now.toISOString(), history: [] };
   await ddb.send(new TransactWriteCommand({ TransactItems: [

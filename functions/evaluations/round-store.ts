@@ -81,10 +81,15 @@ export async function putRound(roundId: string, body: RoundBody, principal: Prin
   const fields = criteriaProblems(criteria);
   if (Date.parse(body.closesAt) <= Date.parse(body.opensAt)) fields.push({ path: 'body.closesAt', reason: 'must be after the opening time' });
   if (Date.parse(body.closesAt) <= now) fields.push({ path: 'body.closesAt', reason: 'must be in the future' });
+  // A half-year is rated once it has begun: a round for 2027-H1 does not open in 2026.
+  const [y, h] = [Number(body.period.slice(0, 4)), body.period.endsWith('H1') ? 0 : 6];
+  const periodStart = Date.UTC(y, h, 1) - 8 * 3_600_000;
+  if (Date.parse(body.opensAt) < periodStart) fields.push({ path: 'body.opensAt', reason: 'not before the half-year it rates has begun' });
   if (fields.length) throw new BadRequest('The round is not valid', fields);
   const [existing, others] = await Promise.all([getRound(roundId, true), listRounds()]);
   if (existing && roundState(existing, now) !== 'scheduled') throw new Conflict('The round has opened: it can no longer change (close it early instead)', 'round_open');
   if (others.some((r) => r.id !== roundId && r.period === body.period)) throw new Conflict('Another round already covers this half-year', 'duplicate_period');
+  const periodChanged = existing && existing.period !== body.period;
   const snapshot = await pairsNow();
   if (!Object.keys(snapshot.pairs).length) throw new BadRequest('No community is paired with a department yet', [{ path: 'body', reason: 'pair communities with departments first' }]);
   const round: RoundItem = { id: roundId, title: body.title, period: body.period, opensAt: body.opensAt, closesAt: body.closesAt, criteria, ...snapshot, createdAt: existing?.createdAt ?? new Date(now).toISOString() };
@@ -97,10 +102,16 @@ export async function putRound(roundId: string, body: RoundBody, principal: Prin
           ...(existing ? { ExpressionAttributeValues: { ':was': existing.opensAt, ':now': new Date(now).toISOString() } } : {}),
         },
       },
+      // The half-year's one round: two set up at once for one half-year cannot both be stored.
+      { Put: { TableName: tableName(), Item: { ...keys.evalPeriod(body.period), et: 'eval-period', roundId }, ConditionExpression: 'attribute_not_exists(pk) OR roundId = :id', ExpressionAttributeValues: { ':id': roundId } } },
+      ...(periodChanged ? [{ Delete: { TableName: tableName(), Key: keys.evalPeriod(existing.period), ConditionExpression: 'roundId = :id', ExpressionAttributeValues: { ':id': roundId } } }] : []),
       auditPut(principal, { action: existing ? 'evaluation-round.update' : 'evaluation-round.create', target: `evaluation-round:${roundId}`, after: { title: round.title, period: round.period, opensAt: round.opensAt, closesAt: round.closesAt, criteria: criteria.map((c) => c.code), pairs: pairCount(round) } }),
     ] }));
   } catch (error) {
-    if (error instanceof TransactionCanceledException) throw new Conflict('Someone changed this round meanwhile; reload', 'changed_meanwhile');
+    if (error instanceof TransactionCanceledException) {
+      if (error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') throw new Conflict('Another round already covers this half-year', 'duplicate_period');
+      throw new Conflict('Someone changed this round meanwhile; reload', 'changed_meanwhile');
+    }
     throw error;
   }
   return { round, created: !existing };

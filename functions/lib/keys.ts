@@ -138,6 +138,8 @@ export const keys = {
   pairing: (communityId: string) => ({ pk: DISTRICT_PK, sk: `PAIRING#${communityId}` }),
   evalRound: (roundId: string) => ({ pk: EVAL_ROUNDS_PK, sk: `ROUND#${roundId}` }),
   evalRoundsPk: () => EVAL_ROUNDS_PK,
+  /** Which round rates a half-year: one per half-year, held by a conditional write. */
+  evalPeriod: (period: string) => ({ pk: EVAL_ROUNDS_PK, sk: `PERIOD#${period}` }),
   /** One evaluation per community and department in a round: the key is the rule. */
   evaluation: (roundId: string, communityId: string, departmentId: string) => ({ pk: `EVAL#${roundId}`, sk: `PAIR#${communityId}#${departmentId}` }),
   evaluationsPk: (roundId: string) => `EVAL#${roundId}`,

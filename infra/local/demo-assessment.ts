@@ -43,5 +43,8 @@ export async function seedAssessment(d: DemoDistrict, system: Staff): Promise<vo
     const missed = last.indicators.find((i) => i.met === false);
     await createTask({ quarter: q, communityId: last.communityId, ...(missed ? { indicator: missed.code } : {}), text: `${q}考核本类末位，请结对部门协助查找原因并制定整改措施。`, assignee: { kind: 'department', id: pairs.get(last.communityId)!.departmentIds[0]! }, dueOn: due }, system);
   }
+  // One for 住建局 too, so its demo user has a task to mark done.
+  const zhujian = [...pairs.values()].find((p) => p.departmentIds.includes('dep-zhujian'))!;
+  await createTask({ quarter: q, communityId: zhujian.communityId, text: `${q}诉求解决率未达目标，请协助解决老旧小区加装电梯遗留问题。`, assignee: { kind: 'department', id: 'dep-zhujian' }, dueOn: due }, system);
   await ddb.send(new PutCommand({ TableName: tableName(), Item: { ...marker, et: 'demo-marker' } }));
 }

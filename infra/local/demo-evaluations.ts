@@ -95,7 +95,8 @@ export async function seedEvaluations(d: DemoDistrict, system: Staff): Promise<v
       body: {
         departmentId: dep, idempotencyKey: `demo-${roundId}-${p.communityId}-${dep}`.slice(0, 64),
         scores: { responsiveness: scoreOf(dep), projects: scoreOf(dep), presence: scoreOf(dep), overall: scoreOf(dep) },
-        comment: r.next() < 0.3 ? r.pick(COMMENTS) : '',
+        // 住建局 (the demo's department user) always gets a word, so its page shows what a comment looks like.
+        comment: r.next() < 0.3 || dep === 'dep-zhujian' ? r.pick(COMMENTS) : '',
       },
     })));
     await pool(sent, (e) => submitEvaluation(roundId, e.body, communityStaff(e.communityId)));

@@ -17,7 +17,7 @@ export const SCORE_WORDS = {
 /** The refusals of a set of scores against a round's criteria: every criterion once, nothing else. */
 export function scoreProblems(criteria: readonly Criterion[], scores: Record<string, number>): { path: string; reason: string }[] {
   const codes = new Set(criteria.map((c) => c.code));
-  const out = criteria.filter((c) => scores[c.code] === undefined).map((c) => ({ path: `body.scores.${c.code}`, reason: 'required: score every criterion from 1 to 5' }));
+  const out = criteria.filter((c) => !Object.hasOwn(scores, c.code)).map((c) => ({ path: `body.scores.${c.code}`, reason: 'required: score every criterion from 1 to 5' }));
   for (const code of Object.keys(scores)) if (!codes.has(code)) out.push({ path: `body.scores.${code}`, reason: 'not a criterion of this round' });
   return out;
 }

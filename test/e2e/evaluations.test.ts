@@ -21,7 +21,7 @@ beforeAll(async () => {
   district = await testDistrict({ seed: 'structure' });
   const admin = await district.auth.issue('admin');
   await pair(district, admin, jinkou.id, ['dep-zhujian', 'dep-chengguan']);
-  await openRound(district, admin, 'e2e-round', { period: '2038-H2' });
+  await openRound(district, admin, 'e2e-round', { period: '2018-H2' });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -129,7 +129,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   // Over revision 1 (made in beforeAll): the first allowed caller saves, later ones are told it changed (409).
   pairingPut: () => ({ path: routes.pairingPut.path.replace('{communityId}', jinkou.id), body: { rev: 1, departmentIds: ['dep01'], leaderIds: ['l-matrix'] }, expect: 'not-denied' }),
   evaluationRounds: () => ({ path: routes.evaluationRounds.path, expect: 'ok' }),
-  evaluationRoundPut: () => ({ path: routes.evaluationRoundPut.path.replace('{roundId}', 'm-round-new'), body: { title: '矩阵测试评价轮次', period: '2031-H1', opensAt: soon(1), closesAt: soon(9) }, expect: 'ok' }),
+  evaluationRoundPut: () => ({ path: routes.evaluationRoundPut.path.replace('{roundId}', 'm-round-new'), body: { title: '矩阵测试评价轮次', period: '2017-H1', opensAt: soon(1), closesAt: soon(9) }, expect: 'ok' }),
   evaluationRoundGet: () => ({ path: routes.evaluationRoundGet.path.replace('{roundId}', 'm-round'), expect: 'ok' }),
   evaluationRoundClose: () => ({ path: routes.evaluationRoundClose.path.replace('{roundId}', 'm-round-close'), expect: 'not-denied' }),
   evaluationForm: () => ({ path: routes.evaluationForm.path, expect: 'ok' }),
@@ -278,9 +278,9 @@ beforeAll(async () => {
   await department(district, admin, 'dep02', '矩阵测试二局');
   await pair(district, admin, jinkou.id, ['dep01']);
   await pair(district, admin, xizang.id, ['dep02']);
-  await openRound(district, admin, 'm-round', { period: '2030-H1' });
-  await openRound(district, admin, 'm-round-close', { period: '2030-H2' });
-  await openRound(district, admin, 'm-round-closed', { period: '2029-H2' });
+  await openRound(district, admin, 'm-round', { period: '2016-H1' });
+  await openRound(district, admin, 'm-round-close', { period: '2016-H2' });
+  await openRound(district, admin, 'm-round-closed', { period: '2015-H2' });
   const jinkouStaff = await district.auth.issue('jinkou');
   expect((await rate(district, jinkouStaff, 'm-round-closed', 'dep01')).status).toBe(201);
   await call(district, 'POST', routes.evaluationRoundClose.path.replace('{roundId}', 'm-round-closed'), { token: admin });
@@ -295,6 +295,8 @@ beforeAll(async () => {
     expect(made.status, made.text).toBe(201);
     matrixTasks[key] = made.json.id;
   }
+  // An entry, so the quarter has something recorded to freeze.
+  expect((await call(district, 'PUT', routes.assessmentEntryPut.path.replace('{quarter}', '2019-Q1').replace('{communityId}', jinkou.id), { token: admin, body: { rev: 0, values: { partycover: { value: 600, evidence: '矩阵测试台账' } } } })).status).toBe(200);
   expect((await call(district, 'POST', routes.assessmentFreeze.path.replace('{quarter}', '2019-Q1'), { token: admin, body: {} })).status).toBe(201);
   // Teams for both departments; a project and a call-out of each community (and a project in another street).
   for (const dep of ['dep01', 'dep02']) expect((await call(district, 'PUT', routes.teamPut.path.replace('{departmentId}', dep).replace('{teamId}', 't1'), { token: admin, body: { rev: 0, name: '矩阵测试突击队', members: [{ id: 'm1', name: '张三', phone: '13900000001' }] } })).status).toBe(200);

@@ -141,6 +141,12 @@ describe('entries and cross review', () => {
   it('lets a community score the others of its class once, never itself or another class', async () => {
     const path = `/api/assessment/quarters/${Q}/review`;
     const a = await tokenOf('community_staff', A.id);
+    // Only at the exchange: the quarter under way or the one just ended, never years back or ahead.
+    for (const far of ['2030-Q1', '2020-Q1']) {
+      const res = await call(district, 'POST', `/api/assessment/quarters/${far}/review`, { token: a, body: { scores: { [B.id]: 80 } } });
+      expect(res.status, far).toBe(409);
+      expect(res.json.error.code).toBe('review_closed');
+    }
     const form = (await call(district, 'GET', path, { token: a })).json;
     expect(form.class).toBe(A.class);
     expect(form.communities.map((c: { id: string }) => c.id)).toContain(B.id);
@@ -163,6 +169,9 @@ describe('entries and cross review', () => {
 
 describe('freezing a quarter', () => {
   it('waits for the quarter to end, ranks within each class only, and keeps its inputs\' counts', async () => {
+    const empty = await call(district, 'POST', '/api/assessment/quarters/2019-Q1/results', { token: admin, body: {} });
+    expect(empty.status).toBe(409);
+    expect(empty.json.error.code).toBe('empty_quarter');
     const early = await call(district, 'POST', `/api/assessment/quarters/${quarterOf(Date.now())}/results`, { token: admin, body: {}, lang: 'zh-CN' });
     expect(early.status).toBe(409);
     expect(early.json.error.message).toMatch(/^季度结束（.+）后才能固定考核结果$/);
@@ -217,7 +226,11 @@ describe('freezing a quarter', () => {
     expect((await call(district, 'PUT', `/api/assessment/classes/${year}/${B.id}`, { token: admin, body: { class: to, reason: '精准画像复核后调整', rev: row.rev } })).status).toBe(200);
     const preview = (await call(district, 'GET', `/api/assessment/quarters/${Q}`, { token: admin })).json.preview.results;
     expect(rowOf(preview, B.id).class).toBe(to);
-    // B's score of A was given as a peer of A's class: no longer counted.
+    // The frozen quarter keeps the classes it was frozen with: a correction now finds nothing changed.
+    const again = await call(district, 'POST', `/api/assessment/quarters/${Q}/results`, { token: admin, body: { reason: '分类调整后重新计算' } });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('unchanged');
+    expect(rowOf((await call(district, 'GET', `/api/assessment/quarters/${Q}/results`, { token: admin })).json.result.results, B.id).class).toBe(B.class);
     const audit = await call(district, 'GET', `/api/audit?target=community:${B.id}`, { token: admin });
     expect(audit.json.entries.some((e: { action: string; after: string }) => e.action === 'community-class.change' && e.after.includes('精准画像复核后调整'))).toBe(true);
   });
@@ -230,6 +243,11 @@ describe('tasks from the problems found', () => {
     const bad = await call(district, 'POST', '/api/assessment/tasks', { token: admin, body: { quarter: Q, communityId: A.id, text: '请街道督促', assignee: { kind: 'street', id: C.streetId === A.streetId ? 's99' : C.streetId }, dueOn: '2027-01-31' } });
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields[0].path).toBe('body.assignee.id');
+    const unpaired = await call(district, 'POST', '/api/assessment/tasks', { token: admin, body: { quarter: Q, communityId: A.id, text: '请协助整改。', assignee: { kind: 'department', id: 'dep-chengguan' }, dueOn: '2099-01-31' }, lang: 'zh-CN' });
+    expect(unpaired.status).toBe(400);
+    expect(unpaired.json.error.fields[0]).toEqual({ path: 'body.assignee.id', reason: '不是与该社区结对的部门' });
+    const past = await call(district, 'POST', '/api/assessment/tasks', { token: admin, body: { quarter: '2099-Q1', communityId: A.id, indicator: 'nosuch', text: '请协助整改。', assignee: { kind: 'department', id: 'dep-zhujian' }, dueOn: '2001-01-01' } });
+    expect(past.json.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.dueOn', 'body.indicator', 'body.quarter']);
     const other = await tokenOf('department', 'dep-chengguan');
     expect((await call(district, 'POST', `/api/assessment/tasks/${res.json.id}/state`, { token: other, body: { state: 'done', note: '已完成' } })).status).toBe(403);
     expect((await call(district, 'GET', '/api/assessment/tasks', { token: other })).json.tasks).toEqual([]);

@@ -83,7 +83,12 @@ describe('the demo district', () => {
     expect(table.inputs.notices).toBeGreaterThan(0);
     for (const cls of ['强基', '创优', '示范']) expect(table.results.filter((r: { class: string; rank: number }) => r.class === cls && r.rank === 1).length).toBeGreaterThan(0);
     const tasks = (await call(district, 'GET', '/api/assessment/tasks', { token: admin })).json.tasks;
-    expect(tasks).toHaveLength(3);
+    expect(tasks).toHaveLength(4);
+    // The README's walk-through: 住建局 has a task and last half-year's comments.
+    const zhujian = await district.auth.issue('zhujian');
+    expect((await call(district, 'GET', '/api/assessment/tasks', { token: zhujian })).json.tasks.length).toBeGreaterThan(0);
+    const results = (await call(district, 'GET', '/api/evaluations/departments/dep-zhujian', { token: zhujian })).json.rounds;
+    expect(results[0].comments.length).toBeGreaterThan(0);
   });
 
   it('has 61 red shock teams and 64 joint projects in every state, a department seeing its own', async () => {

@@ -75,7 +75,7 @@ describe('pairings', () => {
 describe('an evaluation round', () => {
   const ROUND = 'ev-round';
   beforeAll(async () => {
-    await openRound(district, admin, ROUND, { period: '2040-H1' });
+    await openRound(district, admin, ROUND, { period: '2014-H1' });
   });
 
   it('takes one evaluation per pair under 50 concurrent submissions; the same submission sent again gets the stored one', async () => {
@@ -105,9 +105,16 @@ describe('an evaluation round', () => {
     const form = (await call(district, 'GET', '/api/evaluations/form', { token })).json;
     const mine = form.rounds.find((r: { round: { id: string } }) => r.round.id === ROUND);
     expect(mine.departments.map((x: { id: string; evaluation: unknown }) => [x.id, x.evaluation !== null])).toEqual([['ev-a', true], ['ev-b', false]]);
-    const twice = await call(district, 'PUT', '/api/evaluations/rounds/ev-round-2', { token: admin, body: { title: '同一半年度的第二轮', period: '2040-H1', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() } });
+    const twice = await call(district, 'PUT', '/api/evaluations/rounds/ev-round-2', { token: admin, body: { title: '同一半年度的第二轮', period: '2014-H1', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() } });
     expect(twice.status).toBe(409);
     expect(twice.json.error.code).toBe('duplicate_period');
+    // Three set up at once for one half-year: one is stored.
+    const race = await Promise.all(['ev-race-a', 'ev-race-b', 'ev-race-c'].map((id) => call(district, 'PUT', `/api/evaluations/rounds/${id}`, { token: admin, body: { title: '并发开启的评价轮次', period: '2013-H2', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() } })));
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    // A half-year is rated once it has begun.
+    const early = await call(district, 'PUT', '/api/evaluations/rounds/ev-future', { token: admin, body: { title: '尚未开始的半年度', period: '2099-H1', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() }, lang: 'zh-CN' });
+    expect(early.status).toBe(400);
+    expect(early.json.error.fields).toEqual([{ path: 'body.opensAt', reason: '不能早于所评价的半年度开始' }]);
   });
 
   it('keeps the pairs it opened with: a pairing changed during the round changes the next one', async () => {

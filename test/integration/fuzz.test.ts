@@ -31,7 +31,7 @@ beforeAll(async () => {
   const jinkou = demoDistrict().communities.find((c) => c.name === '金口路社区')!;
   await department(district, admin, 'dep-fuzz', '模糊测试局');
   await pair(district, admin, jinkou.id, ['dep-fuzz']);
-  await openRound(district, admin, 'fuzz-round', { period: '2039-H1' });
+  await openRound(district, admin, 'fuzz-round', { period: '2019-H1' });
   community = await district.auth.issue('jinkou');
 });
 let community: string;

@@ -25,7 +25,7 @@ export async function openRound(district: LocalDistrict, admin: string, roundId:
   const res = await call(district, 'PUT', `/api/evaluations/rounds/${roundId}`, {
     token: admin,
     body: {
-      title: `${roundId} 部门评价`, period: o.period ?? `20${30 + (Number.parseInt(randomBytes(1).toString('hex'), 16) % 60)}-H${1 + (randomBytes(1)[0]! % 2)}`,
+      title: `${roundId} 部门评价`, period: o.period ?? `20${10 + (randomBytes(1)[0]! % 15)}-H${1 + (randomBytes(1)[0]! % 2)}`,
       opensAt: new Date(Date.now() + (o.opensInMs ?? -60_000)).toISOString(), closesAt: new Date(Date.now() + (o.closesInMs ?? 3_600_000)).toISOString(),
       ...(o.criteria ? { criteria: o.criteria } : {}),
     },
