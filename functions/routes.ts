@@ -15,6 +15,8 @@ import { CaseParams, CentreQuery, FreezeReportBody, PhotoUploadBody, MonthQuery,
 import { CommunityParams, DepartmentParams as EvalDepartmentParams, EvaluationBody, ExclusionBody, LeaderBody, LeaderParams, PairingBody, PairParams, PublishRoundBody, RankingQuery, RoundBody, RoundParams } from '../shared/evaluations/schemas.ts';
 import { ClassBody, CommunityParams as AssessCommunityParams, EntryBody, FreezeQuarterBody, QuarterCommunityParams, QuarterParams, ResultsQuery, ReviewBody, TaskBody, TaskParams, TaskStateBody, YearCommunityParams, YearQuery } from '../shared/assessment/schemas.ts';
 import { AckBody, AttendanceBody, CalloutBody, CalloutParams, EvidenceBody, MilestoneParams, PlanBody, ProjectBody, ProjectCommunityParams, ProjectParams, ProjectsQuery, ProjectStateBody, TeamBody, TeamParams } from '../shared/projects/schemas.ts';
+import { EscalationBody, EscalationParams, LiaisonCommunityParams, LiaisonMonthQuery, OutcomeBody, VisitBody } from '../shared/liaison/schemas.ts';
+import { NominationBody, NominationParams, ScoreBody, SelectionBody, SelectionParams } from '../shared/selection/schemas.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -1157,4 +1159,112 @@ export const calloutAttendance = route({
   body: AttendanceBody,
   access: { roles: ['community_staff'], scope: 'own' },
   writes: true,
+});
+
+// Leader liaison (包联, 顶格协调; issue 15).
+export const liaisonSummary = route({
+  method: 'GET',
+  path: '/api/liaison',
+  handler: 'liaison/month-summary',
+  query: LiaisonMonthQuery,
+  access: { roles: ['district_admin'], scope: 'own' },
+});
+
+export const liaisonCommunity = route({
+  method: 'GET',
+  path: '/api/liaison/{communityId}',
+  handler: 'liaison/community-liaison',
+  params: LiaisonCommunityParams,
+  access: { roles: ['district_admin', 'street_staff', 'community_staff'], scope: 'community' },
+});
+
+/** A paired leader's visit, recorded by the district (the leaders' office) or the community. */
+export const liaisonVisit = route({
+  method: 'POST',
+  path: '/api/liaison/{communityId}/visits',
+  handler: 'liaison/add-visit',
+  params: LiaisonCommunityParams,
+  body: VisitBody,
+  access: { roles: ['district_admin', 'community_staff'], scope: 'community' },
+  writes: true,
+});
+
+export const liaisonEscalate = route({
+  method: 'POST',
+  path: '/api/liaison/{communityId}/escalations',
+  handler: 'liaison/escalate',
+  params: LiaisonCommunityParams,
+  body: EscalationBody,
+  access: { roles: ['district_admin', 'community_staff'], scope: 'community' },
+  writes: true,
+});
+
+/** The leader's decision on an escalated matter, recorded by the district. */
+export const liaisonOutcome = route({
+  method: 'POST',
+  path: '/api/liaison/{communityId}/escalations/{escalationId}/outcome',
+  handler: 'liaison/decide',
+  params: EscalationParams,
+  body: OutcomeBody,
+  access: { roles: ['district_admin'], scope: 'community' },
+  writes: true,
+});
+
+// The year-end selection of outstanding joint projects and 微心愿 cases (issue 15).
+export const selectionPut = route({
+  method: 'PUT',
+  path: '/api/selection/{year}',
+  handler: 'selection/put-selection',
+  params: SelectionParams,
+  body: SelectionBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const selectionGet = route({
+  method: 'GET',
+  path: '/api/selection/{year}',
+  handler: 'selection/get-selection',
+  params: SelectionParams,
+  access: { roles: ['district_admin', 'street_staff', 'community_staff'], scope: 'own' },
+});
+
+/** A community nominates its own done project or a 微心愿 case; the district any. */
+export const selectionNominate = route({
+  method: 'POST',
+  path: '/api/selection/{year}/nominations',
+  handler: 'selection/nominate',
+  params: SelectionParams,
+  body: NominationBody,
+  access: { roles: ['district_admin', 'community_staff'], scope: 'own' },
+  writes: true,
+});
+
+/** One panel member's score for one nomination, keyed from the member's sheet (once). */
+export const selectionScore = route({
+  method: 'POST',
+  path: '/api/selection/{year}/nominations/{nominationId}/scores',
+  handler: 'selection/score',
+  params: NominationParams,
+  body: ScoreBody,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+export const selectionFreeze = route({
+  method: 'POST',
+  path: '/api/selection/{year}/results',
+  handler: 'selection/freeze',
+  params: SelectionParams,
+  access: { roles: ['district_admin'], scope: 'own' },
+  writes: true,
+});
+
+/** The year's winners, public once frozen. */
+export const publicSelection = route({
+  method: 'GET',
+  path: '/api/public/selection/{year}',
+  handler: 'selection/public-winners',
+  params: SelectionParams,
+  access: { public: true },
 });

@@ -35,11 +35,34 @@ const THINGS: Record<string, string> = {
   Case: '诉求工单', 'Frozen report': '已固定的月度报告', 'Report version': '报告版本', 'Published month': '已公布的月份', Compound: '小区', Election: '选举', Household: '住户', 'Keyed sheet for this unit': '该房屋已录入的纸质表决票', 'Notice version': '公告版本',
   'Published campaign': '已公告的评价活动', 'Published notice': '已发布的公告', 'Rating campaign for this household': '本户的评价活动',
   'Register version': '名册版本', 'Result of this ballot (it is published when voting has closed and the result is frozen)': '表决结果（投票截止并固定结果后公布）',
-  Submission: '提交记录', Community: '社区', Department: '部门', 'Evaluation round': '评价轮次', Evaluation: '评价记录', 'Published ranking': '已发布的评价排名', Version: '版本', 'Frozen quarter': '已固定的季度考核', Task: '整改任务', Project: '共建项目', Milestone: '项目节点', 'Call-out': '突击队调用记录', "This unit on the ballot's register": '表决名册中的该房屋', 'Unit on this ballot': '本次表决中的该房屋',
+  Submission: '提交记录', Community: '社区', Department: '部门', 'Evaluation round': '评价轮次', Evaluation: '评价记录', 'Published ranking': '已发布的评价排名', Version: '版本', 'Frozen quarter': '已固定的季度考核', Task: '整改任务', Project: '共建项目', Milestone: '项目节点', 'Call-out': '突击队调用记录', Escalation: '顶格协调事项', Selection: '年度评选', Nomination: '推荐项目', 'Selection result': '评选结果', "This unit on the ballot's register": '表决名册中的该房屋', 'Unit on this ballot': '本次表决中的该房屋',
 };
 
 const EXACT: Record<string, string> = {
   // Messages.
+  // The year-end selection (issue 15).
+  'Two panel members have one id': '两位评审的编号相同',
+  'used twice in this panel': '评审名单中重复',
+  'Scores are in: the panel and the number of winners can no longer change': '已开始打分，评审名单和评选名额不能再修改',
+  'The winners are frozen: nominations are closed': '评选结果已固定，不能再推荐',
+  'A community nominates its own projects and wishes': '社区只能推荐本社区的项目和微心愿',
+  'Only a joint project that is done can be nominated': '只能推荐已完成的共建项目',
+  'not a done project of this community': '不是本社区已完成的共建项目',
+  'This project is nominated already': '这个项目已经被推荐',
+  "Not a member of this year's panel": '不是本年度的评审',
+  'not on the panel': '不在评审名单中',
+  'This member has scored this nomination already': '这位评审已经为这个项目打过分',
+  'The winners are frozen: scoring is closed': '评选结果已固定，不能再打分',
+  'The winners are frozen already': '评选结果已经固定',
+  'Nothing is nominated yet': '还没有推荐任何项目',
+  // Leader liaison (issue 15).
+  'The leader is not paired with this community': '这位领导没有包联该社区',
+  'not a leader paired with this community': '不是包联该社区的领导',
+  'A visit is recorded once it happened': '走访发生后才能登记',
+  'No appeal of this community has this number': '本社区没有这个编号的诉求',
+  'not a case of this community': '不是本社区的诉求',
+  'This matter is settled already': '这件事项已经办结',
+  'a month such as 2026-12': '须为月份，例如 2026-12',
   // Joint projects and shock teams (issue 15).
   'Someone changed this project meanwhile; reload': '共建项目刚刚被他人修改，请刷新',
   'not a compound of this community': '不是本社区的小区',
@@ -396,6 +419,7 @@ const PATTERNS: Rule[] = [
   [/^The (\w+) gate is signed by (.+)$/, (m) => `“${GATE_ZH[m[1]!] ?? m[1]}”环节由 ${m[2]!.split(' or ').map((r) => ROLE_ZH[r] ?? r).join(' 或 ')} 签署`],
   [/^(\d+) paper sheet\(s\) are keyed once or held: (.*)$/s, (m) => `${m[1]} 张纸质票只录入了一次或已暂停：${m[2]!.replace(/ \(held\)/g, '（已暂停）').replace(/ \(waiting for the second keying\)/g, '（待第二次录入）').replace(/; /g, '；')}`],
   [/^This community already evaluated this department in this round \((.+)\)$/, (m) => `本社区已于 ${m[1]} 评价过这个部门`],
+  [/^Scores are missing: (.+)$/s, (m) => `还有评审没有打分：${m[1]!.replace(/ and (\d+) more$/, '等，另有 $1 项').replace(/; /g, '；')}`],
   [/^Cross review is open for (\S+) and (\S+) only$/, (m) => `交叉互评只对 ${m[1]} 和 ${m[2]} 开放`],
   [/^A quarter is frozen after it is over \((.+)\)$/, (m) => `季度结束（${m[1]}）后才能固定考核结果`],
   [/^not a (leader|department) paired with this community$/, (m) => (m[1] === 'leader' ? '不是该社区的包联领导' : '不是与该社区结对的部门')],

@@ -182,6 +182,19 @@ export const keys = {
   callout: (communityId: string, calloutId: string) => ({ pk: `CALLOUTS#${communityId}`, sk: `C#${calloutId}` }),
   calloutIndex: (at: string, communityId: string, calloutId: string) => ({ pk: 'CALLOUTINDEX', sk: `${at}#${communityId}#${calloutId}` }),
   calloutIndexPk: () => 'CALLOUTINDEX',
+  // Leader liaison (issue 15): a community's visits and escalations, and a month index for the counts.
+  liaisonVisit: (communityId: string, date: string, id: string) => ({ pk: `LIAISON#${communityId}`, sk: `V#${date}#${id}` }),
+  liaisonEscalation: (communityId: string, id: string) => ({ pk: `LIAISON#${communityId}`, sk: `E#${id}` }),
+  liaisonPk: (communityId: string) => `LIAISON#${communityId}`,
+  /** One entry per visit or escalation in the Beijing month it happened, for the counts per leader. */
+  liaisonMonth: (month: string, leaderId: string, what: string, id: string) => ({ pk: `LIAISONMONTH#${month}`, sk: `${leaderId}#${what}#${id}` }),
+  liaisonMonthPk: (month: string) => `LIAISONMONTH#${month}`,
+  // The year-end selection (issue 15): the year's item, its nominations, one score per member per nomination, the frozen result.
+  selection: (year: string) => ({ pk: `SELECTION#${year}`, sk: 'SELECTION' }),
+  nomination: (year: string, id: string) => ({ pk: `SELECTION#${year}`, sk: `N#${id}` }),
+  selectionScore: (year: string, nominationId: string, memberId: string) => ({ pk: `SELECTION#${year}`, sk: `S#${nominationId}#${memberId}` }),
+  selectionResult: (year: string) => ({ pk: `SELECTION#${year}`, sk: 'RESULT' }),
+  selectionPk: (year: string) => `SELECTION#${year}`,
 } as const;
 
 const APPEALS_PK = 'APPEALS';

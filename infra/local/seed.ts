@@ -83,9 +83,11 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     const { seedVotes } = await import('./demo-votes.ts');
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
     const { seedEvaluations } = await import('./demo-evaluations.ts');
-    await seedEvaluations(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
+    // Tests seed the demo on a loaded machine beside other files: fewer evaluations and projects carried through every step.
+    const light = options.sample !== undefined && Number.isFinite(options.sample);
+    await seedEvaluations(d, SYSTEM as Extract<Principal, { kind: 'staff' }>, light);
     const { seedProjects } = await import('./demo-projects.ts');
-    await seedProjects(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
+    await seedProjects(d, SYSTEM as Extract<Principal, { kind: 'staff' }>, light);
     if (await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2))) await freezePastMonths();
     const { seedAssessment } = await import('./demo-assessment.ts');
     await seedAssessment(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);

@@ -170,6 +170,19 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   calloutCreate: (c) => ({ path: routes.calloutCreate.path, body: { departmentId: c.kind === 'staff' && !c.inScope ? 'dep02' : 'dep01', teamId: 't1', kind: 'task', task: '矩阵测试任务', place: '矩阵测试地点', at: soon(1) }, expect: 'ok' }),
   calloutAnswers: (c) => ({ path: calloutPath(routes.calloutAnswers.path, c), body: { answers: { m1: 'coming' } }, expect: 'not-denied' }),
   calloutAttendance: (c) => ({ path: calloutPath(routes.calloutAttendance.path, c), body: { attended: { m1: 30 } }, expect: 'not-denied' }),
+  liaisonSummary: () => ({ path: routes.liaisonSummary.path, expect: 'ok' }),
+  liaisonCommunity: () => ({ path: routes.liaisonCommunity.path.replace('{communityId}', jinkou.id), expect: 'ok' }),
+  liaisonVisit: () => ({ path: routes.liaisonVisit.path.replace('{communityId}', jinkou.id), body: { leaderId: 'l-matrix', kind: 'policy', date: '2026-01-02', raised: '矩阵测试走访' }, expect: 'ok' }),
+  liaisonEscalate: () => ({ path: routes.liaisonEscalate.path.replace('{communityId}', jinkou.id), body: { leaderId: 'l-matrix', matter: '矩阵测试协调事项' }, expect: 'ok' }),
+  liaisonOutcome: () => ({ path: routes.liaisonOutcome.path.replace('{communityId}', jinkou.id).replace('{escalationId}', matrixEscalation), body: { settled: false, outcome: '矩阵测试协调中' }, expect: 'ok' }),
+  selectionPut: () => ({ path: routes.selectionPut.path.replace('{year}', '2017'), body: selectionBody, expect: 'ok' }),
+  selectionGet: () => ({ path: routes.selectionGet.path.replace('{year}', '2018'), expect: 'ok' }),
+  // Each community nominates a wish of its own.
+  selectionNominate: (c) => ({ path: routes.selectionNominate.path.replace('{year}', '2018'), body: { kind: 'wish', communityId: c.kind === 'staff' && !c.inScope ? xizang.id : jinkou.id, title: '矩阵测试微心愿', story: '矩阵测试微心愿的故事内容。', reason: '矩阵测试推荐理由' }, expect: 'ok' }),
+  selectionScore: () => ({ path: routes.selectionScore.path.replace('{year}', '2018').replace('{nominationId}', matrixNomination), body: { memberId: 'p1', score: 90 }, expect: 'ok' }),
+  // Not every member has scored: allowed through to 409.
+  selectionFreeze: () => ({ path: routes.selectionFreeze.path.replace('{year}', '2018'), expect: 'not-denied' }),
+  publicSelection: () => ({ path: routes.publicSelection.path.replace('{year}', '2018'), expect: 'not-denied' }),
   appealPhotoUploads: () => ({ path: routes.appealPhotoUploads.path, from: `127.0.32.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'b'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
 };
 /** A community of the same class as this one (for a cross review). */
@@ -183,6 +196,9 @@ const matrixTasks: Record<string, string> = {};
 /** Projects and call-outs by whose they are: 'in' (jinkou's, paired with dep01), 'out' (xizang's, dep02), 'street-out' (another street's). */
 const matrixProjects: Record<string, string> = {};
 const matrixCallouts: Record<string, string> = {};
+let matrixEscalation = '';
+let matrixNomination = '';
+const selectionBody = { title: '矩阵测试年度评选', panel: [{ id: 'p1', name: '评审甲' }, { id: 'p2', name: '评审乙' }, { id: 'p3', name: '评审丙' }], winners: 1 };
 const whoseOf = (c: Caller) => (c.kind !== 'staff' || c.inScope ? 'in' : c.role === 'street_staff' ? 'street-out' : 'out');
 const projectPath = (p: string, c: Caller) => {
   const [communityId, id] = (matrixProjects[whoseOf(c)] ?? matrixProjects.in!).split('|');
@@ -276,7 +292,8 @@ beforeAll(async () => {
   await call(district, 'PUT', routes.departmentPut.path.replace('{departmentId}', 'dep01'), { token: admin, body: { name: '矩阵测试局' } });
   // Pairings and rounds: an open round, one to close, one closed and published.
   await department(district, admin, 'dep02', '矩阵测试二局');
-  await pair(district, admin, jinkou.id, ['dep01']);
+  expect((await call(district, 'PUT', routes.leaderPut.path.replace('{leaderId}', 'l-matrix'), { token: admin, body: { name: '矩阵领导', title: '区委常委' } })).status).toBe(200);
+  await pair(district, admin, jinkou.id, ['dep01'], ['l-matrix']);
   await pair(district, admin, xizang.id, ['dep02']);
   await openRound(district, admin, 'm-round', { period: '2016-H1' });
   await openRound(district, admin, 'm-round-close', { period: '2016-H2' });
@@ -295,6 +312,9 @@ beforeAll(async () => {
     expect(made.status, made.text).toBe(201);
     matrixTasks[key] = made.json.id;
   }
+  expect((await call(district, 'PUT', routes.selectionPut.path.replace('{year}', '2018'), { token: admin, body: selectionBody })).status).toBe(200);
+  matrixNomination = (await call(district, 'POST', routes.selectionNominate.path.replace('{year}', '2018'), { token: admin, body: { kind: 'wish', communityId: jinkou.id, title: '矩阵测试微心愿', story: '矩阵测试微心愿的故事内容。', reason: '矩阵测试推荐理由' } })).json.id;
+  matrixEscalation = (await call(district, 'POST', routes.liaisonEscalate.path.replace('{communityId}', jinkou.id), { token: admin, body: { leaderId: 'l-matrix', matter: '矩阵测试协调事项' } })).json.id;
   // An entry, so the quarter has something recorded to freeze.
   expect((await call(district, 'PUT', routes.assessmentEntryPut.path.replace('{quarter}', '2019-Q1').replace('{communityId}', jinkou.id), { token: admin, body: { rev: 0, values: { partycover: { value: 600, evidence: '矩阵测试台账' } } } })).status).toBe(200);
   expect((await call(district, 'POST', routes.assessmentFreeze.path.replace('{quarter}', '2019-Q1'), { token: admin, body: {} })).status).toBe(201);

@@ -2,13 +2,11 @@
 // district (DynamoDB Local, the SQS emulator, the relay): from pairing to a published ranking
 // and its corrections, with the department reading its own result.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { call, eventually, testDistrict } from '../support/district.ts';
 import { department, FULL_SCORES, openRound, pair, rate } from '../support/evaluations.ts';
-import { queueDepth, shortQueue } from '../support/queues.ts';
+import { throughShortQueue } from '../support/queues.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
-import { pollQueue, type SqsHandler } from '../../infra/local/queues.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { queues } from '../../functions/manifest.ts';
 import { DEFAULT_CRITERIA } from '../../shared/evaluations/criteria.ts';
@@ -154,20 +152,9 @@ describe('an evaluation round', () => {
 
   it('sends a poison event to the DLQ while the rest of its batch lands', async () => {
     const { handler } = await import('../../functions/evaluations/on-evaluation-event.ts');
-    const { main, dlq, def } = await shortQueue(district, queues.evaluationEvents, 'evaluation-poison');
-    const client = district.queues.client;
     const good = JSON.stringify({ type: 'evaluation.submitted', v: 1, eventId: 'p-good', roundId: ROUND, communityId: comms[0]!.id, departmentId: 'ev-a' });
     const bad = [JSON.stringify({ type: 'evaluation.submitted', v: 1, eventId: 'p-bad', roundId: ROUND }), 'not json'];
-    for (const MessageBody of [bad[0]!, good, bad[1]!]) await client.send(new SendMessageCommand({ QueueUrl: main, MessageBody }));
-    const poller = pollQueue(client, main, def, async () => handler as unknown as SqsHandler, () => undefined);
-    try {
-      await eventually(async () => (await queueDepth(district, dlq)) === 2 || null, 20_000);
-      await eventually(async () => (await queueDepth(district, main)) === 0 || null, 10_000);
-    } finally {
-      await poller.stop();
-    }
-    const inDlq = await client.send(new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10 }));
-    expect(inDlq.Messages!.map((m) => m.Body).sort()).toEqual([...bad].sort());
+    expect(await throughShortQueue(district, queues.evaluationEvents, 'evaluation-poison', handler, [bad[0]!, good, bad[1]!], 2)).toEqual([...bad].sort());
     const v = await liveOf(ROUND);
     expect(v.live).toEqual(v.fromRecords.results);
   });

@@ -20,3 +20,25 @@ export async function shortQueue(district: LocalDistrict, base: QueueDef, name: 
   const def: QueueDef = { ...base, name, visibilityTimeoutSeconds: 1, maxReceiveCount: 2 };
   return { main, dlq, def };
 }
+
+/**
+ * Sends these bodies through a short copy of the queue to its real consumer and waits until the
+ * poison ones are in the DLQ and the queue is empty; returns the DLQ's bodies, sorted.
+ */
+export async function throughShortQueue(district: LocalDistrict, base: QueueDef, name: string, handler: unknown, bodies: string[], poison: number): Promise<string[]> {
+  const { SendMessageCommand, ReceiveMessageCommand } = await import('@aws-sdk/client-sqs');
+  const { pollQueue } = await import('../../infra/local/queues.ts');
+  const { eventually } = await import('./district.ts');
+  const { main, dlq, def } = await shortQueue(district, base, name);
+  const client = district.queues.client;
+  for (const MessageBody of bodies) await client.send(new SendMessageCommand({ QueueUrl: main, MessageBody, ...(base.fifo ? { MessageGroupId: 'g', MessageDeduplicationId: `${name}-${bodies.indexOf(MessageBody)}` } : {}) }));
+  const poller = pollQueue(client, main, def, async () => handler as never, () => undefined);
+  try {
+    await eventually(async () => (await queueDepth(district, dlq)) === poison || null, 20_000);
+    await eventually(async () => (await queueDepth(district, main)) === 0 || null, 10_000);
+  } finally {
+    await poller.stop();
+  }
+  const inDlq = await client.send(new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 10 }));
+  return (inDlq.Messages ?? []).map((m) => m.Body ?? '').sort();
+}
