@@ -56,7 +56,7 @@ function halfYear(t: number): { period: string; label: string } {
 }
 
 /** Eight writes at a time. */
-async function pool<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<void> {
+export async function pool<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: 8 }, async () => {
     while (next < items.length) await fn(items[next++]!);

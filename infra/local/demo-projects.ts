@@ -3,17 +3,10 @@
 // few call-outs answered and attended. Made once, through the real stores.
 import type { Principal } from '../../shared/access.ts';
 import { GIVEN, rng, SURNAMES, type DemoDistrict } from './demo-district.ts';
-import { DEMO_EVAL_DEPARTMENTS, demoPairings } from './demo-evaluations.ts';
+import { DEMO_EVAL_DEPARTMENTS, demoPairings, pool } from './demo-evaluations.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 
-/** Eight writes at a time. */
-async function pool<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
 
 const NEEDS = ['老旧小区加装电梯协调', '背街小巷路面修复', '社区食堂场地改造', '楼院停车秩序整治', '独居老人助餐服务', '雨污管网分流改造', '口袋公园建设', '垃圾分类驿站设置', '充电桩集中安装', '违建拆除后的绿化', '学校周边交通疏导', '社区医疗服务点'];
 

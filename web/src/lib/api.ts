@@ -47,3 +47,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 export function areaText(hundredths: number): string {
   return (hundredths / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/** Saves a file the API answers (a CSV) under this name; false when the API refused it. */
+export async function download(path: string, fileName: string): Promise<boolean> {
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) return false;
+  const url = URL.createObjectURL(await res.blob());
+  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
+  URL.revokeObjectURL(url);
+  return true;
+}
