@@ -32,10 +32,11 @@ export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, 
   timeoutSeconds?: number;
   memoryMb?: number;
   /**
-   * The appeal photo bucket (functions/appeals/photos.ts): sign upload forms for incoming/,
-   * check uploads and keep them under cases/, or link the kept ones for viewing.
+   * The photo bucket (functions/photos/bucket.ts): sign upload forms for incoming/, check
+   * uploads and keep them on a shelf (an appeal's under cases/, staff evidence under
+   * evidence/), or link the kept ones of a shelf for viewing.
    */
-  photos?: 'upload' | 'keep' | 'view';
+  photos?: { use: 'upload' } | { use: 'keep' | 'view'; shelf: 'cases' | 'evidence' };
 }
 
 export interface QueueDef {

@@ -17,6 +17,7 @@ import { ClassBody, CommunityParams as AssessCommunityParams, EntryBody, FreezeQ
 import { AckBody, AttendanceBody, CalloutBody, CalloutParams, EvidenceBody, MilestoneParams, PlanBody, ProjectBody, ProjectCommunityParams, ProjectParams, ProjectsQuery, ProjectStateBody, TeamBody, TeamParams } from '../shared/projects/schemas.ts';
 import { EscalationBody, EscalationParams, LiaisonCommunityParams, LiaisonMonthQuery, OutcomeBody, VisitBody } from '../shared/liaison/schemas.ts';
 import { NominationBody, NominationParams, ScoreBody, SelectionBody, SelectionParams } from '../shared/selection/schemas.ts';
+import { StaffPhotoUploadBody } from '../shared/photos.ts';
 import { CodeStatusQuery, ExchangeCodeBody, IssueCodesBody, RevokeCodeBody } from '../shared/auth-schemas.ts';
 
 // Side-effect free (for esbuild, which honours the mark within this file): an unused route
@@ -602,7 +603,7 @@ export const caseGet = route({
   handler: 'appeals/get-case',
   params: CaseParams,
   access: { roles: caseRoles, scope: 'case' },
-  photos: 'view',
+  photos: { use: 'view', shelf: 'cases' },
 });
 
 export const caseStep = route({
@@ -706,7 +707,7 @@ export const residentAppeal = route({
   maxBodyBytes: 16_384,
   access: { public: true },
   keys: true,
-  photos: 'keep',
+  photos: { use: 'keep', shelf: 'cases' },
 });
 
 /** Upload forms for an appeal's photos (presigned POST to the photo bucket), before the appeal is sent. */
@@ -718,7 +719,7 @@ export const appealPhotoUploads = route({
   maxBodyBytes: 1_024,
   access: { public: true },
   keys: true,
-  photos: 'upload',
+  photos: { use: 'upload' },
 });
 
 /** Where an appeal is, by its tracking code (in the body, so no log or history keeps it). */
@@ -1064,6 +1065,19 @@ export const projectGet = route({
   handler: 'projects/get-project',
   params: ProjectParams,
   access: { roles: projectRoles, scope: 'own' },
+  photos: { use: 'view', shelf: 'evidence' },
+});
+
+/** Upload forms for evidence photos (a milestone's, a 微心愿 case's), asked before the record that takes them is sent. */
+export const staffPhotoUploads = route({
+  method: 'POST',
+  path: '/api/photos/uploads',
+  handler: 'photos/staff-uploads',
+  body: StaffPhotoUploadBody,
+  maxBodyBytes: 1_024,
+  access: { roles: ['district_admin', 'community_staff', 'department'], scope: 'own' },
+  keys: true,
+  photos: { use: 'upload' },
 });
 
 /** A paired department claims a proposed project (领题). */
@@ -1094,6 +1108,8 @@ export const projectEvidence = route({
   body: EvidenceBody,
   access: { roles: ['community_staff', 'department'], scope: 'own' },
   writes: true,
+  keys: true,
+  photos: { use: 'keep', shelf: 'evidence' },
 });
 
 /** Done (every milestone evidenced) or dropped with a reason. */
@@ -1227,6 +1243,7 @@ export const selectionGet = route({
   handler: 'selection/get-selection',
   params: SelectionParams,
   access: { roles: ['district_admin', 'street_staff', 'community_staff'], scope: 'own' },
+  photos: { use: 'view', shelf: 'evidence' },
 });
 
 /** A community nominates its own done project or a 微心愿 case; the district any. */
@@ -1238,6 +1255,8 @@ export const selectionNominate = route({
   body: NominationBody,
   access: { roles: ['district_admin', 'community_staff'], scope: 'own' },
   writes: true,
+  keys: true,
+  photos: { use: 'keep', shelf: 'evidence' },
 });
 
 /** One panel member's score for one nomination, keyed from the member's sheet (once). */

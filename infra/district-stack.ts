@@ -69,6 +69,7 @@ export class DistrictStack extends Stack {
       APPEALS: JSON.stringify({ ...district.appeals, platform: undefined }),
       PLATFORM_FEEDBACK_URL: district.appeals?.platform?.feedbackUrl ?? '',
       ASSESSMENT: JSON.stringify(district.assessment ?? {}),
+      ...(district.evaluationCriteria ? { EVALUATION_CRITERIA: JSON.stringify(district.evaluationCriteria) } : {}),
     };
     const apiEnvironment = { ...environment, ORIGIN_SECRET: originSecretValue };
 

@@ -361,6 +361,8 @@ const EXACT: Record<string, string> = {
   'at most 10 attachments': '最多 10 个附件',
   'A photo cannot be taken': '有照片不能使用',
   'at least one photo': '至少一张照片',
+  'Photos need the key they were uploaded with': '照片缺少上传时的编号，请重新上传',
+  'required when photos are sent': '附照片时必填',
   'a JPEG, PNG or WebP image': '须为 JPEG、PNG 或 WebP 图片',
   'not uploaded; send it again': '没有上传成功，请重新提交',
   'empty; send it again': '是空文件，请重新选择后提交',

@@ -10,7 +10,7 @@ import type { Card } from '../../shared/appeals/deadlines.ts';
 import type { UnitRef } from '../../shared/appeals/routing.ts';
 import type { AppealType } from '../../shared/appeals/types.ts';
 import type { ReportCase } from '../../shared/appeals/monthly-report.ts';
-import type { Photo } from './photos.ts';
+import type { Photo } from '../photos/bucket.ts';
 import { beijingDay } from '../../shared/beijing.ts';
 import { maskNumbers } from '../../shared/privacy.ts';
 import { unitKey } from '../../shared/appeals/permissions.ts';
@@ -51,7 +51,7 @@ export interface CaseRecord {
   unknownYears: number[];
   /** Cases merged into this one. */
   mergedFrom?: string[];
-  /** A resident's photos, kept under the case in the photo bucket (functions/appeals/photos.ts). */
+  /** A resident's photos, kept under the case in the photo bucket (functions/photos/bucket.ts). */
   photos?: Photo[];
   /** The index items this case holds now, as "pk sk". */
   positions: string[];

@@ -1,7 +1,7 @@
 import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
 import { caseView } from './case-views.ts';
-import { photoLinks } from './photos.ts';
+import { photoLinks } from '../photos/bucket.ts';
 
 export const handler = httpHandler(routes.caseGet, async ({ params }, { principal }) => {
   const view = await caseView(params.caseId, principal as never);

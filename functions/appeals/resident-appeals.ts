@@ -17,7 +17,7 @@ import { take } from '../lib/rate-limit.ts';
 import { codeHash } from '../auth/secrets.ts';
 import { CaseChanged, commitCase, ExtraRefused, readCase, type TimelineStep } from './case-record.ts';
 import { caseOf } from './intake.ts';
-import { checkedPhotos, keepPhotos } from './photos.ts';
+import { appealSeed, checkedPhotos, keepPhotos } from '../photos/bucket.ts';
 import { categoryOf, placeOfCompound, readRouting, unitName } from './routing-store.ts';
 
 const trackKey = keys.appealTracking;
@@ -43,7 +43,7 @@ export async function fileAppeal(body: ResidentAppealBody, clientAddress: string
   const place = body.compoundId ? await placeOfCompound(body.compoundId) : undefined;
   if (body.compoundId && !place) throw new BadRequest('Unknown compound', [{ path: 'body.compoundId', reason: 'no such compound' }]);
   // Checked before anything counts against the limits: a photo that did not arrive is sent again.
-  const photos = await checkedPhotos(body.idempotencyKey, body.photos);
+  const photos = await checkedPhotos(appealSeed(body.idempotencyKey), body.photos);
   // Successes count: the limits bound how many cases one client or one number can make.
   await take({ name: 'appeal-client', key: clientAddress, max: 10, windowSeconds: 3600 });
   await take({ name: 'appeal-phone', key: createHash('sha256').update(normalizePhone(body.phone)).digest('base64url'), max: 5, windowSeconds: 86_400 });
@@ -51,7 +51,7 @@ export async function fileAppeal(body: ResidentAppealBody, clientAddress: string
     channel: 'resident', type: body.type, categoryWord: category.code, content: body.content, address: body.address, ...(place ? { place } : {}),
     phone: body.phone, urgency: 'normal', enterprise: false, receivedAt: now.toISOString(),
   }, now);
-  if (photos.length) record.photos = await keepPhotos(photos, record.id);
+  if (photos.length) record.photos = await keepPhotos(photos, 'cases', record.id);
   const at = record.view.receivedAt;
   const step: TimelineStep = { kind: 'received', at, by: { role: 'resident' }, detail: photos.length ? { photos: photos.length } : {} };
   try {

@@ -1,6 +1,7 @@
 import * as routes from '../routes.ts';
 import { httpHandler } from '../lib/http.ts';
 import { listRounds, roundSummary } from './round-store.ts';
+import { districtCriteria } from './settings.ts';
 
 export const handler = httpHandler(routes.evaluationRounds, async (_input, { principal }) => {
   const rounds = await listRounds();
@@ -8,5 +9,6 @@ export const handler = httpHandler(routes.evaluationRounds, async (_input, { pri
   const mine = principal.kind === 'staff' && principal.role === 'department'
     ? rounds.filter((r) => r.departments.some((d) => d.id === principal.scopeId))
     : principal.kind === 'staff' && principal.role === 'community_staff' ? rounds.filter((r) => r.pairs[principal.scopeId]) : rounds;
-  return { rounds: mine.map((r) => roundSummary(r)) };
+  // The district's criteria: what a new round is opened with.
+  return { rounds: mine.map((r) => roundSummary(r)), criteria: districtCriteria() };
 });

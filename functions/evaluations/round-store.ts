@@ -5,7 +5,8 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, NotFound } from '../../shared/errors.ts';
-import { DEFAULT_CRITERIA, criteriaProblems } from '../../shared/evaluations/criteria.ts';
+import { criteriaProblems } from '../../shared/evaluations/criteria.ts';
+import { districtCriteria } from './settings.ts';
 import type { Criterion, RoundBody } from '../../shared/evaluations/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
@@ -77,7 +78,7 @@ async function pairsNow(): Promise<Pick<RoundItem, 'pairs' | 'departments' | 'co
 /** Sets a round up, or changes it while it has not opened. */
 export async function putRound(roundId: string, body: RoundBody, principal: Principal): Promise<{ round: RoundItem; created: boolean }> {
   const now = Date.now();
-  const criteria = body.criteria ?? [...DEFAULT_CRITERIA];
+  const criteria = body.criteria ?? districtCriteria();
   const fields = criteriaProblems(criteria);
   if (Date.parse(body.closesAt) <= Date.parse(body.opensAt)) fields.push({ path: 'body.closesAt', reason: 'must be after the opening time' });
   if (Date.parse(body.closesAt) <= now) fields.push({ path: 'body.closesAt', reason: 'must be in the future' });

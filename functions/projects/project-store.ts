@@ -16,9 +16,10 @@ import { newId } from '../lib/ids.ts';
 import { loadDistrict } from '../registry/district-store.ts';
 import { departments } from '../appeals/routing-store.ts';
 import { pairings } from '../pairings/store.ts';
+import type { Photo } from '../photos/bucket.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
-export interface Milestone { id: string; title: string; dueOn: string; evidence: { text: string; doneOn: string; at: string; by: string } | null }
+export interface Milestone { id: string; title: string; dueOn: string; evidence: { text: string; doneOn: string; at: string; by: string; photos?: Photo[] } | null }
 export interface ProjectItem {
   id: string; communityId: string; communityName: string; streetId: string; title: string; description: string; compoundIds: string[];
   state: ProjectState; departmentId: string | null; departmentName: string | null; goals: string | null; milestones: Milestone[];
@@ -99,7 +100,8 @@ export async function planProject(communityId: string, projectId: string, body: 
   return next;
 }
 
-export async function addEvidence(communityId: string, projectId: string, milestoneId: string, body: EvidenceBody, principal: Staff): Promise<ProjectItem> {
+/** `keep` copies the photos the caller uploaded under the milestone, once every check has passed. */
+export async function addEvidence(communityId: string, projectId: string, milestoneId: string, body: EvidenceBody, principal: Staff, keep: (under: string) => Promise<Photo[]> = async () => []): Promise<ProjectItem> {
   const p = await getProject(communityId, projectId);
   if (!mayWork(principal, p)) throw new Forbidden('Only the community and the department that claimed it work on this project');
   check(p, 'evidence', body.rev);
@@ -107,8 +109,10 @@ export async function addEvidence(communityId: string, projectId: string, milest
   if (!m) throw new NotFound('Milestone');
   if (body.doneOn > new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)) throw new BadRequest('The day it was done cannot be in the future', [{ path: 'body.doneOn', reason: 'not after today' }]);
   const at = new Date().toISOString();
-  const next: ProjectItem = { ...p, milestones: p.milestones.map((x) => (x.id === milestoneId ? { ...x, evidence: { text: body.text, doneOn: body.doneOn, at, by: principal.role } } : x)), rev: p.rev + 1, updatedAt: at };
-  await write(next, p.rev, principal, 'project.evidence', { milestoneId });
+  // Under the revision this write makes: a lost race leaves only unreferenced copies, never overwrites kept ones.
+  const photos = await keep(`projects/${communityId}/${projectId}/${milestoneId}/${p.rev + 1}`);
+  const next: ProjectItem = { ...p, milestones: p.milestones.map((x) => (x.id === milestoneId ? { ...x, evidence: { text: body.text, doneOn: body.doneOn, at, by: principal.role, ...(photos.length ? { photos } : {}) } } : x)), rev: p.rev + 1, updatedAt: at };
+  await write(next, p.rev, principal, 'project.evidence', { milestoneId, photos: photos.length });
   return next;
 }
 

@@ -15,10 +15,11 @@ import { auditPut } from '../lib/audit.ts';
 import { newId } from '../lib/ids.ts';
 import { communities } from '../pairings/store.ts';
 import { getProject } from '../projects/project-store.ts';
+import type { Photo } from '../photos/bucket.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 export interface SelectionItem extends SelectionBody { year: string; createdAt: string }
-export interface NominationItem { id: string; kind: 'project' | 'wish'; communityId: string; communityName: string; projectId: string | null; title: string; story: string; reason: string; nominatedAt: string }
+export interface NominationItem { id: string; kind: 'project' | 'wish'; communityId: string; communityName: string; projectId: string | null; title: string; story: string; reason: string; nominatedAt: string; photos?: Photo[] }
 export interface ScoreItem { nominationId: string; memberId: string; score: number; at: string }
 export interface ResultItem { year: string; frozenAt: string; rows: { nominationId: string; title: string; kind: string; communityName: string; meanHundredths: number; rank: number | null; winner: boolean }[] }
 
@@ -52,7 +53,8 @@ export async function putSelection(year: string, body: SelectionBody, principal:
   return item;
 }
 
-export async function nominate(year: string, body: NominationBody, principal: Staff): Promise<NominationItem> {
+/** `keep` copies the photos of a 微心愿 case under the nomination, once every check has passed. */
+export async function nominate(year: string, body: NominationBody, principal: Staff, keep: (under: string) => Promise<Photo[]> = async () => []): Promise<NominationItem> {
   const all = await everything(year);
   if (!all.selection) throw new NotFound('Selection');
   if (all.result) throw new Conflict('The winners are frozen: nominations are closed', 'frozen');
@@ -71,12 +73,14 @@ export async function nominate(year: string, body: NominationBody, principal: St
     title = body.title;
     story = maskNumbers(body.story);
   }
-  const n: NominationItem = { id: newId(), kind: body.kind, communityId: body.communityId, communityName: community.name, projectId: body.kind === 'project' ? body.projectId : null, title, story, reason: maskNumbers(body.reason), nominatedAt: new Date().toISOString() };
+  const id = newId();
+  const photos = body.kind === 'wish' ? await keep(`selection/${year}/${id}`) : [];
+  const n: NominationItem = { id, kind: body.kind, communityId: body.communityId, communityName: community.name, projectId: body.kind === 'project' ? body.projectId : null, title, story, reason: maskNumbers(body.reason), nominatedAt: new Date().toISOString(), ...(photos.length ? { photos } : {}) };
   await ddb.send(new TransactWriteCommand({ TransactItems: [
     { Put: { TableName: tableName(), Item: { ...keys.nomination(year, n.id), et: 'nomination', ...n }, ConditionExpression: 'attribute_not_exists(pk)' } },
     // Nothing is nominated after the winners are frozen, even by a request racing the freeze.
     { ConditionCheck: { TableName: tableName(), Key: keys.selectionResult(year), ConditionExpression: 'attribute_not_exists(pk)' } },
-    auditPut(principal, { action: 'selection.nominate', target: `selection:${year}`, after: { nominationId: n.id, kind: n.kind, communityId: n.communityId } }),
+    auditPut(principal, { action: 'selection.nominate', target: `selection:${year}`, after: { nominationId: n.id, kind: n.kind, communityId: n.communityId, photos: photos.length } }),
   ] }));
   return n;
 }

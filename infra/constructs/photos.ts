@@ -14,9 +14,9 @@ export interface PhotosProps {
 }
 
 /**
- * The bucket of residents' appeal photos (functions/appeals/photos.ts). Private: phones upload
- * with presigned POST forms whose policy binds size and type; staff read kept photos through
- * ten-minute links. Uploads no appeal took expire after a day.
+ * The bucket of residents' appeal photos and of staff's evidence photos (functions/photos/bucket.ts).
+ * Private: pages upload with presigned POST forms whose policy binds size and type; kept photos
+ * are read through ten-minute links. Uploads no record took expire after a day.
  */
 export class Photos extends Construct {
   readonly bucket: Bucket;
@@ -62,15 +62,15 @@ export class Photos extends Construct {
       fn.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [objects(prefix)] }));
       Validations.of(fn.role!).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::gongzhi-${this.districtId}-photos-<AWS::AccountId>-<AWS::Region>/${prefix}/*]`,
-        reason: `Photos are objects under ${prefix}/ whose keys are made per appeal (functions/appeals/photos.ts): the function may ${action} there and nowhere else.`,
+        reason: `Photos are objects under ${prefix}/ whose keys are made per record (functions/photos/bucket.ts): the function may ${action} there and nowhere else.`,
       });
     };
-    if (use === 'upload') allow('s3:PutObject', 'incoming');
-    if (use === 'keep') {
+    if (use.use === 'upload') allow('s3:PutObject', 'incoming');
+    if (use.use === 'keep') {
       allow('s3:GetObject', 'incoming');
-      allow('s3:PutObject', 'cases');
+      allow('s3:PutObject', use.shelf);
     }
-    if (use === 'view') allow('s3:GetObject', 'cases');
+    if (use.use === 'view') allow('s3:GetObject', use.shelf);
   }
 }
 

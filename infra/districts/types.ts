@@ -1,5 +1,6 @@
 import type { AppealsConfig } from '../../shared/appeals/settings.ts';
 import type { AssessmentConfig } from '../../shared/assessment/config.ts';
+import type { Criterion } from '../../shared/evaluations/schemas.ts';
 import type { VoteRules } from '../../shared/votes/rules.ts';
 import type { StaffClaimMapping } from '../../shared/staff-claims.ts';
 
@@ -64,6 +65,12 @@ export interface DistrictConfig {
     /** The district's 12345 platform: where acceptance, returns, extensions, replies and closures are sent (signed with the webhook key). */
     platform?: { feedbackUrl: string };
   };
+  /**
+   * What communities rate their paired departments on, each 1–5 (1 to 8 criteria, codes of lowercase
+   * letters and digits): a round opened without its own takes these. Default: responsiveness,
+   * effect of the joint projects, presence in the community, overall.
+   */
+  evaluationCriteria?: Criterion[];
   /** The quarterly assessment of communities (issue 15): aspects, classes, indicators with targets per class and sources; Shinan's scheme when unset. */
   assessment?: Partial<AssessmentConfig>;
 }

@@ -4,6 +4,7 @@ import { mappingProblems } from '../../shared/staff-claims.ts';
 import { OFFICIAL_YEARS, scheduleProblems } from '../../shared/appeals/calendar.ts';
 import { APPEAL_TYPES } from '../../shared/appeals/types.ts';
 import { assessmentProblems, DEFAULT_ASSESSMENT } from '../../shared/assessment/config.ts';
+import { districtCriteriaProblems } from '../../shared/evaluations/criteria.ts';
 import type { DistrictConfig } from './types.ts';
 import type { Limits } from '../../shared/appeals/lifecycle.ts';
 
@@ -61,6 +62,7 @@ export function districtProblems(d: DistrictConfig): string[] {
     if (id.kind !== 'oidc') p.push(`${at}: staffIdentity must be { kind: 'oidc', … } in ${d.region} (Cognito user pools are not offered there)`);
     if (d.waf) p.push(`${at}: waf is not available in ${d.region} (CloudFront there takes no WAF web ACL of scope CLOUDFRONT); remove it`);
   }
+  if (d.evaluationCriteria !== undefined) p.push(...districtCriteriaProblems(d.evaluationCriteria).map((x) => `${at}: ${x}`));
   if (d.assessment) p.push(...assessmentProblems({ ...DEFAULT_ASSESSMENT, ...d.assessment }).map((x) => `${at}: ${x}`));
   return p;
 }

@@ -50,7 +50,7 @@ export async function seedProjects(d: DemoDistrict, system: Staff, light = false
     }
     p = await planProject(c.id, p.id, { rev: p.rev, goals: `年内完成${need}，群众满意。`, milestones: [{ title: '方案征求意见', dueOn: later(-20) }, { title: '实施', dueOn: later(30) }, { title: '验收', dueOn: later(60) }] }, deptOf(dep));
     const evidenced = stage >= 5 ? 3 : stage - 1;
-    for (let m = 1; m <= evidenced; m++) p = await addEvidence(c.id, p.id, `m${m}`, { rev: p.rev, text: `节点${m}已完成，相关照片和记录已存档。`, doneOn: today }, m % 2 ? deptOf(dep) : staffOf(c.id));
+    for (let m = 1; m <= evidenced; m++) p = await addEvidence(c.id, p.id, `m${m}`, { rev: p.rev, text: `节点${m}已完成，相关照片和记录已存档。`, doneOn: today , photos: 0 }, m % 2 ? deptOf(dep) : staffOf(c.id));
     if (stage >= 5) await endProject(c.id, p.id, { rev: p.rev, state: 'done' }, staffOf(c.id));
   });
   // A few call-outs: answered, some attended.
@@ -82,7 +82,7 @@ export async function seedProjects(d: DemoDistrict, system: Staff, light = false
   const done = (await listProjects(system, 'done')).sort((a, b) => `${a.communityId}${a.title}`.localeCompare(`${b.communityId}${b.title}`)).slice(0, 4);
   const ids: string[] = [];
   for (const p of done) ids.push((await nominate(lastYear, { kind: 'project', communityId: p.communityId, projectId: p.id, reason: '群众满意度高，可复制推广。' }, system)).id);
-  for (const [k, title] of ['为独居老人修好暖气', '困境儿童的新书包'].entries()) ids.push((await nominate(lastYear, { kind: 'wish', communityId: d.communities[k]!.id, title, story: `${title}：社区党员和志愿者认领微心愿，一周内完成。`, reason: '温暖人心。' }, system)).id);
+  for (const [k, title] of ['为独居老人修好暖气', '困境儿童的新书包'].entries()) ids.push((await nominate(lastYear, { kind: 'wish', communityId: d.communities[k]!.id, title, story: `${title}：社区党员和志愿者认领微心愿，一周内完成。`, reason: '温暖人心。', photos: 0 }, system)).id);
   for (const [i, id] of ids.entries()) for (const m of panel) await score(lastYear, id, { memberId: m.id, score: 70 + ((i * 7 + Number(m.id.slice(1)) * 3) % 30) }, system);
   await freezeSelection(lastYear, system);
   await ddb.send(new PutCommand({ TableName: tableName(), Item: { ...marker, et: 'demo-marker' } }));

@@ -98,12 +98,13 @@ export async function startLocalDistrict(o: DistrictOptions = {}): Promise<Local
       APPEALS: JSON.stringify({ ...config.appeals, ...o.appeals, platform: undefined }),
       PLATFORM_FEEDBACK_URL: o.platformFeedbackUrl ?? '',
       ASSESSMENT: JSON.stringify(config.assessment ?? {}),
+      ...(config.evaluationCriteria ? { EVALUATION_CRITERIA: JSON.stringify(config.evaluationCriteria) } : {}),
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: queues.endpoint,
-      // fauxqs is S3 too: the appeal photo bucket (functions/appeals/photos.ts).
+      // fauxqs is S3 too: the appeal photo bucket (functions/photos/bucket.ts).
       AWS_ENDPOINT_URL_S3: queues.endpoint,
       PHOTO_BUCKET: `${prefix}-photos`,
       // Staff sign in through the local OIDC issuer, read through its claim mapping; sign-ins

@@ -1,7 +1,7 @@
 // The messages of appeals. The 12345 work order is our own contract (no national standard
 // exists for a hotline platform's push): published in the API description, versioned by
 // `schema`, and checked here by the webhook, the local 12345 platform and the tests alike.
-import { MAX_PHOTOS, PHOTO_TYPES } from './photos.ts';
+import { MAX_PHOTOS, PHOTO_TYPES } from '../photos.ts';
 import * as z from 'zod/mini';
 import '../zod-en.ts';
 import { name, text } from '../text.ts';

@@ -1,6 +1,7 @@
 // The criteria communities rate their paired departments on, each 1–5. A round keeps the
 // criteria it was opened with, so a later change never alters a round already running.
-import type { Criterion } from './schemas.ts';
+import * as z from 'zod/mini';
+import { Criterion } from './schemas.ts';
 
 export const DEFAULT_CRITERIA: readonly Criterion[] = [
   { code: 'responsiveness', name: '响应速度', nameEn: 'Responsiveness' },
@@ -8,6 +9,16 @@ export const DEFAULT_CRITERIA: readonly Criterion[] = [
   { code: 'presence', name: '下沉社区情况', nameEn: 'Presence in the community' },
   { code: 'overall', name: '总体评价', nameEn: 'Overall' },
 ];
+
+/**
+ * A district's own default criteria (its config's `evaluationCriteria`), checked at synth: what
+ * a round takes when it is opened without its own. The problems are sentences for the deployer.
+ */
+export function districtCriteriaProblems(criteria: unknown): string[] {
+  const parsed = z.safeParse(z.array(Criterion).check(z.minLength(1), z.maxLength(8)), criteria);
+  if (!parsed.success) return parsed.error.issues.map((i) => `evaluationCriteria${i.path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${String(x)}`)).join('')}: ${i.message}`);
+  return criteriaProblems(parsed.data).map((x) => `evaluationCriteria${x.path.replace(/^body\.criteria/, '').replace(/\.(\d+)\./, '[$1].')}: ${x.reason}`);
+}
 
 export const SCORE_WORDS = {
   zh: { 1: '很差', 2: '较差', 3: '一般', 4: '较好', 5: '很好' },

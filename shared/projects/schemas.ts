@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import '../zod-en.ts';
 import { name, text } from '../text.ts';
 import { isValidPhone } from '../privacy.ts';
+import { evidencePhotoFields } from '../photos.ts';
 
 const pure = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): T => build();
 const Id = pure(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'lowercase letters, digits and -, 2 to 48 characters')));
@@ -29,8 +30,8 @@ export const PlanBody = pure(() => z.object({
 }));
 export type PlanBody = z.infer<typeof PlanBody>;
 
-/** What was done for a milestone, with the day it was done. */
-export const EvidenceBody = pure(() => z.object({ rev: z.number().check(z.int(), z.minimum(1)), text: text(4, 1000), doneOn: Day }));
+/** What was done for a milestone, with the day it was done and photos uploaded with POST /api/photos/uploads. */
+export const EvidenceBody = pure(() => z.object({ rev: z.number().check(z.int(), z.minimum(1)), text: text(4, 1000), doneOn: Day, ...evidencePhotoFields() }));
 export type EvidenceBody = z.infer<typeof EvidenceBody>;
 
 export const PROJECT_STATES = ['proposed', 'claimed', 'in_progress', 'done', 'dropped'] as const;

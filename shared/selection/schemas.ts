@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import '../zod-en.ts';
 import { name, text } from '../text.ts';
+import { evidencePhotoFields } from '../photos.ts';
 
 const pure = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): T => build();
 const Id = pure(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'lowercase letters, digits and -, 2 to 48 characters')));
@@ -22,7 +23,7 @@ export type SelectionBody = z.infer<typeof SelectionBody>;
 /** A joint project (done) or a 微心愿 case told as text, nominated with the reason. */
 export const NominationBody = pure(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project'), communityId: Id, projectId: OurId, reason: text(4, 500) }),
-  z.object({ kind: z.literal('wish'), communityId: Id, title: name(4, 60), story: text(10, 2000), reason: text(4, 500) }),
+  z.object({ kind: z.literal('wish'), communityId: Id, title: name(4, 60), story: text(10, 2000), reason: text(4, 500), ...evidencePhotoFields() }),
 ]));
 export type NominationBody = z.infer<typeof NominationBody>;
 

@@ -185,11 +185,19 @@ describe('joint projects and shock teams', () => {
     await dep.getByRole('button', { name: '保存计划' }).click();
     await expect.poll(() => dep.getByRole('heading', { name: /楼道照明改造/ }).textContent()).toContain('推进中');
     expect(await axeProblems(dep)).toEqual([]);
+    // The first milestone's evidence comes with a photo from the phone, shown once recorded.
+    const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await dep.locator('#ev-m1-photos').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
+    await expect.poll(() => dep.locator('#ev-m1-photos-error').textContent()).toMatch(/JPG、PNG 或 WebP/);
+    await dep.locator('#ev-m1-photos').setInputFiles([{ name: 'lamp.png', mimeType: 'image/png', buffer: PNG }]);
+    await expect.poll(() => dep.getByRole('img', { name: '第 1 张照片' }).count()).toBe(1);
     for (const id of ['m1', 'm2']) {
       await dep.locator(`#ev-${id}`).fill('已完成，照片存档。');
       await dep.locator(`#ev-${id}`).locator('xpath=ancestor::form').getByRole('button', { name: '记录完成情况' }).click();
       await expect.poll(() => dep.locator(`#ev-${id}`).count()).toBe(0);
     }
+    await expect.poll(() => dep.getByRole('list', { name: '“采购灯具”的照片' }).getByRole('img').count()).toBe(1);
+    expect(await axeProblems(dep)).toEqual([]);
     dep.once('dialog', (dialog) => void dialog.accept());
     await dep.getByRole('button', { name: '项目完成' }).click();
     await expect.poll(() => dep.getByRole('heading', { name: /楼道照明改造/ }).textContent()).toContain('已完成');

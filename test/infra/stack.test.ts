@@ -320,7 +320,7 @@ describe('district stack', () => {
     expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { ...districtNamed('shinan'), account: '111111111111', region: 'us-east-1', waf: { ratePer5Minutes: 5 } }, webDir)).toThrow(/at least 10/);
   });
 
-  it('keeps appeal photos in a private bucket: uploads only by signed POST from the site, stale uploads expire, each function one action on one prefix', () => {
+  it('keeps appeal and evidence photos in a private bucket: uploads only by signed POST from the site, stale uploads expire, each function one action on one prefix', () => {
     const buckets = resources('AWS::S3::Bucket').filter(([, b]) => JSON.stringify(b.Properties.BucketName ?? '').includes('-photos-'));
     expect(buckets).toHaveLength(1);
     const [, bucket] = buckets[0]!;
@@ -340,6 +340,12 @@ describe('district stack', () => {
     expect(policyOf('appeals/get-case')).toMatch(/s3:GetObject.*cases\/\*/);
     expect(policyOf('appeals/get-case')).not.toMatch(/PutObject|incoming/);
     expect(policyOf('appeals/centre-queue')).toBe('[]');
+    // Staff evidence has its own shelf: what keeps or links it cannot touch the appeals' cases.
+    expect(policyOf('photos/staff-uploads')).toMatch(/"Action":"s3:PutObject".*\/incoming\/\*/);
+    expect(policyOf('projects/add-evidence')).toMatch(/s3:GetObject.*incoming\/\*.*s3:PutObject.*evidence\/\*/);
+    expect(policyOf('projects/add-evidence')).not.toMatch(/cases/);
+    expect(policyOf('selection/get-selection')).toMatch(/s3:GetObject.*evidence\/\*/);
+    expect(policyOf('selection/get-selection')).not.toMatch(/PutObject|incoming|cases/);
   });
 
   it('passes cdk-nag AwsSolutions with every acknowledgement carrying a reason', () => {

@@ -184,6 +184,7 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   selectionFreeze: () => ({ path: routes.selectionFreeze.path.replace('{year}', '2018'), expect: 'not-denied' }),
   publicSelection: () => ({ path: routes.publicSelection.path.replace('{year}', '2018'), expect: 'not-denied' }),
   appealPhotoUploads: () => ({ path: routes.appealPhotoUploads.path, from: `127.0.32.${(made % 200) + 1}`, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'b'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
+  staffPhotoUploads: () => ({ path: routes.staffPhotoUploads.path, body: { idempotencyKey: `${String(++made).padStart(4, '0')}${'c'.repeat(16)}`, types: ['image/jpeg'] }, expect: 'ok' }),
 };
 /** A community of the same class as this one (for a cross review). */
 const peerOf = (c: { id: string; class: string }) => d.communities.find((x) => x.class === c.class && x.id !== c.id)!.id;

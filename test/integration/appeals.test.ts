@@ -7,6 +7,7 @@ import { SendMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { call, callFrom, eventually, testDistrict } from '../support/district.ts';
 import { sendOrder, step, webhookKey, workOrder } from '../support/appeals.ts';
 import { queueDepth, shortQueue } from '../support/queues.ts';
+import { JPEG, PNG, sendForm, uploadForm, type UploadForm } from '../support/photos.ts';
 import { pollQueue, type SqsHandler } from '../../infra/local/queues.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
@@ -552,26 +553,13 @@ describe('a resident\'s appeal from the phone page', () => {
     expect(tries.slice(0, 20)).toEqual(Array(20).fill(404));
     expect(tries[20]).toBe(429);
   });
-  // A few real bytes of each kind: what the handler sniffs.
-  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]), Buffer.alloc(2000, 7), Buffer.from([0xff, 0xd9])]);
-  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
   async function forms(from: string, idempotencyKey: string, types: string[]) {
     const res = await callFrom(district, from, 'POST', '/api/public/appeals/photos', { idempotencyKey, types });
     expect(res.status, res.text).toBe(200);
-    return res.json.uploads as { url: string; fields: Record<string, string> }[];
+    return res.json.uploads as UploadForm[];
   }
-  /** What the page does: the signed fields, then the file, as multipart/form-data. */
-  async function send(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
-    const data = new FormData();
-    for (const [k, v] of Object.entries(form.fields)) data.append(k, v);
-    data.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
-    const res = await fetch(form.url, { method: 'POST', body: data });
-    return { status: res.status, text: await res.text() };
-  }
-  async function upload(form: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
-    const res = await send(form, bytes, type);
-    expect(res.status, res.text).toBeLessThan(300);
-  }
+  const send = sendForm;
+  const upload = uploadForm;
 
   it('takes up to 3 photos uploaded straight to the bucket with signed forms, checks their bytes, and shows them to the staff of the case only', async () => {
     const body = appeal({ content: '小区门口的路灯杆倒在人行道上，附照片。', photos: 2 });

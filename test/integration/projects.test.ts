@@ -7,6 +7,7 @@ import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 import type { StaffRole } from '../../shared/access.ts';
 import { quarterOf } from '../../shared/assessment/quarter.ts';
+import { JPEG, PNG, staffForms, uploadForm } from '../support/photos.ts';
 
 const d = demoDistrict();
 const A = d.communities[0]!;
@@ -72,6 +73,49 @@ describe('a joint project', () => {
     expect(done.status).toBe(200);
     expect(done.json.doneAt).toEqual(expect.any(String));
     expect((await call(district, 'POST', path('/state'), { token: admin, body: { rev: await revOf(), state: 'dropped', reason: '误操作，应撤销' } })).status).toBe(409);
+  });
+
+  it('keeps evidence photos that the one recording it uploaded, checks their bytes, and links them to readers of the project only', async () => {
+    const made = (await call(district, 'POST', `/api/projects/${A.id}`, { token: communityA, body: { title: '口袋公园改造', description: '闲置空地改造成口袋公园，需要规划和施工。', compoundIds: [] } })).json;
+    const at = (p = '') => `/api/projects/${A.id}/${made.id}${p}`;
+    const rev = async () => (await call(district, 'GET', at(), { token: admin })).json.rev as number;
+    expect((await call(district, 'POST', at('/claim'), { token: depA })).status).toBe(200);
+    expect((await call(district, 'PUT', at('/plan'), { token: depA, body: { rev: await rev(), goals: '三个月内建成开放。', milestones: [{ title: '施工完成', dueOn: today() }] } })).status).toBe(200);
+    const key = 'ab'.repeat(16);
+    const [first, second] = await staffForms(district, depA, key, ['image/jpeg', 'image/png']);
+    expect(first!.fields.key).toMatch(/^incoming\/[A-Za-z0-9_-]{32}\/0$/);
+    await uploadForm(first!, JPEG, 'image/jpeg');
+    await uploadForm(second!, Buffer.from('<html>not a picture</html>'), 'image/png');
+    const evidence = (extra: object, token = depA) => call(district, 'POST', at('/milestones/m1/evidence'), { token, body: { text: '公园已建成，附现场照片。', doneOn: today(), ...extra } });
+    // Tried: photos without their key; more than six; the department's key used by the community
+    // (the folder is bound to who uploaded); a PNG that is text. Each a 400 naming the field.
+    const tries: [object, string, string][] = [
+      [{ rev: await rev(), photos: 2 }, 'body.photoKey', 'required when photos are sent'],
+      [{ rev: await rev(), photos: 7, photoKey: key }, 'body.photos', 'at most 6 photos'],
+      [{ rev: await rev(), photos: 2, photoKey: key }, 'body.photos', 'photo 2: not a JPEG, PNG or WebP image'],
+    ];
+    for (const [body, path, reason] of tries) {
+      const res = await evidence(body);
+      expect(res.status, res.text).toBe(400);
+      expect(res.json.error.fields).toEqual([{ path, reason }]);
+    }
+    const borrowed = await evidence({ rev: await rev(), photos: 1, photoKey: key }, communityA);
+    expect(borrowed.json.error.fields).toEqual([{ path: 'body.photos', reason: 'photo 1: not uploaded; send it again' }]);
+    // Nothing was recorded by the refusals.
+    expect((await call(district, 'GET', at(), { token: admin })).json.milestones[0].evidence).toBeNull();
+    await uploadForm(second!, PNG, 'image/png');
+    const ok = await evidence({ rev: await rev(), photos: 2, photoKey: key });
+    expect(ok.status, ok.text).toBe(200);
+    // The paired community reads them through short-lived links; another community cannot read the project.
+    const seen = (await call(district, 'GET', at(), { token: communityA })).json.milestones[0].evidence;
+    expect(seen.photos.map((p: { type: string; bytes: number }) => [p.type, p.bytes])).toEqual([['image/jpeg', JPEG.length], ['image/png', PNG.length]]);
+    const got = await fetch(seen.photos[0].url);
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(JPEG)).toBe(true);
+    expect(new URL(seen.photos[0].url).pathname).toContain(`/evidence/projects/${A.id}/${made.id}/m1/`);
+    expect((await call(district, 'GET', at(), { token: communityB })).status).toBe(403);
+    // The link is for that one object: the same path unsigned is refused.
+    expect((await fetch(seen.photos[0].url.split('?')[0]!)).status).toBe(403);
   });
 
   it('is dropped only with a reason', async () => {

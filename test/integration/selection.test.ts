@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, testDistrict } from '../support/district.ts';
 import { department, pair } from '../support/evaluations.ts';
+import { JPEG, staffForms, uploadForm } from '../support/photos.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
 import { demoDistrict } from '../../infra/local/demo-district.ts';
 
@@ -37,12 +38,21 @@ describe('the year-end selection', () => {
     expect(notDone.status).toBe(400);
     expect(notDone.json.error.fields[0]).toEqual({ path: 'body.projectId', reason: '不是本社区已完成的共建项目' });
     expect((await call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: community, body: { kind: 'wish', communityId: B.id, title: '帮独居老人修好暖气', story: '独居老人家中暖气不热，社区和志愿者上门维修。', reason: '温暖人心的好事' } })).status).toBe(403);
+    // The case the district nominates comes with a photo it uploaded.
+    const [form] = await staffForms(district, admin, 'cd'.repeat(16), ['image/jpeg']);
+    await uploadForm(form!, JPEG, 'image/jpeg');
     for (const [title, by] of [['帮独居老人修好暖气', community], ['为困境儿童圆梦书包', admin]] as const) {
-      const res = await call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: by, body: { kind: 'wish', communityId: A.id, title, story: `${title}，联系电话13912345678。`, reason: '群众反响好' } });
+      const res = await call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: by, body: { kind: 'wish', communityId: A.id, title, story: `${title}，联系电话13912345678。`, reason: '群众反响好', ...(by === admin ? { photos: 1, photoKey: 'cd'.repeat(16) } : {}) } });
       expect(res.status, res.text).toBe(201);
       expect(res.json.story).not.toContain('13912345678');
       nominations.push(res.json.id);
     }
+    // Staff who read the selection see the case's photo through a link; the community's own has none.
+    const seen = (await call(district, 'GET', `/api/selection/${YEAR}`, { token: community })).json.nominations;
+    const withPhoto = seen.find((n: { id: string }) => n.id === nominations[1]);
+    expect(withPhoto.photos).toHaveLength(1);
+    expect(Buffer.from(await (await fetch(withPhoto.photos[0].url)).arrayBuffer()).equals(JPEG)).toBe(true);
+    expect(seen.find((n: { id: string }) => n.id === nominations[0]).photos).toEqual([]);
   });
 
   it('takes each panel member\'s score once per nomination, and freezes only when every score is in', async () => {
@@ -71,7 +81,7 @@ describe('the year-end selection', () => {
     const res = await call(district, 'GET', `/api/public/selection/${YEAR}`);
     expect(res.status).toBe(200);
     expect(res.json.winners).toEqual([{ title: '为困境儿童圆梦书包', kind: 'wish', communityName: A.name, rank: 1 }]);
-    expect(JSON.stringify(res.json)).not.toMatch(/评审|score|13912345678/);
+    expect(JSON.stringify(res.json)).not.toMatch(/评审|score|13912345678|photo|evidence/);
     expect((await call(district, 'GET', '/api/public/selection/2025')).status).toBe(404);
   });
 });

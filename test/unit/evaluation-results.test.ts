@@ -1,7 +1,9 @@
 // The round's arithmetic: sums to means, scores and ranks, and what a correction changed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_CRITERIA, criteriaProblems, scoreProblems } from '../../shared/evaluations/criteria.ts';
+import { DEFAULT_CRITERIA, criteriaProblems, districtCriteriaProblems, scoreProblems } from '../../shared/evaluations/criteria.ts';
+import { districtProblems } from '../../infra/districts/validate.ts';
+import { districtNamed } from '../../infra/districts/index.ts';
 import { changesBetween, departmentResults, sumEvaluations, type EvaluationFacts } from '../../shared/evaluations/results.ts';
 
 const DEPS = ['d1', 'd2', 'd3', 'd4'].map((id, i) => ({ id, name: `部门${i + 1}`, paired: 10 }));
@@ -80,3 +82,18 @@ describe('scores against a round\'s criteria', () => {
     expect(criteriaProblems([...DEFAULT_CRITERIA, DEFAULT_CRITERIA[0]!])).toEqual([{ path: 'body.criteria.4.code', reason: 'used twice in this round' }]);
   });
 });
+
+describe('a district\'s own criteria (its config, checked at synth)', () => {
+  it('take one to eight criteria with distinct codes, and say in the deployer\'s terms what is wrong', () => {
+    expect(districtCriteriaProblems(DEFAULT_CRITERIA)).toEqual([]);
+    expect(districtCriteriaProblems([])).toEqual([expect.stringMatching(/^evaluationCriteria: /)]);
+    expect(districtCriteriaProblems([{ code: 'Overall', name: '总体' }])).toEqual([expect.stringMatching(/^evaluationCriteria\[0\]\.code: /)]);
+    expect(districtCriteriaProblems([{ code: 'overall', name: '总体评价' }, { code: 'overall', name: '总体' }])).toEqual(['evaluationCriteria[1].code: used twice in this round']);
+    expect(districtCriteriaProblems('overall')).toHaveLength(1);
+    // The district's validation (what synth runs) carries them.
+    const shinan = districtNamed('shinan');
+    expect(districtProblems({ ...shinan, evaluationCriteria: [{ code: 'x', name: '太短的代码' }] }).join('\n')).toMatch(/evaluationCriteria\[0\]\.code/);
+    expect(districtProblems({ ...shinan, evaluationCriteria: [{ code: 'service', name: '服务态度' }] })).toEqual(districtProblems(shinan));
+  });
+});
+

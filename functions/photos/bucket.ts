@@ -1,10 +1,12 @@
-// Photos of a resident's appeal: uploaded by the phone straight to the district's photo bucket
-// with presigned POST forms (size and type bound in the signed policy), then checked here
-// before the appeal takes them (present, within the size, and the bytes are the image type the
-// form declared), copied under the case, and shown to the staff who see the case through
-// short-lived links. Uploads land under a folder derived from the page's idempotency key with
-// the district's keyed hash, so an appeal can only take the photos its own page uploaded; what
-// no appeal takes is removed by the bucket's lifecycle after a day.
+// Photos in the district's photo bucket: a resident's appeal photos, and the evidence staff attach
+// to a joint project's milestone or a 微心愿 case. A page uploads straight to the bucket with
+// presigned POST forms (size and type bound in the signed policy); the record that takes them
+// checks them here (present, within the size, and the bytes are the image type the form
+// declared), copies them under itself, and shows them to those who may read it through
+// short-lived links. Uploads land under a folder derived with the district's keyed hash from a
+// seed only the uploader's own request knows (the appeal page's idempotency key; a staff
+// member's subject and key), so a record can only take the photos its own page uploaded; what
+// nothing takes is removed by the bucket's lifecycle after a day.
 //
 // The S3 client takes its endpoint from AWS_ENDPOINT_URL_S3 (the local district's fauxqs); the
 // local host serves the bucket under its own origin (PHOTO_PUBLIC_BASE), so pages need no CORS.
@@ -12,7 +14,7 @@ import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { BadRequest } from '../../shared/errors.ts';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, type PhotoType } from '../../shared/appeals/photos.ts';
+import { MAX_EVIDENCE_PHOTOS, MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, type PhotoType } from '../../shared/photos.ts';
 import { codeHash } from '../auth/secrets.ts';
 
 const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
@@ -34,13 +36,20 @@ function reachable(url: string): string {
   return base && endpoint && url.startsWith(endpoint) ? base + url.slice(endpoint.replace(/\/$/, '').length) : url;
 }
 
-async function folderOf(idempotencyKey: string): Promise<string> {
-  return `incoming/${(await codeHash(`appeal-photos:${idempotencyKey}`)).slice(0, 32)}`;
+/** Where kept photos live: an appeal's under cases/, staff evidence under evidence/ (each its own grant). */
+export type PhotoShelf = 'cases' | 'evidence';
+
+/** The seed of an appeal page's uploads, and of a staff member's (bound to who uploads). */
+export const appealSeed = (idempotencyKey: string) => `appeal-photos:${idempotencyKey}`;
+export const staffSeed = (sub: string, idempotencyKey: string) => `staff-photos:${sub}:${idempotencyKey}`;
+
+async function folderOf(seed: string): Promise<string> {
+  return `incoming/${(await codeHash(seed)).slice(0, 32)}`;
 }
 
 /** One presigned POST form per photo the page is about to send. */
-export async function uploadForms(idempotencyKey: string, types: readonly PhotoType[]) {
-  const folder = await folderOf(idempotencyKey);
+export async function uploadForms(seed: string, types: readonly PhotoType[]) {
+  const folder = await folderOf(seed);
   const uploads = await Promise.all(types.map(async (type, i) => {
     const post = await createPresignedPost(s3, {
       Bucket: bucket(), Key: `${folder}/${i}`, Expires: UPLOAD_SECONDS,
@@ -60,12 +69,12 @@ const sniff = (head: Uint8Array): PhotoType | null => {
   return null;
 };
 
-/** The photos this appeal's page uploaded, each checked; a refusal names the photo and says why. */
-export async function checkedPhotos(idempotencyKey: string, count: number): Promise<(Photo & { from: string })[]> {
+/** The photos this page uploaded, each checked; a refusal names the photo and says why. */
+export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTOS): Promise<(Photo & { from: string })[]> {
   if (count === 0) return [];
-  const folder = await folderOf(idempotencyKey);
+  const folder = await folderOf(seed);
   const out: (Photo & { from: string })[] = [];
-  for (let i = 0; i < Math.min(count, MAX_PHOTOS); i++) {
+  for (let i = 0; i < Math.min(count, max); i++) {
     const key = `${folder}/${i}`;
     const path = `body.photos`;
     const refuse = (reason: string): never => {
@@ -88,19 +97,30 @@ export async function checkedPhotos(idempotencyKey: string, count: number): Prom
   return out;
 }
 
-/** Copies checked photos under the case (the uploads expire; these stay with the case). */
-export async function keepPhotos(photos: readonly (Photo & { from: string })[], caseId: string): Promise<Photo[]> {
+/** Copies checked photos under their record (the uploads expire; these stay with the record). */
+export async function keepPhotos(photos: readonly (Photo & { from: string })[], shelf: PhotoShelf, under: string): Promise<Photo[]> {
   return Promise.all(photos.map(async (p, i) => {
-    const key = `cases/${caseId}/${i}`;
+    const key = `${shelf}/${under}/${i}`;
     await s3.send(new CopyObjectCommand({ Bucket: bucket(), Key: key, CopySource: `${bucket()}/${p.from}`, MetadataDirective: 'COPY' }));
     return { key, type: p.type, bytes: p.bytes };
   }));
 }
 
-/** Links for the staff who see the case, valid for ten minutes. */
+/** Links for those who may read the record, valid for ten minutes. */
 export async function photoLinks(photos: readonly Photo[] | undefined): Promise<{ url: string; type: string; bytes: number }[]> {
   return Promise.all((photos ?? []).map(async (p) => ({
     url: reachable(await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket(), Key: p.key, ResponseContentType: p.type }), { expiresIn: VIEW_SECONDS })),
     type: p.type, bytes: p.bytes,
   })));
+}
+
+/**
+ * The photos a staff member uploaded for one record: checked now (before anything is written),
+ * kept under the record once its own checks pass (the store calls the keeper with its key).
+ */
+export async function staffPhotos(sub: string, body: { photoKey?: string | undefined; photos: number }): Promise<(under: string) => Promise<Photo[]>> {
+  if (body.photos === 0) return async () => [];
+  if (!body.photoKey) throw new BadRequest('Photos need the key they were uploaded with', [{ path: 'body.photoKey', reason: 'required when photos are sent' }]);
+  const checked = await checkedPhotos(staffSeed(sub, body.photoKey), body.photos, MAX_EVIDENCE_PHOTOS);
+  return (under) => keepPhotos(checked, 'evidence', under);
 }
