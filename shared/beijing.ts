@@ -23,3 +23,8 @@ export function beijingTime(iso: string): string {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso : beijingInput(ms).replace('T', ' ');
 }
+
+/** The Beijing calendar year of an instant (a project done at 23:30 UTC on 31 December is done in the next year there). */
+export function beijingYear(iso: string): string {
+  return beijingDay(Date.parse(iso)).slice(0, 4);
+}

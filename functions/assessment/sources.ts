@@ -38,7 +38,8 @@ export async function automaticValues(quarter: string, now: number): Promise<{ v
   for (const item of calloutItems.values()) {
     const c = item as { communityId: string; answers: Record<string, { answer: string }>; attended: Record<string, number> | null };
     const a = answered.get(c.communityId) ?? { made: 0, answered: 0 };
-    const yes = Object.values(c.answers ?? {}).some((x) => x.answer === 'coming') || Object.keys(c.attended ?? {}).length > 0;
+    // Answered is what the called department recorded: the community that is assessed does not certify it by recording who came.
+    const yes = Object.values(c.answers ?? {}).some((x) => x.answer === 'coming');
     answered.set(c.communityId, { made: a.made + 1, answered: a.answered + (yes ? 1 : 0) });
   }
   // 三率: the cases each community was in charge of, counted as the monthly report counts them.

@@ -18,7 +18,7 @@ import { leaders, pairings } from '../pairings/store.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 export interface VisitItem { id: string; communityId: string; leaderId: string; leaderName: string; kind: string; date: string; raised: string; recordedAt: string }
-export interface EscalationItem { id: string; communityId: string; leaderId: string; leaderName: string; matter: string; caseId: string | null; openedAt: string; settled: boolean | null; outcome: string | null; decidedAt: string | null }
+export interface EscalationItem { id: string; communityId: string; leaderId: string; leaderName: string; matter: string; caseId: string | null; openedAt: string; settled: boolean | null; outcome: string | null; decidedAt: string | null; history?: { outcome: string; settled: boolean; at: string }[] }
 
 async function pairedLeader(communityId: string, leaderId: string): Promise<string> {
   const [ps, ls] = await Promise.all([pairings(true), leaders()]);
@@ -30,6 +30,11 @@ async function pairedLeader(communityId: string, leaderId: string): Promise<stri
 export async function addVisit(communityId: string, body: VisitBody, principal: Staff): Promise<VisitItem> {
   const leaderName = await pairedLeader(communityId, body.leaderId);
   if (body.date > beijingDay(Date.now())) throw new BadRequest('A visit is recorded once it happened', [{ path: 'body.date', reason: 'not after today' }]);
+  // Recorded in the month it happened or the next: a visit years back would rewrite a month's count.
+  const today = beijingDay(Date.now());
+  const [y, m] = today.slice(0, 7).split('-').map(Number) as [number, number];
+  const lastMonthStart = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  if (body.date < lastMonthStart) throw new BadRequest('A visit is recorded in its month or the next', [{ path: 'body.date', reason: `not before ${lastMonthStart}` }]);
   const v: VisitItem = { id: newId(), communityId, leaderId: body.leaderId, leaderName, kind: body.kind, date: body.date, raised: maskNumbers(body.raised), recordedAt: new Date().toISOString() };
   await ddb.send(new TransactWriteCommand({ TransactItems: [
     { Put: { TableName: tableName(), Item: { ...keys.liaisonVisit(communityId, v.date, v.id), et: 'liaison-visit', ...v }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -58,15 +63,18 @@ export async function escalate(communityId: string, body: EscalationBody, princi
 export async function decideEscalation(communityId: string, escalationId: string, body: OutcomeBody, principal: Staff): Promise<EscalationItem> {
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.liaisonEscalation(communityId, escalationId), ConsistentRead: true }));
   if (!Item) throw new NotFound('Escalation');
-  const e = Item as EscalationItem;
+  const { pk: _p, sk: _s, et: _e, ...stored } = Item;
+  const e = stored as EscalationItem;
   if (e.settled === true) throw new Conflict('This matter is settled already', 'settled');
   const now = new Date();
-  const next: EscalationItem = { ...e, settled: body.settled, outcome: maskNumbers(body.outcome), decidedAt: now.toISOString() };
+  // An outcome that did not settle it stays in the matter's history when the next one comes.
+  const history = [...(e.history ?? []), ...(e.outcome ? [{ outcome: e.outcome, settled: e.settled ?? false, at: e.decidedAt! }] : [])];
+  const next: EscalationItem = { ...e, settled: body.settled, outcome: maskNumbers(body.outcome), decidedAt: now.toISOString(), ...(history.length ? { history } : {}) };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.liaisonEscalation(communityId, e.id), et: 'liaison-escalation', ...next }, ConditionExpression: 'attribute_not_exists(settled) OR settled <> :t', ExpressionAttributeValues: { ':t': true } } },
       ...(body.settled ? [{ Put: { TableName: tableName(), Item: { ...keys.liaisonMonth(beijingDay(now.getTime()).slice(0, 7), e.leaderId, 'settled', e.id), et: 'liaison-month', leaderId: e.leaderId, communityId, what: 'settled' } } }] : []),
-      auditPut(principal, { action: 'liaison.outcome', target: `community:${communityId}`, after: { escalationId, settled: body.settled } }, now),
+      auditPut(principal, { action: 'liaison.outcome', target: `community:${communityId}`, after: { escalationId, settled: body.settled, outcome: next.outcome } }, now),
     ] }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) throw new Conflict('This matter is settled already', 'settled');

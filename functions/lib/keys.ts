@@ -192,6 +192,8 @@ export const keys = {
   // The year-end selection (issue 15): the year's item, its nominations, one score per member per nomination, the frozen result.
   selection: (year: string) => ({ pk: `SELECTION#${year}`, sk: 'SELECTION' }),
   nomination: (year: string, id: string) => ({ pk: `SELECTION#${year}`, sk: `N#${id}` }),
+  /** What a nomination is of (a project, a community's wish by its title): nominated once a year. */
+  nominated: (year: string, what: string) => ({ pk: `SELECTION#${year}`, sk: `W#${what}` }),
   selectionScore: (year: string, nominationId: string, memberId: string) => ({ pk: `SELECTION#${year}`, sk: `S#${nominationId}#${memberId}` }),
   selectionResult: (year: string) => ({ pk: `SELECTION#${year}`, sk: 'RESULT' }),
   selectionPk: (year: string) => `SELECTION#${year}`,

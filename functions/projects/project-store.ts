@@ -7,6 +7,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors.ts';
 import { after, refusal, type Move } from '../../shared/projects/lifecycle.ts';
+import { beijingDay } from '../../shared/beijing.ts';
 import type { EvidenceBody, PlanBody, ProjectBody, ProjectState, ProjectStateBody } from '../../shared/projects/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
@@ -45,7 +46,8 @@ async function write(p: ProjectItem, previousRev: number | null, principal: Prin
 export async function getProject(communityId: string, projectId: string): Promise<ProjectItem> {
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.project(communityId, projectId), ConsistentRead: true }));
   if (!Item) throw new NotFound('Project');
-  return Item as ProjectItem;
+  const { pk: _p, sk: _s, et: _e, ...project } = Item;
+  return project as ProjectItem;
 }
 
 /** Who may read a project: its community (and street, and the district), and the departments paired with the community. */
@@ -93,10 +95,21 @@ export async function planProject(communityId: string, projectId: string, body: 
   const p = await getProject(communityId, projectId);
   if (!mayWork(principal, p)) throw new Forbidden('Only the community and the department that claimed it work on this project');
   check(p, 'plan', body.rev);
+  // Titles name milestones across revisions: two alike would share one milestone's evidence.
+  const titles = body.milestones.map((m) => m.title.trim());
+  const twice = titles.flatMap((t, i) => (titles.indexOf(t) !== i ? [{ path: `body.milestones.${i}.title`, reason: 'used twice in this plan' }] : []));
+  if (twice.length) throw new BadRequest('Two milestones have one title', twice);
+  // What was done stays on record: a revised plan keeps every milestone that has its evidence.
+  const kept = p.milestones.filter((m) => m.evidence && !titles.includes(m.title));
+  if (kept.length) throw new BadRequest('A milestone with its evidence cannot be removed or renamed', [{ path: 'body.milestones', reason: `keep the milestones already done: ${kept.map((m) => m.title).join('、')}` }]);
+  // Work begun before the project was posted may be entered, but not from years back.
+  const earliest = beijingDay(Date.parse(p.createdAt) - 366 * 86_400_000);
+  const early = body.milestones.flatMap((m, i) => (m.dueOn < earliest ? [{ path: `body.milestones.${i}.dueOn`, reason: 'not more than a year before the project was posted' }] : []));
+  if (early.length) throw new BadRequest('A milestone is due within a year before the project was posted or later', early);
   // A milestone already evidenced keeps its evidence when the plan is revised (matched by title).
   const milestones = body.milestones.map((m, i) => ({ id: `m${i + 1}`, title: m.title, dueOn: m.dueOn, evidence: p.milestones.find((x) => x.title === m.title)?.evidence ?? null }));
   const next: ProjectItem = { ...p, state: after(p, 'plan'), goals: body.goals, milestones, rev: p.rev + 1, updatedAt: new Date().toISOString() };
-  await write(next, p.rev, principal, 'project.plan', { milestones: milestones.length });
+  await write(next, p.rev, principal, 'project.plan', { milestones: milestones.map((m) => ({ title: m.title, dueOn: m.dueOn })) });
   return next;
 }
 
@@ -107,12 +120,14 @@ export async function addEvidence(communityId: string, projectId: string, milest
   check(p, 'evidence', body.rev);
   const m = p.milestones.find((x) => x.id === milestoneId);
   if (!m) throw new NotFound('Milestone');
+  if (m.evidence) throw new Conflict('This milestone has its evidence already', 'evidenced');
   if (body.doneOn > new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)) throw new BadRequest('The day it was done cannot be in the future', [{ path: 'body.doneOn', reason: 'not after today' }]);
+  if (body.doneOn < beijingDay(Date.parse(p.createdAt) - 366 * 86_400_000)) throw new BadRequest('The day it was done is within a year before the project was posted or later', [{ path: 'body.doneOn', reason: 'not more than a year before the project was posted' }]);
   const at = new Date().toISOString();
   // Under the revision this write makes: a lost race leaves only unreferenced copies, never overwrites kept ones.
   const photos = await keep(`projects/${communityId}/${projectId}/${milestoneId}/${p.rev + 1}`);
   const next: ProjectItem = { ...p, milestones: p.milestones.map((x) => (x.id === milestoneId ? { ...x, evidence: { text: body.text, doneOn: body.doneOn, at, by: principal.role, ...(photos.length ? { photos } : {}) } } : x)), rev: p.rev + 1, updatedAt: at };
-  await write(next, p.rev, principal, 'project.evidence', { milestoneId, photos: photos.length });
+  await write(next, p.rev, principal, 'project.evidence', { milestoneId, text: body.text, doneOn: body.doneOn, photos: photos.length });
   return next;
 }
 
@@ -122,8 +137,8 @@ export async function endProject(communityId: string, projectId: string, body: P
   if (body.state === 'dropped' && !body.reason) throw new BadRequest('A dropped project says why', [{ path: 'body.reason', reason: 'required when dropping a project' }]);
   check(p, body.state, body.rev);
   const at = new Date().toISOString();
-  const next: ProjectItem = { ...p, state: after(p, body.state), reason: body.reason ?? null, rev: p.rev + 1, updatedAt: at, doneAt: body.state === 'done' ? at : null };
-  await write(next, p.rev, principal, `project.${body.state === 'done' ? 'done' : 'drop'}`, { reason: body.reason ?? null });
+  const next: ProjectItem = { ...p, state: after(p, body.state), reason: body.state === 'dropped' ? body.reason ?? null : null, rev: p.rev + 1, updatedAt: at, doneAt: body.state === 'done' ? at : null };
+  await write(next, p.rev, principal, `project.${body.state === 'done' ? 'done' : 'drop'}`, { reason: body.state === 'dropped' ? body.reason ?? null : null });
   return next;
 }
 

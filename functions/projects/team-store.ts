@@ -6,7 +6,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors.ts';
-import { maskName, maskPhone } from '../../shared/privacy.ts';
+import { maskName } from '../../shared/privacy.ts';
 import type { AckBody, AttendanceBody, CalloutBody, TeamBody } from '../../shared/projects/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
@@ -28,12 +28,12 @@ export interface CalloutItem {
 const seesWhole = (principal: Staff, departmentId: string) => principal.role === 'district_admin' || (principal.role === 'department' && principal.scopeId === departmentId);
 function teamView(principal: Staff, t: TeamItem) {
   const whole = seesWhole(principal, t.departmentId);
-  return { departmentId: t.departmentId, teamId: t.teamId, departmentName: t.departmentName, name: t.name, rev: t.rev, updatedAt: t.updatedAt, members: t.members.map((m) => ({ id: m.id, name: whole ? m.name : maskName(m.name), phone: whole ? m.phone : maskPhone(m.phone), role: m.role })) };
+  return { departmentId: t.departmentId, teamId: t.teamId, departmentName: t.departmentName, name: t.name, rev: t.rev, updatedAt: t.updatedAt, members: t.members.map((m) => ({ id: m.id, name: whole ? m.name : maskName(m.name), ...(whole ? { phone: m.phone } : {}), role: m.role })) };
 }
 export function calloutView(principal: Staff, c: CalloutItem) {
   const whole = seesWhole(principal, c.departmentId);
   const { members, ...rest } = c;
-  return { ...rest, members: members.map((m) => ({ id: m.id, name: whole ? m.name : maskName(m.name), phone: whole ? m.phone : maskPhone(m.phone) })) };
+  return { ...rest, members: members.map((m) => ({ id: m.id, name: whole ? m.name : maskName(m.name), ...(whole ? { phone: m.phone } : {}) })) };
 }
 
 export async function putTeam(departmentId: string, teamId: string, body: TeamBody, principal: Staff) {
@@ -43,6 +43,7 @@ export async function putTeam(departmentId: string, teamId: string, body: TeamBo
   const dep = deps.find((d) => d.id === departmentId);
   if (!dep) throw new NotFound('Department');
   const rev = (Item?.rev as number | undefined) ?? 0;
+  if (body.rev === 0 && rev > 0) throw new BadRequest('The department has a team with this id', [{ path: 'params.teamId', reason: 'in use by another team of this department' }]);
   if (body.rev !== rev) throw new Conflict('Someone changed this roster meanwhile; reload', 'changed_meanwhile');
   const team: TeamItem = { departmentId, teamId, departmentName: dep.name, name: body.name, members: body.members.map((m) => ({ id: m.id, name: m.name, phone: m.phone, role: m.role })), rev: rev + 1, updatedAt: new Date().toISOString() };
   try {
@@ -75,6 +76,7 @@ export async function callOut(body: CalloutBody, principal: Staff) {
   const t = team as TeamItem;
   const now = new Date();
   if (Date.parse(body.at) < now.getTime() - 86_400_000) throw new BadRequest('A call-out is for now or later', [{ path: 'body.at', reason: 'not more than a day ago' }]);
+  if (Date.parse(body.at) > now.getTime() + 30 * 86_400_000) throw new BadRequest('A call-out is for the coming month at most', [{ path: 'body.at', reason: 'not more than 30 days ahead' }]);
   const c: CalloutItem = {
     id: newId(now.getTime()), communityId: principal.scopeId, communityName: comms.find((x) => x.id === principal.scopeId)?.name ?? principal.scopeId, departmentId: t.departmentId, teamId: t.teamId, teamName: t.name, departmentName: t.departmentName,
     kind: body.kind, task: body.task, place: body.place, at: new Date(body.at).toISOString(), createdAt: now.toISOString(), members: t.members.map((m) => ({ id: m.id, name: m.name, phone: m.phone })), answers: {}, attended: null, note: null, closedAt: null,
@@ -128,6 +130,7 @@ export async function recordAttendance(communityId: string, calloutId: string, b
   const ids = new Set(c.members.map((m) => m.id));
   const fields = Object.keys(body.attended).flatMap((id) => (ids.has(id) ? [] : [{ path: `body.attended.${id}`, reason: 'not a member of this team' }]));
   if (fields.length) throw new BadRequest('Some entries name no member', fields);
+  if (Date.parse(c.at) > Date.now()) throw new Conflict(`The call-out is at ${c.at}: record who came after it`, 'not_yet');
   const next: CalloutItem = { ...c, attended: body.attended, note: body.note || null, closedAt: new Date().toISOString() };
   await update(next, c, principal, 'team.callout.attendance', { attended: Object.keys(body.attended).length, minutes: Object.values(body.attended).reduce((a, b) => a + b, 0) });
   return calloutView(principal, next);

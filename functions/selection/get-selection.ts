@@ -8,5 +8,5 @@ export const handler = httpHandler(routes.selectionGet, async ({ params }, { pri
   if (principal.kind !== 'staff') throw new Forbidden();
   const view = await selectionView(params.year, principal);
   // A case's photos go out as ten-minute links to staff only; the public list has none.
-  return { ...view, nominations: await Promise.all(view.nominations.map(async (n) => ({ ...n, photos: await photoLinks(n.photos) }))) };
+  return { ...view, nominations: await Promise.all(view.nominations.map(async (n) => ('story' in n ? { ...n, photos: await photoLinks(n.photos) } : n))) };
 });

@@ -1,12 +1,14 @@
 // The year-end selection (年终评选): nominations of outstanding joint projects (done) and 微心愿
 // cases, a panel named for the year, each member's score for each nomination keyed once (the key
 // is the rule), and the winners frozen once every score is in, then listed publicly.
+import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Principal } from '../../shared/access.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../shared/errors.ts';
 import { rankBy } from '../../shared/rank.ts';
 import { maskNumbers } from '../../shared/privacy.ts';
+import { beijingYear } from '../../shared/beijing.ts';
 import type { NominationBody, ScoreBody, SelectionBody } from '../../shared/selection/schemas.ts';
 import { ddb, tableName } from '../lib/clients.ts';
 import { keys } from '../lib/keys.ts';
@@ -66,22 +68,37 @@ export async function nominate(year: string, body: NominationBody, principal: St
   if (body.kind === 'project') {
     const p = await getProject(body.communityId, body.projectId).catch(() => null);
     if (!p || p.state !== 'done') throw new BadRequest('Only a joint project that is done can be nominated', [{ path: 'body.projectId', reason: 'not a done project of this community' }]);
-    if (all.nominations.some((n) => n.projectId === body.projectId)) throw new Conflict('This project is nominated already', 'nominated');
+    // A project is nominated in the year it was done (Beijing time), so never in two years.
+    if (beijingYear(p.doneAt!) !== year) throw new BadRequest('A project is nominated in the year it was done', [{ path: 'body.projectId', reason: `done in ${beijingYear(p.doneAt!)}, not in ${year}` }]);
     title = p.title;
     story = p.description;
   } else {
     title = body.title;
-    story = maskNumbers(body.story);
+    story = body.story;
   }
+  // The title goes on the public list: numbers in it (a phone, an ID) are masked as in the story.
+  title = maskNumbers(title);
+  story = maskNumbers(story);
+  const what = body.kind === 'project' ? `P#${body.projectId}` : `C#${body.communityId}#${createHash('sha256').update(title.replace(/\s+/g, '')).digest('base64url').slice(0, 22)}`;
   const id = newId();
   const photos = body.kind === 'wish' ? await keep(`selection/${year}/${id}`) : [];
   const n: NominationItem = { id, kind: body.kind, communityId: body.communityId, communityName: community.name, projectId: body.kind === 'project' ? body.projectId : null, title, story, reason: maskNumbers(body.reason), nominatedAt: new Date().toISOString(), ...(photos.length ? { photos } : {}) };
-  await ddb.send(new TransactWriteCommand({ TransactItems: [
-    { Put: { TableName: tableName(), Item: { ...keys.nomination(year, n.id), et: 'nomination', ...n }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    // Nothing is nominated after the winners are frozen, even by a request racing the freeze.
-    { ConditionCheck: { TableName: tableName(), Key: keys.selectionResult(year), ConditionExpression: 'attribute_not_exists(pk)' } },
-    auditPut(principal, { action: 'selection.nominate', target: `selection:${year}`, after: { nominationId: n.id, kind: n.kind, communityId: n.communityId, photos: photos.length } }),
-  ] }));
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: [
+      { Put: { TableName: tableName(), Item: { ...keys.nomination(year, n.id), et: 'nomination', ...n }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      // Once a year per project, and per wish of a community (by its title), even under concurrent sends.
+      { Put: { TableName: tableName(), Item: { ...keys.nominated(year, what), et: 'nominated', nominationId: n.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      // Nothing is nominated after the winners are frozen, even by a request racing the freeze.
+      { ConditionCheck: { TableName: tableName(), Key: keys.selectionResult(year), ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut(principal, { action: 'selection.nominate', target: `selection:${year}`, after: { nominationId: n.id, kind: n.kind, communityId: n.communityId, photos: photos.length } }),
+    ] }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      if (error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') throw new Conflict(body.kind === 'project' ? 'This project is nominated already' : 'This wish is nominated already', 'nominated');
+      throw new Conflict('The winners are frozen: nominations are closed', 'frozen');
+    }
+    throw error;
+  }
   return n;
 }
 
@@ -132,17 +149,24 @@ export async function freezeSelection(year: string, principal: Staff): Promise<R
   return result;
 }
 
-/** The selection as staff read it: nominations with how many have scored and (for the district) the scores. */
+/**
+ * The selection as staff read it. The district sees everything, with the scores and the panel's
+ * names; a street its own communities' nominations, a community its own (stories and photos tell
+ * of residents); after the freeze every nomination shows what the public list shows.
+ */
 export async function selectionView(year: string, principal: Staff) {
-  const all = await everything(year);
+  const [all, comms] = await Promise.all([everything(year), principal.role === 'street_staff' ? communities() : Promise.resolve([])]);
   if (!all.selection) throw new NotFound('Selection');
   const admin = principal.role === 'district_admin';
+  const inStreet = new Set(comms.filter((c) => c.streetId === principal.scopeId).map((c) => c.id));
+  const whole = (n: NominationItem) => admin || (principal.role === 'street_staff' ? inStreet.has(n.communityId) : n.communityId === principal.scopeId);
+  const scoredOf = (n: NominationItem) => all.scores.filter((s) => s.nominationId === n.id);
+  const { panel, ...selection } = all.selection;
   return {
-    selection: all.selection,
-    nominations: all.nominations.filter((n) => principal.role !== 'community_staff' || n.communityId === principal.scopeId || all.result).map((n) => ({
-      ...n, scored: all.scores.filter((s) => s.nominationId === n.id).length,
-      ...(admin ? { scores: Object.fromEntries(all.scores.filter((s) => s.nominationId === n.id).map((s) => [s.memberId, s.score])) } : {}),
-    })),
+    selection: { ...selection, panelSize: panel.length, ...(admin ? { panel } : {}) },
+    nominations: all.nominations.filter((n) => whole(n) || all.result).map((n) => (whole(n)
+      ? { ...n, scored: scoredOf(n).length, ...(admin ? { scores: Object.fromEntries(scoredOf(n).map((s) => [s.memberId, s.score])) } : {}) }
+      : { id: n.id, kind: n.kind, communityId: n.communityId, communityName: n.communityName, title: n.title, scored: scoredOf(n).length })),
     result: all.result,
   };
 }

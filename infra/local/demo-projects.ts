@@ -80,6 +80,16 @@ export async function seedProjects(d: DemoDistrict, system: Staff, light = false
   const panel = Array.from({ length: 5 }, (_, k) => ({ id: `p${k + 1}`, name: person(), title: k === 0 ? '组长' : '评审' }));
   await putSelection(lastYear, { title: `${lastYear}年度优秀共建项目和微心愿评选`, panel, winners: 3 }, system);
   const done = (await listProjects(system, 'done')).sort((a, b) => `${a.communityId}${a.title}`.localeCompare(`${b.communityId}${b.title}`)).slice(0, 4);
+  // A project is nominated in the year it was done: these four were done last December (the
+  // demo's history, stamped on the project and its summary alike).
+  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { keys } = await import('../../functions/lib/keys.ts');
+  for (const [k, p] of done.entries()) {
+    const doneAt = `${lastYear}-12-${String(10 + k).padStart(2, '0')}T02:00:00.000Z`;
+    for (const key of [keys.project(p.communityId, p.id), keys.projectIndex(p.communityId, p.id)]) {
+      await ddb.send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'SET doneAt = :d, updatedAt = :d', ExpressionAttributeValues: { ':d': doneAt } }));
+    }
+  }
   const ids: string[] = [];
   for (const p of done) ids.push((await nominate(lastYear, { kind: 'project', communityId: p.communityId, projectId: p.id, reason: '群众满意度高，可复制推广。' }, system)).id);
   for (const [k, title] of ['为独居老人修好暖气', '困境儿童的新书包'].entries()) ids.push((await nominate(lastYear, { kind: 'wish', communityId: d.communities[k]!.id, title, story: `${title}：社区党员和志愿者认领微心愿，一周内完成。`, reason: '温暖人心。', photos: 0 }, system)).id);

@@ -71,6 +71,12 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
     while (next < items.length) if (await putIfAbsent(doc, TableName, items[next++]!)) created++;
   }));
   let registers = 0;
+  // GONGZHI_SEED_TIMING=1 prints how long each part of the seed took (to find what a slow start spends).
+  let mark = Date.now();
+  const took = (what: string) => {
+    if (process.env.GONGZHI_SEED_TIMING) console.error(`seed ${what}: ${Date.now() - mark} ms`);
+    mark = Date.now();
+  };
   if (options.registers !== false) {
     // Imported late so that the handlers' modules read the environment the district set.
     const { importRegister } = await import('../../functions/registry/register-store.ts');
@@ -79,18 +85,25 @@ export async function seedDemo(doc: DynamoDBDocumentClient, TableName: string, o
       const report = await importRegister(compound.id, { mode: 'commit', fileName: `${compound.name}.csv`, contentBase64: Buffer.from(csv).toString('base64') }, SYSTEM);
       if (!report.unchanged) registers++;
     }
+    took('registers');
     await seedRatings(d, options.sample ?? Infinity);
+    took('ratings');
     const { seedVotes } = await import('./demo-votes.ts');
     await seedVotes(d, doc, TableName, options.sample ?? Infinity);
+    took('votes');
     const { seedEvaluations } = await import('./demo-evaluations.ts');
     // Tests seed the demo on a loaded machine beside other files: fewer evaluations and projects carried through every step.
     const light = options.sample !== undefined && Number.isFinite(options.sample);
     await seedEvaluations(d, SYSTEM as Extract<Principal, { kind: 'staff' }>, light);
+    took('evaluations');
     const { seedProjects } = await import('./demo-projects.ts');
     await seedProjects(d, SYSTEM as Extract<Principal, { kind: 'staff' }>, light);
+    took('projects');
     if (await seedAppeals(d, options.sample === undefined || !Number.isFinite(options.sample) ? 2000 : Math.min(24, options.sample * 2))) await freezePastMonths();
+    took('appeals');
     const { seedAssessment } = await import('./demo-assessment.ts');
     await seedAssessment(d, SYSTEM as Extract<Principal, { kind: 'staff' }>);
+    took('assessment');
   }
   return { created, registers };
 }

@@ -172,13 +172,14 @@ const FIXTURES: Record<RouteName, (caller: Caller) => Fixture> = {
   calloutAttendance: (c) => ({ path: calloutPath(routes.calloutAttendance.path, c), body: { attended: { m1: 30 } }, expect: 'not-denied' }),
   liaisonSummary: () => ({ path: routes.liaisonSummary.path, expect: 'ok' }),
   liaisonCommunity: () => ({ path: routes.liaisonCommunity.path.replace('{communityId}', jinkou.id), expect: 'ok' }),
-  liaisonVisit: () => ({ path: routes.liaisonVisit.path.replace('{communityId}', jinkou.id), body: { leaderId: 'l-matrix', kind: 'policy', date: '2026-01-02', raised: '矩阵测试走访' }, expect: 'ok' }),
+  liaisonVisit: () => ({ path: routes.liaisonVisit.path.replace('{communityId}', jinkou.id), body: { leaderId: 'l-matrix', kind: 'policy', date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), raised: '矩阵测试走访' }, expect: 'ok' }),
   liaisonEscalate: () => ({ path: routes.liaisonEscalate.path.replace('{communityId}', jinkou.id), body: { leaderId: 'l-matrix', matter: '矩阵测试协调事项' }, expect: 'ok' }),
   liaisonOutcome: () => ({ path: routes.liaisonOutcome.path.replace('{communityId}', jinkou.id).replace('{escalationId}', matrixEscalation), body: { settled: false, outcome: '矩阵测试协调中' }, expect: 'ok' }),
   selectionPut: () => ({ path: routes.selectionPut.path.replace('{year}', '2017'), body: selectionBody, expect: 'ok' }),
   selectionGet: () => ({ path: routes.selectionGet.path.replace('{year}', '2018'), expect: 'ok' }),
   // Each community nominates a wish of its own.
-  selectionNominate: (c) => ({ path: routes.selectionNominate.path.replace('{year}', '2018'), body: { kind: 'wish', communityId: c.kind === 'staff' && !c.inScope ? xizang.id : jinkou.id, title: '矩阵测试微心愿', story: '矩阵测试微心愿的故事内容。', reason: '矩阵测试推荐理由' }, expect: 'ok' }),
+  // A wish is nominated once a year per community and title: each caller its own.
+  selectionNominate: (c) => ({ path: routes.selectionNominate.path.replace('{year}', '2018'), body: { kind: 'wish', communityId: c.kind === 'staff' && !c.inScope ? xizang.id : jinkou.id, title: `矩阵测试微心愿${++made}`, story: '矩阵测试微心愿的故事内容。', reason: '矩阵测试推荐理由' }, expect: 'ok' }),
   selectionScore: () => ({ path: routes.selectionScore.path.replace('{year}', '2018').replace('{nominationId}', matrixNomination), body: { memberId: 'p1', score: 90 }, expect: 'ok' }),
   // Not every member has scored: allowed through to 409.
   selectionFreeze: () => ({ path: routes.selectionFreeze.path.replace('{year}', '2018'), expect: 'not-denied' }),

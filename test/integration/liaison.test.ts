@@ -34,6 +34,10 @@ describe('leader liaison', () => {
     expect(other.status).toBe(400);
     expect(other.json.error.fields[0]).toEqual({ path: 'body.leaderId', reason: '不是包联该社区的领导' });
     expect((await call(district, 'POST', path, { token: community, body: { leaderId: 'ld-1', kind: 'policy', date: '2099-01-01', raised: '宣讲老旧小区改造政策' } })).status).toBe(400);
+    // Years back would rewrite a past month's count: a visit is recorded in its month or the next.
+    const longAgo = await call(district, 'POST', path, { token: community, body: { leaderId: 'ld-1', kind: 'policy', date: '1999-01-01', raised: '宣讲老旧小区改造政策' } });
+    expect(longAgo.status).toBe(400);
+    expect(longAgo.json.error.fields[0]).toMatchObject({ path: 'body.date', reason: expect.stringMatching(/^not before \d{4}-\d\d-01$/) });
     for (const kind of ['policy', 'petition']) expect((await call(district, 'POST', path, { token: community, body: { leaderId: 'ld-1', kind, date: today, raised: '居民反映停车难，联系电话13912345678' } })).status).toBe(201);
     const page = (await call(district, 'GET', `/api/liaison/${A.id}`, { token: community })).json;
     expect(page.visits).toHaveLength(2);
@@ -52,7 +56,12 @@ describe('leader liaison', () => {
     expect(made.status, made.text).toBe(201);
     const outcome = `/api/liaison/${A.id}/escalations/${made.json.id}/outcome`;
     expect((await call(district, 'POST', outcome, { token: community, body: { settled: true, outcome: '已协调住建局专项资金' } })).status).toBe(403);
-    expect((await call(district, 'POST', outcome, { token: admin, body: { settled: true, outcome: '已协调住建局专项资金' } })).status).toBe(200);
+    // An outcome that does not settle it stays in the matter's history when the next comes.
+    expect((await call(district, 'POST', outcome, { token: admin, body: { settled: false, outcome: '已约谈住建局，待资金落实' } })).status).toBe(200);
+    const settled = await call(district, 'POST', outcome, { token: admin, body: { settled: true, outcome: '已协调住建局专项资金' } });
+    expect(settled.status).toBe(200);
+    expect(settled.json.history).toEqual([{ outcome: '已约谈住建局，待资金落实', settled: false, at: expect.any(String) }]);
+    expect(Object.keys(settled.json)).not.toContain('pk');
     expect((await call(district, 'POST', outcome, { token: admin, body: { settled: false, outcome: '重新打开' } })).status).toBe(409);
   });
 

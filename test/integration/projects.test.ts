@@ -67,8 +67,28 @@ describe('a joint project', () => {
     const future = await call(district, 'POST', path('/milestones/m1/evidence'), { token: communityA, body: { rev: await revOf(), text: '方案已在小区公示 7 天。', doneOn: '2099-01-01' } });
     expect(future.status).toBe(400);
     expect(future.json.error.fields[0].path).toBe('body.doneOn');
+    const before = await call(district, 'POST', path('/milestones/m1/evidence'), { token: communityA, body: { rev: await revOf(), text: '补记的完成情况', doneOn: '2001-01-01' } });
+    expect(before.json.error.fields).toEqual([{ path: 'body.doneOn', reason: 'not more than a year before the project was posted' }]);
     for (const m of ['m1', 'm2']) expect((await call(district, 'POST', path(`/milestones/${m}/evidence`), { token: m === 'm1' ? communityA : depA, body: { rev: await revOf(), text: '已完成，照片存档。', doneOn: today() } })).status).toBe(200);
     expect((await call(district, 'POST', path('/milestones/m9/evidence'), { token: depA, body: { rev: await revOf(), text: '不存在的节点', doneOn: today() } })).status).toBe(404);
+    // Tried: a revised plan that repeats a title (one evidence would cover both), drops a milestone
+    // already done (its evidence would vanish), or is due years before the project was posted.
+    const rev = await revOf();
+    const plans: [object[], string][] = [
+      [[{ title: '方案公示', dueOn: today() }, { title: '开工', dueOn: today() }, { title: '开工', dueOn: today() }], 'body.milestones.2.title'],
+      [[{ title: '开工', dueOn: today() }], 'body.milestones'],
+      [[{ title: '方案公示', dueOn: today() }, { title: '开工', dueOn: today() }, { title: '验收', dueOn: '2001-01-01' }], 'body.milestones.2.dueOn'],
+    ];
+    for (const [milestones, field] of plans) {
+      const res = await call(district, 'PUT', path('/plan'), { token: communityA, body: { rev, goals: '修改后的目标', milestones } });
+      expect(res.status, res.text).toBe(400);
+      expect(res.json.error.fields.map((f: { path: string }) => f.path)).toEqual([field]);
+    }
+    expect(await revOf()).toBe(rev);
+    // Evidence once recorded stays: a second for the same milestone is refused.
+    const second = await call(district, 'POST', path('/milestones/m1/evidence'), { token: depA, body: { rev, text: '覆盖原来的完成情况', doneOn: today() } });
+    expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe('evidenced');
     const done = await call(district, 'POST', path('/state'), { token: depA, body: { rev: await revOf(), state: 'done' } });
     expect(done.status).toBe(200);
     expect(done.json.doneAt).toEqual(expect.any(String));
@@ -140,13 +160,18 @@ describe('a red shock team', () => {
     expect(seen).toHaveLength(1);
     expect(JSON.stringify(seen)).not.toMatch(/张建国|13912345678|李红梅/);
     expect(seen[0].members[0].name).toBe('张**');
+    expect(seen[0].members.every((m: object) => !('phone' in m))).toBe(true);
     expect((await call(district, 'GET', '/api/teams', { token: communityB })).json.teams).toEqual([]);
     const audit = await call(district, 'GET', '/api/audit?target=department:pj-a', { token: admin });
     expect(JSON.stringify(audit.json)).not.toMatch(/张建国|13912345678/);
   });
 
   it('is called out by a paired community; the department records answers, the community who came', async () => {
-    const body = { departmentId: 'pj-a', teamId: 'flood', kind: 'emergency', task: '暴雨积水，转移低洼院落老人。', place: '金口路 12 号院', at: new Date(Date.now() + 3_600_000).toISOString() };
+    const body = { departmentId: 'pj-a', teamId: 'flood', kind: 'emergency', task: '暴雨积水，转移低洼院落老人。', place: '金口路 12 号院', at: new Date(Date.now() - 600_000).toISOString() };
+    // Tried: a time years ahead (it would sort first in every list for ever).
+    const far = await call(district, 'POST', '/api/teams/callouts', { token: communityA, body: { ...body, at: '9999-12-31T23:59:59Z' } });
+    expect(far.status).toBe(400);
+    expect(far.json.error.fields).toEqual([{ path: 'body.at', reason: 'not more than 30 days ahead' }]);
     expect((await call(district, 'POST', '/api/teams/callouts', { token: communityB, body })).status).toBe(403);
     const made = await call(district, 'POST', '/api/teams/callouts', { token: communityA, body });
     expect(made.status, made.text).toBe(201);
@@ -162,7 +187,15 @@ describe('a red shock team', () => {
     expect(came.json).toMatchObject({ attended: { m1: 180 }, closedAt: expect.any(String) });
     expect((await call(district, 'POST', `${base}/attendance`, { token: communityA, body: { attended: { m1: 60 } } })).status).toBe(409);
     const list = (await call(district, 'GET', '/api/teams/callouts', { token: communityA })).json.callouts;
-    expect(list[0].members.map((m: { name: string }) => m.name)).toEqual(['张**', '李**']);
+    expect(list.find((c: { id: string }) => c.id === calloutId).members.map((m: { name: string }) => m.name)).toEqual(['张**', '李**']);
+    // Who came is recorded after the call-out's time, not before.
+    const later = (await call(district, 'POST', '/api/teams/callouts', { token: communityA, body: { ...body, at: new Date(Date.now() + 3_600_000).toISOString() } })).json;
+    const early = await call(district, 'POST', `/api/teams/callouts/${A.id}/${later.id}/attendance`, { token: communityA, body: { attended: { m1: 30 } } });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('not_yet');
+    // A call-out the department never answered: the community may record who came, but that does not make it answered.
+    const unanswered = (await call(district, 'POST', '/api/teams/callouts', { token: communityA, body: { ...body, at: new Date(Date.now() - 300_000).toISOString() } })).json;
+    expect((await call(district, 'POST', `/api/teams/callouts/${A.id}/${unanswered.id}/attendance`, { token: communityA, body: { attended: { m1: 60 } } })).status).toBe(200);
   });
 
   it('feeds the quarter\'s assessment: projects done and call-outs answered, recounted from their records', async () => {
@@ -170,11 +203,12 @@ describe('a red shock team', () => {
     const results = (await call(district, 'GET', `/api/assessment/quarters/${q}`, { token: admin })).json.preview.results;
     const row = results.find((r: { communityId: string }) => r.communityId === A.id);
     const value = (code: string) => row.indicators.find((i: { code: string }) => i.code === code).value;
-    // Recount: A's project records done this quarter, and its call-outs with a member coming.
+    // Recount: A's project records done this quarter, and its call-outs with a member the
+    // department recorded as coming (one of three: the others not answered by the department).
     const projects = (await call(district, 'GET', '/api/projects', { token: admin })).json.projects.filter((p: { communityId: string; state: string }) => p.communityId === A.id && p.state === 'done');
     expect(value('projects')).toBe(projects.length);
     expect(value('projects')).toBe(1);
-    expect(value('callouts')).toBe(1000);
+    expect(value('callouts')).toBe(333);
     const rowB = results.find((r: { communityId: string }) => r.communityId === B.id);
     expect(rowB.indicators.find((i: { code: string }) => i.code === 'callouts').value).toBeNull();
     expect(rowB.indicators.find((i: { code: string }) => i.code === 'projects').value).toBe(0);

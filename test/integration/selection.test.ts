@@ -53,6 +53,18 @@ describe('the year-end selection', () => {
     expect(withPhoto.photos).toHaveLength(1);
     expect(Buffer.from(await (await fetch(withPhoto.photos[0].url)).arrayBuffer()).equals(JPEG)).toBe(true);
     expect(seen.find((n: { id: string }) => n.id === nominations[0]).photos).toEqual([]);
+    // The same wish again (spaces aside) is one nomination, even sent twice at once.
+    const again = await Promise.all([0, 1].map(() => call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: community, body: { kind: 'wish', communityId: A.id, title: '帮独居老人 修好暖气', story: '同一件事再推荐一次的内容。', reason: '群众反响好' } })));
+    expect(again.map((r) => r.status)).toEqual([409, 409]);
+    // A number in a title is masked like one in the story: the title goes on the public list.
+    const numbered = await call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: community, body: { kind: 'wish', communityId: A.id, title: '帮13912345678修好门锁', story: '独居老人家门锁坏了，志愿者上门更换。', reason: '群众反响好' } });
+    expect(numbered.status).toBe(201);
+    expect(numbered.json.title).not.toContain('13912345678');
+    nominations.push(numbered.json.id);
+    // The panel's names are the district's; a community sees how many score.
+    const asCommunity = (await call(district, 'GET', `/api/selection/${YEAR}`, { token: community })).json.selection;
+    expect(asCommunity.panel).toBeUndefined();
+    expect(asCommunity.panelSize).toBe(3);
   });
 
   it('takes each panel member\'s score once per nomination, and freezes only when every score is in', async () => {
@@ -67,6 +79,7 @@ describe('the year-end selection', () => {
     expect((await call(district, 'PUT', `/api/selection/${YEAR}`, { token: admin, body: { title: '修改评审名单', panel, winners: 2 } })).status).toBe(409);
     expect((await call(district, 'POST', path(nominations[0]!), { token: admin, body: { memberId: 'p3', score: 85 } })).status).toBe(201);
     for (const [m, s] of [['p1', 95], ['p2', 90], ['p3', 92]] as const) expect((await call(district, 'POST', path(nominations[1]!), { token: admin, body: { memberId: m, score: s } })).status).toBe(201);
+    for (const m of ['p1', 'p2', 'p3']) expect((await call(district, 'POST', path(nominations[2]!), { token: admin, body: { memberId: m, score: 60 } })).status).toBe(201);
     const frozen = await call(district, 'POST', `/api/selection/${YEAR}/results`, { token: admin });
     expect(frozen.status, frozen.text).toBe(201);
     const mean0 = (await call(district, 'GET', `/api/selection/${YEAR}`, { token: admin })).json.nominations.find((n: { id: string }) => n.id === nominations[0]).scores;
@@ -83,5 +96,10 @@ describe('the year-end selection', () => {
     expect(res.json.winners).toEqual([{ title: '为困境儿童圆梦书包', kind: 'wish', communityName: A.name, rank: 1 }]);
     expect(JSON.stringify(res.json)).not.toMatch(/评审|score|13912345678|photo|evidence/);
     expect((await call(district, 'GET', '/api/public/selection/2025')).status).toBe(404);
+    // Another community reads the frozen nominations as the public does: no story, reason or photo.
+    const other = await district.auth.sign(district.auth.claimsOf({ sub: 't-sel-b', name: '测试', role: 'community_staff', scopeId: B.id }), Math.floor(Date.now() / 1000) + 3600);
+    const seen = (await call(district, 'GET', `/api/selection/${YEAR}`, { token: other })).json.nominations;
+    expect(seen.length).toBe(3);
+    for (const n of seen) expect(Object.keys(n).sort()).toEqual(['communityId', 'communityName', 'id', 'kind', 'scored', 'title']);
   });
 });
