@@ -72,12 +72,15 @@ export async function decideEscalation(communityId: string, escalationId: string
   const next: EscalationItem = { ...e, settled: body.settled, outcome: maskNumbers(body.outcome), decidedAt: now.toISOString(), ...(history.length ? { history } : {}) };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
-      { Put: { TableName: tableName(), Item: { ...keys.liaisonEscalation(communityId, e.id), et: 'liaison-escalation', ...next }, ConditionExpression: 'attribute_not_exists(settled) OR settled <> :t', ExpressionAttributeValues: { ':t': true } } },
+      // On the outcome read: two recorded at once cannot drop one from the history.
+      { Put: { TableName: tableName(), Item: { ...keys.liaisonEscalation(communityId, e.id), et: 'liaison-escalation', ...next }, ...(e.decidedAt
+        ? { ConditionExpression: 'decidedAt = :was AND settled <> :t', ExpressionAttributeValues: { ':was': e.decidedAt, ':t': true } }
+        : { ConditionExpression: 'attribute_type(decidedAt, :null) OR attribute_not_exists(decidedAt)', ExpressionAttributeValues: { ':null': 'NULL' } }) } },
       ...(body.settled ? [{ Put: { TableName: tableName(), Item: { ...keys.liaisonMonth(beijingDay(now.getTime()).slice(0, 7), e.leaderId, 'settled', e.id), et: 'liaison-month', leaderId: e.leaderId, communityId, what: 'settled' } } }] : []),
       auditPut(principal, { action: 'liaison.outcome', target: `community:${communityId}`, after: { escalationId, settled: body.settled, outcome: next.outcome } }, now),
     ] }));
   } catch (error) {
-    if (error instanceof TransactionCanceledException) throw new Conflict('This matter is settled already', 'settled');
+    if (error instanceof TransactionCanceledException) throw new Conflict('Someone recorded an outcome meanwhile; reload', 'changed_meanwhile');
     throw error;
   }
   return next;

@@ -124,8 +124,9 @@ export async function addEvidence(communityId: string, projectId: string, milest
   if (body.doneOn > new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)) throw new BadRequest('The day it was done cannot be in the future', [{ path: 'body.doneOn', reason: 'not after today' }]);
   if (body.doneOn < beijingDay(Date.parse(p.createdAt) - 366 * 86_400_000)) throw new BadRequest('The day it was done is within a year before the project was posted or later', [{ path: 'body.doneOn', reason: 'not more than a year before the project was posted' }]);
   const at = new Date().toISOString();
-  // Under the revision this write makes: a lost race leaves only unreferenced copies, never overwrites kept ones.
-  const photos = await keep(`projects/${communityId}/${projectId}/${milestoneId}/${p.rev + 1}`);
+  // Under a folder of this request's own: a request that loses the race to record it leaves only
+  // copies nothing names, never overwrites the winner's.
+  const photos = await keep(`projects/${communityId}/${projectId}/${milestoneId}/${newId()}`);
   const next: ProjectItem = { ...p, milestones: p.milestones.map((x) => (x.id === milestoneId ? { ...x, evidence: { text: body.text, doneOn: body.doneOn, at, by: principal.role, ...(photos.length ? { photos } : {}) } } : x)), rev: p.rev + 1, updatedAt: at };
   await write(next, p.rev, principal, 'project.evidence', { milestoneId, text: body.text, doneOn: body.doneOn, photos: photos.length });
   return next;

@@ -92,7 +92,8 @@ export async function callOut(body: CalloutBody, principal: Staff) {
 async function getCallout(communityId: string, calloutId: string): Promise<CalloutItem> {
   const { Item } = await ddb.send(new GetCommand({ TableName: tableName(), Key: keys.callout(communityId, calloutId), ConsistentRead: true }));
   if (!Item) throw new NotFound('Call-out');
-  return Item as CalloutItem;
+  const { pk: _p, sk: _s, et: _e, ...callout } = Item;
+  return callout as CalloutItem;
 }
 
 async function update(c: CalloutItem, before: CalloutItem, principal: Staff, action: string, detail: unknown) {
@@ -112,7 +113,9 @@ async function update(c: CalloutItem, before: CalloutItem, principal: Staff, act
 export async function answerCallout(communityId: string, calloutId: string, body: AckBody, principal: Staff) {
   const c = await getCallout(communityId, calloutId);
   if (!(principal.role === 'department' && principal.scopeId === c.departmentId)) throw new Forbidden('Only the called department records its members\' answers');
-  if (c.closedAt) throw new Conflict('The call-out is closed', 'closed');
+  // The community closing the call-out (by recording who came) does not take the department's
+  // answers away: they are recorded for a week after the call-out's time.
+  if (Date.now() > Date.parse(c.at) + 7 * 86_400_000) throw new Conflict('Answers are recorded within a week of the call-out', 'answers_closed');
   const ids = new Set(c.members.map((m) => m.id));
   const fields = Object.keys(body.answers).flatMap((id) => (ids.has(id) ? [] : [{ path: `body.answers.${id}`, reason: 'not a member of this team' }]));
   if (fields.length || !Object.keys(body.answers).length) throw new BadRequest('Some answers name no member', fields.length ? fields : [{ path: 'body.answers', reason: 'answer for at least one member' }]);

@@ -79,7 +79,9 @@ export async function nominate(year: string, body: NominationBody, principal: St
   // The title goes on the public list: numbers in it (a phone, an ID) are masked as in the story.
   title = maskNumbers(title);
   story = maskNumbers(story);
-  const what = body.kind === 'project' ? `P#${body.projectId}` : `C#${body.communityId}#${createHash('sha256').update(title.replace(/\s+/g, '')).digest('base64url').slice(0, 22)}`;
+  // A wish is the same wish whatever its spaces, punctuation or width: only letters and digits count.
+  const sameWish = title.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+  const what = body.kind === 'project' ? `P#${body.projectId}` : `C#${body.communityId}#${createHash('sha256').update(sameWish).digest('base64url').slice(0, 22)}`;
   const id = newId();
   const photos = body.kind === 'wish' ? await keep(`selection/${year}/${id}`) : [];
   const n: NominationItem = { id, kind: body.kind, communityId: body.communityId, communityName: community.name, projectId: body.kind === 'project' ? body.projectId : null, title, story, reason: maskNumbers(body.reason), nominatedAt: new Date().toISOString(), ...(photos.length ? { photos } : {}) };

@@ -188,19 +188,23 @@ async function ensureBucket(endpoint: string, name: string): Promise<void> {
  * each checked as S3 would check it (infra/local/s3-gate.ts) before fauxqs sees it.
  */
 async function proxyS3(req: IncomingMessage, res: ServerResponse, url: URL, endpoint: string): Promise<void> {
-  const { checkRead, checkUpload, refusalXml } = await import('./s3-gate.ts');
+  const { checkRead, gateUpload, refusalXml } = await import('./s3-gate.ts');
   const path = url.pathname.slice(LOCAL_S3_PATH.length);
   const deny = (r: { status: number; code: string; message: string }) => {
     res.writeHead(r.status, { 'content-type': 'application/xml' });
     res.end(refusalXml(r));
   };
-  let body: Buffer | undefined;
+  let body: FormData | undefined;
   if (req.method === 'POST') {
-    body = (await readAll(req)) ?? undefined;
-    if (!body) return deny({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' });
-    const bucket = path.split('/').filter(Boolean)[0] ?? '';
-    const refused = await checkUpload(new Uint8Array(body), String(req.headers['content-type'] ?? ''), bucket);
-    if (refused) return deny(refused);
+    // An upload form goes to the bucket itself: a POST to a key or with a query is another S3
+    // operation (fauxqs would take a DeleteObjects), which no page makes.
+    const bucket = /^\/([a-z0-9.-]{3,63})\/?$/.exec(path)?.[1];
+    if (!bucket || url.search) return deny({ status: 405, code: 'MethodNotAllowed', message: 'Only upload forms are posted, to the bucket' });
+    const raw = await readAll(req);
+    if (!raw) return deny({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' });
+    const gated = await gateUpload(new Uint8Array(raw), String(req.headers['content-type'] ?? ''), bucket);
+    if ('refused' in gated) return deny(gated.refused);
+    body = gated.forward;
   } else if (req.method === 'GET' || req.method === 'HEAD') {
     const refused = await checkRead(new URL(`${endpoint}${path}${url.search}`), endpoint);
     if (refused) return deny(refused);
@@ -208,8 +212,9 @@ async function proxyS3(req: IncomingMessage, res: ServerResponse, url: URL, endp
     return deny({ status: 405, code: 'MethodNotAllowed', message: 'Only signed uploads and reads' });
   }
   const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'range']) if (req.headers[name]) headers[name] = String(req.headers[name]);
-  const upstream = await fetch(`${endpoint}${path}${url.search}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
+  // A form made here carries its own multipart boundary; a read passes its range on.
+  if (!body && req.headers.range) headers.range = String(req.headers.range);
+  const upstream = await fetch(`${endpoint}${path}${body ? '' : url.search}`, { method: req.method, headers, body });
   // A photo is shown, never run: served on the pages' origin here, so no sniffing and no script.
   const out: Record<string, string> = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" };
   for (const name of ['content-type', 'content-length', 'etag', 'location', 'content-range']) {

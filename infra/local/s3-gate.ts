@@ -17,6 +17,42 @@ export const refusalXml = (r: Refusal) => `<?xml version="1.0" encoding="UTF-8"?
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/**
+ * An upload form as S3 takes a POST: the body to hand on when it may pass (made here from the
+ * checked fields and the one file, so fauxqs, which reads a form its own way, stores exactly what
+ * was checked), else why not.
+ */
+export async function gateUpload(body: Uint8Array, contentType: string, bucket: string, now = Date.now()): Promise<{ refused: Refusal } | { forward: FormData }> {
+  let form: FormData;
+  try {
+    form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return { refused: refuse(400, 'MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.') };
+  }
+  // One value a name, whatever its case, and one file, named file: no two readings of one form.
+  const names = new Set<string>();
+  let problem: Refusal | null = null;
+  form.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (names.has(lower)) problem ??= refuse(400, 'InvalidArgument', `The field ${name} is given twice`);
+    names.add(lower);
+    if (typeof value !== 'string' && lower !== 'file') problem ??= refuse(400, 'InvalidArgument', `Only the part named file may hold a file, not ${name}`);
+  });
+  if (problem) return { refused: problem };
+  const refused = await checkUpload(body, contentType, bucket, now);
+  if (refused) return { refused };
+  const forward = new FormData();
+  const CANONICAL: Record<string, string> = { key: 'key', 'content-type': 'Content-Type', policy: 'Policy', 'x-amz-algorithm': 'X-Amz-Algorithm', 'x-amz-credential': 'X-Amz-Credential', 'x-amz-date': 'X-Amz-Date', 'x-amz-signature': 'X-Amz-Signature', 'x-amz-security-token': 'X-Amz-Security-Token' };
+  let file: Blob | null = null;
+  form.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (lower === 'file') file = value as Blob;
+    else if (CANONICAL[lower]) forward.append(CANONICAL[lower]!, value as string);
+  });
+  forward.append('file', file!, 'file');
+  return { forward };
+}
+
 /** An upload form as S3 takes a POST: null when it may pass, else why not. */
 export async function checkUpload(body: Uint8Array, contentType: string, bucket: string, now = Date.now()): Promise<Refusal | null> {
   let form: FormData;
@@ -71,13 +107,20 @@ let signer: S3Client | undefined;
 /** A read as S3 serves one through a presigned link: one object, a valid signature, not expired. */
 export async function checkRead(url: URL, endpoint: string, now = Date.now()): Promise<Refusal | null> {
   const [bucket, ...rest] = url.pathname.replace(/^\/+/, '').split('/');
-  const key = rest.map(decodeURIComponent).join('/');
+  let key: string;
+  try {
+    key = rest.map(decodeURIComponent).join('/');
+  } catch {
+    return refuse(400, 'InvalidURI', 'Couldn\'t parse the specified URI.');
+  }
   if (!bucket || !key) return refuse(403, 'AccessDenied', 'Listing is not allowed');
   const q = url.searchParams;
   const signature = q.get('X-Amz-Signature');
   const at = q.get('X-Amz-Date');
   const expires = Number(q.get('X-Amz-Expires'));
   if (!signature || !at || !(expires > 0)) return refuse(403, 'AccessDenied', 'A signed link is required');
+  // S3 signs links for a week at most.
+  if (!Number.isInteger(expires) || expires > 604_800) return refuse(400, 'AuthorizationQueryParametersError', 'X-Amz-Expires must be less than a week (in seconds)');
   const signedAt = Date.parse(at.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
   if (!(signedAt + expires * 1000 > now)) return refuse(403, 'AccessDenied', 'Request has expired');
   signer ??= new S3Client({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });

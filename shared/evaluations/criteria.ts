@@ -16,8 +16,23 @@ export const DEFAULT_CRITERIA: readonly Criterion[] = [
  */
 export function districtCriteriaProblems(criteria: unknown): string[] {
   const parsed = z.safeParse(z.array(Criterion).check(z.minLength(1), z.maxLength(8)), criteria);
-  if (!parsed.success) return parsed.error.issues.map((i) => `evaluationCriteria${i.path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${String(x)}`)).join('')}: ${i.message}`);
-  return criteriaProblems(parsed.data).map((x) => `evaluationCriteria${x.path.replace(/^body\.criteria/, '').replace(/\.(\d+)\./, '[$1].')}: ${x.reason}`);
+  const at = (path: readonly PropertyKey[]) => `evaluationCriteria${path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${String(x)}`)).join('')}`;
+  if (!parsed.success) return parsed.error.issues.map((i) => `${at(i.path)}: ${i.message}`);
+  const out: string[] = [];
+  // What is deployed is the config as written: what the schema would trim or drop is refused here.
+  (criteria as Record<string, unknown>[]).forEach((raw, i) => {
+    for (const key of Object.keys(raw)) if (!['code', 'name', 'nameEn'].includes(key)) out.push(`${at([i, key])}: not a field of a criterion (code, name, nameEn)`);
+    for (const key of ['name', 'nameEn'] as const) if (typeof raw[key] === 'string' && raw[key] !== parsed.data[i]![key]) out.push(`${at([i, key])}: no spaces or invisible characters at either end`);
+  });
+  const seenCodes = new Set<string>();
+  const seenNames = new Set<string>();
+  parsed.data.forEach((c, i) => {
+    if (seenCodes.has(c.code)) out.push(`${at([i, 'code'])}: used twice in the criteria`);
+    if (seenNames.has(c.name)) out.push(`${at([i, 'name'])}: used twice in the criteria`);
+    seenCodes.add(c.code);
+    seenNames.add(c.name);
+  });
+  return out;
 }
 
 export const SCORE_WORDS = {

@@ -193,6 +193,8 @@ describe('joint projects and shock teams', () => {
     await expect.poll(() => dep.getByRole('img', { name: '第 1 张照片' }).count()).toBe(1);
     for (const id of ['m1', 'm2']) {
       await dep.locator(`#ev-${id}`).fill('已完成，照片存档。');
+      // Recorded once, so asked first (with how many photos go).
+      dep.once('dialog', (dialog) => void (dialog.message().includes(id === 'm1' ? '1 张照片' : '0 张照片') ? dialog.accept() : dialog.dismiss()));
       await dep.locator(`#ev-${id}`).locator('xpath=ancestor::form').getByRole('button', { name: '记录完成情况' }).click();
       await expect.poll(() => dep.locator(`#ev-${id}`).count()).toBe(0);
     }

@@ -612,6 +612,21 @@ describe('a resident\'s appeal from the phone page', () => {
       const res = await send({ url: form!.url, fields }, JPEG, 'image/jpeg');
       expect(res.status, what).toBe(403);
     }
+    // Tried (an attack on the gate, not on S3): the signed fields plus others that the emulator
+    // would read instead (another key and type first, the signed ones again in other case), a
+    // decoy file part, and a DeleteObjects posted to a key. Each refused; nothing stored there.
+    const raw = async (url: string, parts: [string, string | Blob][]) => {
+      const data = new FormData();
+      for (const [k, v] of parts) (typeof v === 'string' ? data.append(k, v) : data.append(k, v, 'photo'));
+      return (await fetch(url, { method: 'POST', body: data })).status;
+    };
+    const signed = Object.entries(form!.fields).filter(([k]) => k !== 'key' && k !== 'Content-Type');
+    const jpeg = new Blob([new Uint8Array(JPEG)], { type: 'image/jpeg' });
+    expect(await raw(form!.url, [['key', 'cases/ANON/0'], ['Content-Type', 'text/html'], ...signed, ['Key', form!.fields.key!], ['content-type', 'image/jpeg'], ['file', jpeg]])).toBe(400);
+    expect(await raw(form!.url, [...Object.entries(form!.fields), ['decoy', new Blob(['x'])], ['file', jpeg]])).toBe(400);
+    const del = new Blob([`<Delete><Object><Key>${form!.fields.key}</Key></Object></Delete>`], { type: 'image/jpeg' });
+    expect(await raw(`${form!.url}/whatever`, [...Object.entries(form!.fields), ['file', del]])).toBe(405);
+    expect(await raw(`${form!.url}?delete`, [...Object.entries(form!.fields), ['file', del]])).toBe(405);
     await upload(form!, JPEG, 'image/jpeg');
     expect((await callFrom(district, '127.0.46.1', 'POST', '/api/public/appeals', body)).status).toBe(201);
     const queue = await call(district, 'GET', '/api/appeals/centre?queue=dispatch', { token: hotline });
@@ -630,6 +645,11 @@ describe('a resident\'s appeal from the phone page', () => {
     const other = new URL(link);
     other.pathname = other.pathname.replace(/\/0$/, '/1');
     expect((await fetch(other)).status).toBe(403);
+    // A link for longer than S3 signs, and a path that does not decode: refused, not a 500.
+    const long = new URL(link);
+    long.searchParams.set('X-Amz-Expires', '999999');
+    expect((await fetch(long)).status).toBe(400);
+    expect((await fetch(`${link.origin}${link.pathname}%ZZ${link.search}`)).status).toBe(400);
   });
 
   it('refuses a photo not uploaded, one too large, a fourth photo and a type the forms do not take, naming the field', async () => {

@@ -56,11 +56,15 @@ describe('leader liaison', () => {
     expect(made.status, made.text).toBe(201);
     const outcome = `/api/liaison/${A.id}/escalations/${made.json.id}/outcome`;
     expect((await call(district, 'POST', outcome, { token: community, body: { settled: true, outcome: '已协调住建局专项资金' } })).status).toBe(403);
+    // Two outcomes recorded at once: one is kept, the other asked to reload (none silently lost).
+    const both = await Promise.all(['已召开协调会', '已电话协调'].map((text) => call(district, 'POST', outcome, { token: admin, body: { settled: false, outcome: text } })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const first = both.find((r) => r.status === 200)!.json.outcome;
     // An outcome that does not settle it stays in the matter's history when the next comes.
     expect((await call(district, 'POST', outcome, { token: admin, body: { settled: false, outcome: '已约谈住建局，待资金落实' } })).status).toBe(200);
     const settled = await call(district, 'POST', outcome, { token: admin, body: { settled: true, outcome: '已协调住建局专项资金' } });
     expect(settled.status).toBe(200);
-    expect(settled.json.history).toEqual([{ outcome: '已约谈住建局，待资金落实', settled: false, at: expect.any(String) }]);
+    expect(settled.json.history).toEqual([{ outcome: first, settled: false, at: expect.any(String) }, { outcome: '已约谈住建局，待资金落实', settled: false, at: expect.any(String) }]);
     expect(Object.keys(settled.json)).not.toContain('pk');
     expect((await call(district, 'POST', outcome, { token: admin, body: { settled: false, outcome: '重新打开' } })).status).toBe(409);
   });

@@ -100,7 +100,7 @@ describe('a joint project', () => {
     const at = (p = '') => `/api/projects/${A.id}/${made.id}${p}`;
     const rev = async () => (await call(district, 'GET', at(), { token: admin })).json.rev as number;
     expect((await call(district, 'POST', at('/claim'), { token: depA })).status).toBe(200);
-    expect((await call(district, 'PUT', at('/plan'), { token: depA, body: { rev: await rev(), goals: '三个月内建成开放。', milestones: [{ title: '施工完成', dueOn: today() }] } })).status).toBe(200);
+    expect((await call(district, 'PUT', at('/plan'), { token: depA, body: { rev: await rev(), goals: '三个月内建成开放。', milestones: [{ title: '施工完成', dueOn: today() }, { title: '验收', dueOn: today() }] } })).status).toBe(200);
     const key = 'ab'.repeat(16);
     const [first, second] = await staffForms(district, depA, key, ['image/jpeg', 'image/png']);
     expect(first!.fields.key).toMatch(/^incoming\/[A-Za-z0-9_-]{32}\/0$/);
@@ -136,6 +136,24 @@ describe('a joint project', () => {
     expect((await call(district, 'GET', at(), { token: communityB })).status).toBe(403);
     // The link is for that one object: the same path unsigned is refused.
     expect((await fetch(seen.photos[0].url.split('?')[0]!)).status).toBe(403);
+    // Two people record the same milestone at once, each with a photo: one wins, and the record
+    // shows the winner's photo, not the other's (each request keeps its copies apart).
+    const [a] = await staffForms(district, depA, 'a1'.repeat(16), ['image/jpeg']);
+    const [b] = await staffForms(district, communityA, 'b1'.repeat(16), ['image/png']);
+    await uploadForm(a!, JPEG, 'image/jpeg');
+    await uploadForm(b!, PNG, 'image/png');
+    const r = await rev();
+    const race = await Promise.all([
+      call(district, 'POST', at('/milestones/m2/evidence'), { token: depA, body: { rev: r, text: '验收完成（部门记录）', doneOn: today(), photos: 1, photoKey: 'a1'.repeat(16) } }),
+      call(district, 'POST', at('/milestones/m2/evidence'), { token: communityA, body: { rev: r, text: '验收完成（社区记录）', doneOn: today(), photos: 1, photoKey: 'b1'.repeat(16) } }),
+    ]);
+    expect(race.map((x) => x.status).sort()).toEqual([200, 409]);
+    const kept = (await call(district, 'GET', at(), { token: admin })).json.milestones[1].evidence;
+    const winner = race[0]!.status === 200 ? { text: '验收完成（部门记录）', bytes: JPEG } : { text: '验收完成（社区记录）', bytes: PNG };
+    expect(kept.text).toBe(winner.text);
+    expect(Buffer.from(await (await fetch(kept.photos[0].url)).arrayBuffer()).equals(winner.bytes)).toBe(true);
+    // A save answers with links too, never bucket keys.
+    expect(JSON.stringify(race.find((x) => x.status === 200)!.json)).not.toContain('"key"');
   });
 
   it('is dropped only with a reason', async () => {

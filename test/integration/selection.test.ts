@@ -53,8 +53,8 @@ describe('the year-end selection', () => {
     expect(withPhoto.photos).toHaveLength(1);
     expect(Buffer.from(await (await fetch(withPhoto.photos[0].url)).arrayBuffer()).equals(JPEG)).toBe(true);
     expect(seen.find((n: { id: string }) => n.id === nominations[0]).photos).toEqual([]);
-    // The same wish again (spaces aside) is one nomination, even sent twice at once.
-    const again = await Promise.all([0, 1].map(() => call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: community, body: { kind: 'wish', communityId: A.id, title: '帮独居老人 修好暖气', story: '同一件事再推荐一次的内容。', reason: '群众反响好' } })));
+    // The same wish again (punctuation and spaces aside) is one nomination, even sent twice at once.
+    const again = await Promise.all([0, 1].map(() => call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: community, body: { kind: 'wish', communityId: A.id, title: '帮独居老人，修好暖气。', story: '同一件事再推荐一次的内容。', reason: '群众反响好' } })));
     expect(again.map((r) => r.status)).toEqual([409, 409]);
     // A number in a title is masked like one in the story: the title goes on the public list.
     const numbered = await call(district, 'POST', `/api/selection/${YEAR}/nominations`, { token: community, body: { kind: 'wish', communityId: A.id, title: '帮13912345678修好门锁', story: '独居老人家门锁坏了，志愿者上门更换。', reason: '群众反响好' } });

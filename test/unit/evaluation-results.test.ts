@@ -88,7 +88,11 @@ describe('a district\'s own criteria (its config, checked at synth)', () => {
     expect(districtCriteriaProblems(DEFAULT_CRITERIA)).toEqual([]);
     expect(districtCriteriaProblems([])).toEqual([expect.stringMatching(/^evaluationCriteria: /)]);
     expect(districtCriteriaProblems([{ code: 'Overall', name: '总体' }])).toEqual([expect.stringMatching(/^evaluationCriteria\[0\]\.code: /)]);
-    expect(districtCriteriaProblems([{ code: 'overall', name: '总体评价' }, { code: 'overall', name: '总体' }])).toEqual(['evaluationCriteria[1].code: used twice in this round']);
+    expect(districtCriteriaProblems([{ code: 'overall', name: '总体评价' }, { code: 'overall', name: '总体' }])).toEqual(['evaluationCriteria[1].code: used twice in the criteria']);
+    expect(districtCriteriaProblems([{ code: 'overall', name: '总体评价' }, { code: 'service', name: '总体评价' }])).toEqual(['evaluationCriteria[1].name: used twice in the criteria']);
+    // What is deployed is what is written: a name the schema would trim, a field it would drop.
+    expect(districtCriteriaProblems([{ code: 'overall', name: '  总体评价  ' }])).toEqual(['evaluationCriteria[0].name: no spaces or invisible characters at either end']);
+    expect(districtCriteriaProblems([{ code: 'overall', name: '总体评价', weight: 2 }])).toEqual(['evaluationCriteria[0].weight: not a field of a criterion (code, name, nameEn)']);
     expect(districtCriteriaProblems('overall')).toHaveLength(1);
     // The district's validation (what synth runs) carries them.
     const shinan = districtNamed('shinan');
