@@ -11,7 +11,8 @@ const CRASH = ['test/integration/crash.test.ts'];
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    globalSetup: ['test/support/global-setup.ts'],
+    // Each file starts its own DynamoDB Local when it first needs one (test/support/dynamo.ts).
+    setupFiles: ['test/support/dynamo-per-file.ts'],
     // Files run in their own processes: each local district sets process.env for its handlers.
     pool: 'forks',
     maxWorkers: 2,

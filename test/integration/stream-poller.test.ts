@@ -3,7 +3,7 @@
 // (which once left the poller stuck on "trimmed" iterators).
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { fileDynamoEndpoint } from '../support/dynamo.ts';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
 import { pollStream } from '../../infra/local/stream-poller.ts';
@@ -11,7 +11,7 @@ import { eventually } from '../support/district.ts';
 
 describe('stream poller', () => {
   it('delivers each insert once per table, with three tables written at once', async () => {
-    const endpoint = inject('dynamoEndpoint');
+    const endpoint = await fileDynamoEndpoint();
     const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const tables = [0, 1, 2].map((i) => `sp${randomBytes(3).toString('hex')}-${i}`);
     const seen: Record<string, string[]> = {};

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { fileDynamoEndpoint } from './dynamo.ts';
 import { ROOT } from '../../infra/paths.ts';
 
 /** What the child prints once it listens. */
@@ -17,8 +17,8 @@ export function childDistrict(name: string) {
   let child: ChildProcess | null = null;
   return {
     /** Starts the district (again) on the same data; resolves when it answers. */
-    start(port: number): Promise<ChildStarted> {
-      child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, inject('dynamoEndpoint'), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    async start(port: number): Promise<ChildStarted> {
+      child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, await fileDynamoEndpoint(), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
       const started = child;
       return new Promise((resolve, reject) => {
         let out = '';

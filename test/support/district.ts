@@ -1,14 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalDistrict, type DistrictOptions, type LocalDistrict } from '../../infra/local/district.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
+import { fileDynamoEndpoint } from './dynamo.ts';
 
-/** A local district on the shared DynamoDB Local with its own table and queues. */
+/** A local district on the file's DynamoDB Local with its own table and queues. */
 export async function testDistrict(options: Omit<DistrictOptions, 'dynamoEndpoint' | 'prefix'> = {}): Promise<LocalDistrict> {
   const district = await startLocalDistrict({
-    dynamoEndpoint: inject('dynamoEndpoint'),
+    dynamoEndpoint: await fileDynamoEndpoint(),
     prefix: `t${randomBytes(4).toString('hex')}`,
     seed: 'structure',
     schedules: false,
@@ -16,15 +14,6 @@ export async function testDistrict(options: Omit<DistrictOptions, 'dynamoEndpoin
     onError: (e) => console.error('[district]', e),
     ...options,
   });
-  // Stopped, the district's tables go too: DynamoDB Local slowed down with every table the run
-  // left behind (the demo's seed took 295 s at the end of a run, 31 s at its start).
-  const stop = district.stop;
-  district.stop = async () => {
-    await stop();
-    const client = new DynamoDBClient({ endpoint: district.dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    for (const TableName of [district.tableName, `${district.tableName}-keys`]) await client.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
-    client.destroy();
-  };
   return district;
 }
 
