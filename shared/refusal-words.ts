@@ -382,6 +382,7 @@ const EXACT: Record<string, string> = {
   'a JPEG, PNG or WebP image': '须为 JPEG、PNG 或 WebP 图片',
   'not uploaded; send it again': '没有上传成功，请重新提交',
   'empty; send it again': '是空文件，请重新选择后提交',
+  'changed after it was checked; send it again': '检查后被改动，请重新提交',
   'not a JPEG, PNG or WebP image': '不是 JPEG、PNG 或 WebP 图片',
   '16 to 64 letters, digits, - or _': '16 到 64 个字母、数字、- 或 _',
   '18-character unified social credit code': '18 位统一社会信用代码',

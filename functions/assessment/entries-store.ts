@@ -1,5 +1,5 @@
 // The organisation department's entries for the indicators that no record gives, each with its
-// evidence. Once the quarter is frozen an entry changes only with a correction's reason, and the
+// evidence; an entry sent as null is cleared. Once the quarter is frozen an entry changes only with a correction's reason, and the
 // frozen table stays as it was until the correction is published as the next version.
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -29,7 +29,7 @@ export async function putEntry(quarter: string, communityId: string, body: Entry
   const fields = Object.entries(body.values).flatMap(([code, v]) => {
     const ind = manual.get(code);
     if (!ind) return [{ path: `body.values.${code}`, reason: 'not an indicator entered by hand (its value comes from the records)' }];
-    if (ind.unit === 'permille' && v.value > 1000) return [{ path: `body.values.${code}.value`, reason: 'a rate in permille: at most 1000' }];
+    if (v && ind.unit === 'permille' && v.value > 1000) return [{ path: `body.values.${code}.value`, reason: 'a rate in permille: at most 1000' }];
     return [];
   });
   if (fields.length) throw new BadRequest('Some entries are not allowed', fields);
@@ -38,7 +38,12 @@ export async function putEntry(quarter: string, communityId: string, body: Entry
   if (frozen && !body.correctionReason) throw new BadRequest('The quarter is frozen: an entry changes only with the reason for the correction', [{ path: 'body.correctionReason', reason: 'required once the quarter is frozen' }]);
   const rev = (Item?.rev as number | undefined) ?? 0;
   if (body.rev !== rev) throw new Conflict('Someone changed these entries meanwhile; reload', 'changed_meanwhile');
-  const item: EntryItem = { quarter, communityId, values: { ...(Item?.values ?? {}), ...body.values }, rev: rev + 1, updatedAt: new Date().toISOString() };
+  const values: EntryItem['values'] = { ...(Item?.values ?? {}) };
+  for (const [code, v] of Object.entries(body.values)) {
+    if (v) values[code] = v;
+    else delete values[code];
+  }
+  const item: EntryItem = { quarter, communityId, values, rev: rev + 1, updatedAt: new Date().toISOString() };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.assessEntry(quarter, communityId), et: 'assess-entry', ...item }, ConditionExpression: rev ? 'rev = :rev' : 'attribute_not_exists(pk)', ...(rev ? { ExpressionAttributeValues: { ':rev': rev } } : {}) } },

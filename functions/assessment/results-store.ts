@@ -50,7 +50,7 @@ export async function computeQuarter(quarter: string, asOf = Date.now(), frozenC
     // Only scores from the same class count (a class changed after a review was sent leaves it out).
     reviews: reviews.filter((r) => r.from !== c.communityId && classOf.get(r.from) === c.class && r.scores[c.communityId] !== undefined).map((r) => r.scores[c.communityId]!),
   }));
-  return { config, results: scoreQuarter(config, inputs), inputs: { ...auto.inputs, entries: entries.length, reviews: reviews.length } };
+  return { config, results: scoreQuarter(config, inputs), inputs: { ...auto.inputs, entries: entries.filter((e) => Object.keys(e.values).length).length, reviews: reviews.length } };
 }
 
 export async function quarterVersions(quarter: string): Promise<QuarterResult[]> {

@@ -22,6 +22,8 @@ const UPLOAD_SECONDS = 15 * 60;
 const VIEW_SECONDS = 10 * 60;
 
 export interface Photo { key: string; type: PhotoType; bytes: number }
+/** An upload as it was checked: the copy must be of these very bytes (its ETag). */
+export interface CheckedPhoto extends Photo { from: string; etag: string }
 
 function bucket(): string {
   const name = process.env.PHOTO_BUCKET;
@@ -70,10 +72,10 @@ const sniff = (head: Uint8Array): PhotoType | null => {
 };
 
 /** The photos this page uploaded, each checked; a refusal names the photo and says why. */
-export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTOS): Promise<(Photo & { from: string })[]> {
+export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTOS): Promise<CheckedPhoto[]> {
   if (count === 0) return [];
   const folder = await folderOf(seed);
-  const out: (Photo & { from: string })[] = [];
+  const out: CheckedPhoto[] = [];
   for (let i = 0; i < Math.min(count, max); i++) {
     const key = `${folder}/${i}`;
     const path = `body.photos`;
@@ -92,16 +94,25 @@ export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTO
     const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11' }));
     const found = sniff(await first.Body!.transformToByteArray());
     if (found !== declared) refuse('not a JPEG, PNG or WebP image');
-    out.push({ key, type: declared, bytes, from: key });
+    out.push({ key, type: declared, bytes, from: key, etag: head.ETag ?? '' });
   }
   return out;
 }
 
 /** Copies checked photos under their record (the uploads expire; these stay with the record). */
-export async function keepPhotos(photos: readonly (Photo & { from: string })[], shelf: PhotoShelf, under: string): Promise<Photo[]> {
+// The upload form stays valid for fifteen minutes, so the uploader could send other bytes to the
+// same key between the check and the copy: S3 copies only the checked object (CopySourceIfMatch),
+// and the copy's ETag is compared too (the local emulator ignores the condition).
+export async function keepPhotos(photos: readonly CheckedPhoto[], shelf: PhotoShelf, under: string): Promise<Photo[]> {
   return Promise.all(photos.map(async (p, i) => {
     const key = `${shelf}/${under}/${i}`;
-    await s3.send(new CopyObjectCommand({ Bucket: bucket(), Key: key, CopySource: `${bucket()}/${p.from}`, MetadataDirective: 'COPY' }));
+    const copied = await s3.send(new CopyObjectCommand({ Bucket: bucket(), Key: key, CopySource: `${bucket()}/${p.from}`, CopySourceIfMatch: p.etag, MetadataDirective: 'COPY' })).catch((e: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+      if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412) return null;
+      throw e;
+    });
+    if (!copied || copied.CopyObjectResult?.ETag !== p.etag) {
+      throw new BadRequest('A photo cannot be taken', [{ path: 'body.photos', reason: `photo ${i + 1}: changed after it was checked; send it again` }]);
+    }
     return { key, type: p.type, bytes: p.bytes };
   }));
 }

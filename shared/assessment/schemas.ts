@@ -21,7 +21,8 @@ export type ClassBody = z.infer<typeof ClassBody>;
 /** The organisation department's entries for the indicators no record gives, each with its evidence. */
 export const EntryBody = pure(() => z.object({
   rev: z.number().check(z.int(), z.minimum(0)),
-  values: z.record(Code, z.object({ value: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), evidence: text(2, 300) })),
+  /** null clears an indicator's entry: it then counts as not entered. */
+  values: z.record(Code, z.nullable(z.object({ value: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), evidence: text(2, 300) }))),
   /** Required once the quarter is frozen: the entry then feeds a correction. */
   correctionReason: z.optional(text(4, 300)),
 }));

@@ -137,6 +137,24 @@ describe('the quarterly assessment of communities', () => {
     await signIn(page, `${district.url}/admin.html?view=evaluations&tab=quarter`, 'admin');
     await page.getByText('按当前记录计算（尚未固定）').waitFor();
     expect(await axeProblems(page)).toEqual([]);
+    // An entry typed by mistake is cleared by emptying its boxes, asked first.
+    const entries = page.locator('form.entries');
+    await entries.getByRole('combobox', { name: '社区' }).selectOption(jinkou.id);
+    await entries.getByLabel('数值').first().fill('300');
+    await entries.getByLabel('依据').first().fill('误填的台账');
+    await entries.getByRole('button', { name: '保存填报' }).click();
+    await expect.poll(() => entries.getByRole('status').textContent()).toBe('已保存');
+    await entries.getByLabel('数值').first().fill('');
+    await entries.getByLabel('依据').first().fill('');
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.accept(); });
+    await entries.getByRole('button', { name: '保存填报' }).click();
+    await expect.poll(() => entries.getByRole('status').textContent()).toBe('已保存');
+    expect(asked).toContain('删除已填报的值');
+    await page.reload();
+    await page.getByText('按当前记录计算（尚未固定）').waitFor();
+    await page.locator('form.entries').getByRole('combobox', { name: '社区' }).selectOption(jinkou.id);
+    expect(await page.locator('form.entries').getByLabel('数值').first().inputValue()).toBe('');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '固定本季度结果' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('已固定第 1 版');

@@ -136,6 +136,15 @@ describe('entries and cross review', () => {
     expect(ok.status, ok.text).toBe(200);
     expect((await call(district, 'PUT', path, { token: admin, body: { rev: 0, values: { partycover: { value: 900, evidence: '小区党支部台账' } } } })).status).toBe(409);
     expect((await call(district, 'PUT', path, { token: await tokenOf('community_staff', A.id), body: { rev: 1, values: {} } })).status).toBe(403);
+    // An entry typed for the wrong community is cleared (null), not left to count.
+    const pathB = `/api/assessment/quarters/${Q}/entries/${B.id}`;
+    expect((await call(district, 'PUT', pathB, { token: admin, body: { rev: 0, values: { partycover: { value: 300, evidence: '误填到本社区' } } } })).status).toBe(200);
+    const cleared = await call(district, 'PUT', pathB, { token: admin, body: { rev: 1, values: { partycover: null } } });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(cleared.json.values).toEqual({});
+    const review = (await call(district, 'GET', `/api/assessment/quarters/${Q}`, { token: admin })).json;
+    expect(review.preview.results.find((r: { communityId: string }) => r.communityId === B.id).indicators.find((i: { code: string }) => i.code === 'partycover').value).toBeNull();
+    expect(review.entries.find((e: { communityId: string }) => e.communityId === A.id).values.partycover.value).toBe(800);
   });
 
   it('lets a community score the others of its class once, never itself or another class', async () => {

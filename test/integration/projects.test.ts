@@ -156,6 +156,22 @@ describe('a joint project', () => {
     expect(JSON.stringify(race.find((x) => x.status === 200)!.json)).not.toContain('"key"');
   });
 
+  it('keeps only the bytes it checked: a photo sent again between the check and the copy is refused', async () => {
+    // The module the handlers use, loaded after the district set its bucket and endpoint.
+    const { checkedPhotos, keepPhotos, staffSeed } = await import('../../functions/photos/bucket.ts');
+    const sub = 't-department-pj-a';
+    const [form] = await staffForms(district, depA, 'c1'.repeat(16), ['image/jpeg']);
+    await uploadForm(form!, JPEG, 'image/jpeg');
+    const checked = await checkedPhotos(staffSeed(sub, 'c1'.repeat(16)), 1);
+    // Tried: the uploader sends other bytes to the same key with the same (still valid) form.
+    const other = Buffer.concat([JPEG.subarray(0, 12), Buffer.alloc(900, 9), Buffer.from([0xff, 0xd9])]);
+    await uploadForm(form!, other, 'image/jpeg');
+    await expect(keepPhotos(checked, 'evidence', 'test/swap')).rejects.toMatchObject({ fields: [{ path: 'body.photos', reason: 'photo 1: changed after it was checked; send it again' }] });
+    // Checked again, the new bytes are kept as they are.
+    const again = await checkedPhotos(staffSeed(sub, 'c1'.repeat(16)), 1);
+    expect(await keepPhotos(again, 'evidence', 'test/swap')).toEqual([{ key: 'evidence/test/swap/0', type: 'image/jpeg', bytes: other.length }]);
+  });
+
   it('is dropped only with a reason', async () => {
     const other = (await call(district, 'POST', `/api/projects/${A.id}`, { token: communityA, body: { title: '楼道照明改造', description: '楼道灯老化，需要整体更换为感应灯。', compoundIds: [] } })).json;
     const noReason = await call(district, 'POST', `/api/projects/${A.id}/${other.id}/state`, { token: communityA, body: { rev: 1, state: 'dropped' } });
