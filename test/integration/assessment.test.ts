@@ -15,6 +15,7 @@ import { keys } from '../../functions/lib/keys.ts';
 import { permille, ratesOfCounts, NO_COUNTS, type Counts } from '../../shared/appeals/rates.ts';
 import { previousQuarter, quarterBounds, quarterMonths, quarterOf } from '../../shared/assessment/quarter.ts';
 import type { StaffRole } from '../../shared/access.ts';
+import { beijingYear } from '../../shared/beijing.ts';
 
 const d = demoDistrict();
 const Q = previousQuarter(quarterOf(Date.now()));
@@ -242,6 +243,12 @@ describe('freezing a quarter', () => {
     expect(rowOf((await call(district, 'GET', `/api/assessment/quarters/${Q}/results`, { token: admin })).json.result.results, B.id).class).toBe(B.class);
     const audit = await call(district, 'GET', `/api/audit?target=community:${B.id}`, { token: admin });
     expect(audit.json.entries.some((e: { action: string; after: string }) => e.action === 'community-class.change' && e.after.includes('精准画像复核后调整'))).toBe(true);
+    // The pairings editor shows this year's class, as the assessment compares them, not the registry's.
+    const thisYear = beijingYear(new Date().toISOString());
+    const current = (await call(district, 'GET', `/api/assessment/classes?year=${thisYear}`, { token: admin })).json.communities.find((r: { communityId: string }) => r.communityId === B.id).class;
+    const paired = (await call(district, 'GET', '/api/pairings', { token: admin })).json.communities.find((c: { id: string }) => c.id === B.id).class;
+    expect(paired).toBe(current);
+    if (thisYear === year) expect(paired).toBe(to);
   });
 });
 
