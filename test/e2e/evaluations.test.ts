@@ -150,7 +150,8 @@ describe('the quarterly assessment of communities', () => {
     page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.accept(); });
     await entries.getByRole('button', { name: '保存填报' }).click();
     await expect.poll(() => entries.getByRole('status').textContent()).toBe('已保存');
-    expect(asked).toContain('删除已填报的值');
+    expect(asked).toContain(jinkou.name);
+    expect(asked).toContain('不计入总分');
     await page.reload();
     await page.getByText('按当前记录计算（尚未固定）').waitFor();
     await page.locator('form.entries').getByRole('combobox', { name: '社区' }).selectOption(jinkou.id);

@@ -143,6 +143,13 @@ describe('entries and cross review', () => {
     const cleared = await call(district, 'PUT', pathB, { token: admin, body: { rev: 1, values: { partycover: null } } });
     expect(cleared.status, cleared.text).toBe(200);
     expect(cleared.json.values).toEqual({});
+    // Tried: clearing it again (nothing to change: 409, no new revision); a code the district has not.
+    const again = await call(district, 'PUT', pathB, { token: admin, body: { rev: 2, values: { partycover: null } } });
+    expect([again.status, again.json.error.code]).toEqual([409, 'unchanged']);
+    const unknown = await call(district, 'PUT', pathB, { token: admin, body: { rev: 2, values: { nosuchcode: null } }, lang: 'zh-CN' });
+    expect(unknown.json.error.fields).toEqual([{ path: 'body.values.nosuchcode', reason: '不是本区的考核指标' }]);
+    const trail = (await call(district, 'GET', `/api/audit?target=community:${B.id}`, { token: admin })).json.entries;
+    expect(trail.some((e: { action: string; after: string }) => e.action === 'assessment-entry.put' && e.after.includes('"cleared":["partycover"]'))).toBe(true);
     const review = (await call(district, 'GET', `/api/assessment/quarters/${Q}`, { token: admin })).json;
     expect(review.preview.results.find((r: { communityId: string }) => r.communityId === B.id).indicators.find((i: { code: string }) => i.code === 'partycover').value).toBeNull();
     expect(review.entries.find((e: { communityId: string }) => e.communityId === A.id).values.partycover.value).toBe(800);

@@ -1,6 +1,7 @@
 // Joint projects (社区出题、部门领题) and red shock teams over HTTP against the local district,
 // and the two assessment indicators they feed, recounted from their stored records.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { S3Client } from '@aws-sdk/client-s3';
 import { call, testDistrict } from '../support/district.ts';
 import { department, pair } from '../support/evaluations.ts';
 import type { LocalDistrict } from '../../infra/local/district.ts';
@@ -170,6 +171,23 @@ describe('a joint project', () => {
     // Checked again, the new bytes are kept as they are.
     const again = await checkedPhotos(staffSeed(sub, 'c1'.repeat(16)), 1);
     expect(await keepPhotos(again, 'evidence', 'test/swap')).toEqual([{ key: 'evidence/test/swap/0', type: 'image/jpeg', bytes: other.length }]);
+    // Tried: other bytes sent between reading the size and reading the first bytes (the send is
+    // held at that moment; the bucket is the real emulator): refused, not checked on the new bytes.
+    const send = S3Client.prototype.send;
+    let swapped = false;
+    const spy = vi.spyOn(S3Client.prototype, 'send').mockImplementation(async function (this: S3Client, command: { input?: { Range?: string } }, ...rest: unknown[]) {
+      if (!swapped && command.input?.Range) {
+        swapped = true;
+        await uploadForm(form!, JPEG, 'image/jpeg');
+      }
+      return (send as (...a: unknown[]) => Promise<unknown>).call(this, command, ...rest);
+    } as never);
+    try {
+      await expect(checkedPhotos(staffSeed(sub, 'c1'.repeat(16)), 1)).rejects.toMatchObject({ fields: [{ path: 'body.photos', reason: 'photo 1: changed after it was checked; send it again' }] });
+      expect(swapped).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('is dropped only with a reason', async () => {

@@ -20,7 +20,7 @@ export const ew = words({
   scoreRequired: '请为这一项打分', pairings: '结对关系', chooseCommunity: '选择社区', pairedDepartments: '结对部门', pairedLeaders: '包联领导', savePairing: '保存结对', savedPairing: '已保存（第 {rev} 版）',
   leaders: '区级领导', leaderId: '编号（如 leader-31）', leaderName: '姓名', leaderTitle: '职务', saveLeader: '保存领导', idRule: '编号为 2–48 位小写字母、数字或 -，以字母或数字开头', stale: '结对关系刚刚被他人修改，请刷新后重新修改。', reload: '刷新',
   mineTitle: '本部门的评价结果', noResults: '还没有发布过包含本部门的评价结果。', rankOf: '第 {rank} 名 / 共 {of} 个部门', comments: '社区意见（仅本部门可见）', noComments: '没有社区写意见。', corrected: '已更正（第 {n} 版）', criterion: '评价项', mean: '平均分',
-  class_强基: '强基', class_创优: '创优', class_示范: '示范', filterCommunity: '按名称查找社区',
+  filterCommunity: '按名称查找社区',
 }, {
   nav: 'Assessment', tab_form: 'Rate departments', tab_rounds: 'Rounds', tab_pairings: 'Pairings', tab_ranking: 'Rankings', tab_mine: 'Our results',
   rounds: 'Evaluation rounds', noRounds: 'No evaluation round yet.', newRound: 'New evaluation round', roundId: 'Round id (lowercase letters, digits and -, e.g. eval-2027-h1)', title: 'Title', period: 'Half-year', first: 'First half', second: 'Second half', year: 'Year',
@@ -40,5 +40,5 @@ export const ew = words({
   scoreRequired: 'Score this criterion', pairings: 'Pairings', chooseCommunity: 'Community', pairedDepartments: 'Paired departments', pairedLeaders: 'Liaison leaders', savePairing: 'Save the pairing', savedPairing: 'Saved (revision {rev})',
   leaders: 'District leaders', leaderId: 'Id (e.g. leader-31)', leaderName: 'Name', leaderTitle: 'Title', saveLeader: 'Save leader', idRule: 'An id has 2 to 48 lowercase letters, digits or -, starting with a letter or digit', stale: 'Someone just changed this pairing; reload and make the change again.', reload: 'Reload',
   mineTitle: 'Our department\'s evaluation results', noResults: 'No published results include this department yet.', rankOf: 'Rank {rank} of {of} departments', comments: 'Communities\' comments (this department only)', noComments: 'No community wrote a comment.', corrected: 'Corrected (version {n})', criterion: 'Criterion', mean: 'Mean',
-  class_强基: 'Foundation', class_创优: 'Excellence', class_示范: 'Model', filterCommunity: 'Find a community by name',
+  filterCommunity: 'Find a community by name',
 });
