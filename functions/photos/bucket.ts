@@ -63,6 +63,10 @@ export async function uploadForms(seed: string, types: readonly PhotoType[]) {
   return { uploads, maxBytes: MAX_PHOTO_BYTES, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };
 }
 
+type S3Failure = { name?: string; $metadata?: { httpStatusCode?: number } };
+/** The object is no longer the one an If-Match named (it was sent again meanwhile). */
+const preconditionFailed = (e: S3Failure) => e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412;
+
 const sniff = (head: Uint8Array): PhotoType | null => {
   const b = (i: number) => head[i] ?? -1;
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
@@ -93,8 +97,8 @@ export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTO
     if (!PHOTO_TYPES.includes(declared)) refuse('not a JPEG, PNG or WebP image');
     // The bytes read are of the object the size was read from (the form is still valid: it could
     // have been sent again meanwhile); the copy then takes only that object (keepPhotos).
-    const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11', IfMatch: head.ETag })).catch((e: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
-      if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412) return refuse('changed after it was checked; send it again');
+    const first = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: 'bytes=0-11', IfMatch: head.ETag })).catch((e: S3Failure) => {
+      if (preconditionFailed(e)) return refuse('changed after it was checked; send it again');
       throw e;
     });
     if (first.ETag !== head.ETag) refuse('changed after it was checked; send it again');
@@ -112,8 +116,8 @@ export async function checkedPhotos(seed: string, count: number, max = MAX_PHOTO
 export async function keepPhotos(photos: readonly CheckedPhoto[], shelf: PhotoShelf, under: string): Promise<Photo[]> {
   return Promise.all(photos.map(async (p, i) => {
     const key = `${shelf}/${under}/${i}`;
-    const copied = await s3.send(new CopyObjectCommand({ Bucket: bucket(), Key: key, CopySource: `${bucket()}/${p.from}`, CopySourceIfMatch: p.etag, MetadataDirective: 'COPY' })).catch((e: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
-      if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412) return null;
+    const copied = await s3.send(new CopyObjectCommand({ Bucket: bucket(), Key: key, CopySource: `${bucket()}/${p.from}`, CopySourceIfMatch: p.etag, MetadataDirective: 'COPY' })).catch((e: S3Failure) => {
+      if (preconditionFailed(e)) return null;
       throw e;
     });
     if (!copied || copied.CopyObjectResult?.ETag !== p.etag) {

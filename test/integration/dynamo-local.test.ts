@@ -8,6 +8,7 @@ import { startDynamo } from '../../infra/local/dynamodb.ts';
 import { freePort, LocalStartError } from '../../infra/local/ports.ts';
 import { ROOT } from '../../infra/paths.ts';
 import { eventually } from '../support/district.ts';
+import { firstJsonLine } from '../support/child-district.ts';
 
 const alive = (pid: number) => {
   try {
@@ -35,15 +36,7 @@ describe('DynamoDB Local', () => {
 
   it.skipIf(process.platform !== 'linux' || !existsSync('/usr/bin/setpriv'))('goes with its parent, even when the parent is killed with SIGKILL', async () => {
     const holder = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/dynamo-holder.mts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    const started = await new Promise<{ pid: number; endpoint: string }>((resolve, reject) => {
-      let out = '';
-      holder.stdout!.on('data', (chunk) => {
-        out += chunk;
-        const line = out.split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve(JSON.parse(line));
-      });
-      holder.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));
-    });
+    const started = await firstJsonLine<{ pid: number; endpoint: string }>(holder, 'holder');
     expect(alive(started.pid)).toBe(true);
     holder.kill('SIGKILL');
     await eventually(async () => !alive(started.pid), 10_000);

@@ -19,16 +19,7 @@ export function childDistrict(name: string) {
     /** Starts the district (again) on the same data; resolves when it answers. */
     async start(port: number): Promise<ChildStarted> {
       child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/district-process.mts'), dataDir, await fileDynamoEndpoint(), prefix, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-      const started = child;
-      return new Promise((resolve, reject) => {
-        let out = '';
-        started.stdout!.on('data', (chunk) => {
-          out += chunk;
-          const line = out.split('\n').find((l) => l.startsWith('{'));
-          if (line) resolve(JSON.parse(line));
-        });
-        started.on('exit', (code) => reject(new Error(`district exited with ${code}`)));
-      });
+      return firstJsonLine<ChildStarted>(child, 'district');
     },
     kill: () => child?.kill('SIGKILL'),
     /** Kills it and removes its data. */
@@ -37,4 +28,17 @@ export function childDistrict(name: string) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The first JSON line a child prints once it is ready; rejects if it exits first. */
+export function firstJsonLine<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
+  });
 }
